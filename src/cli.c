@@ -1,0 +1,613 @@
+/* SPDX-License-Identifier: ISC */
+/* cli.c: command-line parsing shared by the subcommands, and `generate`. */
+#include "config.h"
+
+#include "cli.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fileio.h"
+#include "launch.h"
+#include "params-json.h"
+#include "path.h"
+#include "shquote.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_NETWORK = 256,
+	OPT_ALLOW_SOCKET,
+	OPT_DENY_SOCKET,
+	OPT_ALLOW_ALL,
+	OPT_PROXY_PORT,
+	OPT_LOCAL_BINDING,
+	OPT_FS,
+	OPT_FULL_AUTO,
+	OPT_WRITABLE_ROOT,
+	OPT_NO_CWD,
+	OPT_NO_SLASH_TMP,
+	OPT_NO_TMPDIR,
+	OPT_PROTECT,
+	OPT_NO_DEFAULT_PROTECT,
+	OPT_DENY_READ,
+	OPT_FORMAT,
+	OPT_SAVE_PARAMS,
+	OPT_DRY_RUN,
+	OPT_LOG_DENIALS,
+};
+
+/* Which subcommands take an option. */
+#define FOR_GENERATE	(1u << CLI_GENERATE)
+#define FOR_RUN		(1u << CLI_RUN)
+#define FOR_TUI		(1u << CLI_TUI)
+#define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI)
+
+struct cli_option {
+	struct option	 lo;
+	unsigned	 cmds;
+	const char	*arg;	/* for help: the argument's name, or NULL */
+	const char	*help;
+};
+
+static const struct cli_option cli_options[] = {
+	{ { "params", required_argument, NULL, 'p' }, FOR_POLICY, "FILE",
+	  "load a params file first; later flags change scalars, append to lists" },
+	{ { "cd", required_argument, NULL, 'C' }, FOR_POLICY, "DIR",
+	  "the policy cwd (default: the current directory)" },
+	{ { "network", required_argument, NULL, OPT_NETWORK }, FOR_POLICY,
+	  "MODE", "off, restricted or full" },
+	{ { "allow-unix-socket", required_argument, NULL, OPT_ALLOW_SOCKET },
+	  FOR_POLICY, "PATH", "allow connect and bind under PATH (repeatable)" },
+	{ { "deny-unix-socket", required_argument, NULL, OPT_DENY_SOCKET },
+	  FOR_POLICY, "PATH", "deny connect and bind under PATH (repeatable)" },
+	{ { "allow-all-unix-sockets", no_argument, NULL, OPT_ALLOW_ALL },
+	  FOR_POLICY, NULL, "allow every Unix socket" },
+	{ { "proxy-port", required_argument, NULL, OPT_PROXY_PORT }, FOR_POLICY,
+	  "PORT", "allow connecting to localhost:PORT (repeatable, 1..65535)" },
+	{ { "allow-local-binding", no_argument, NULL, OPT_LOCAL_BINDING },
+	  FOR_POLICY, NULL, "allow binding, listening and loopback traffic" },
+	{ { "fs", required_argument, NULL, OPT_FS }, FOR_POLICY, "MODE",
+	  "read-only, workspace-write or full-access" },
+	{ { "full-auto", no_argument, NULL, OPT_FULL_AUTO }, FOR_POLICY, NULL,
+	  "same as --fs workspace-write" },
+	{ { "writable-root", required_argument, NULL, OPT_WRITABLE_ROOT },
+	  FOR_POLICY, "PATH", "a writable directory (repeatable)" },
+	{ { "no-cwd-root", no_argument, NULL, OPT_NO_CWD }, FOR_POLICY, NULL,
+	  "do not make the cwd writable" },
+	{ { "no-slash-tmp", no_argument, NULL, OPT_NO_SLASH_TMP }, FOR_POLICY,
+	  NULL, "do not make /tmp writable" },
+	{ { "no-tmpdir", no_argument, NULL, OPT_NO_TMPDIR }, FOR_POLICY, NULL,
+	  "do not make $TMPDIR writable" },
+	{ { "protect", required_argument, NULL, OPT_PROTECT }, FOR_POLICY,
+	  "NAME", "keep NAME read-only in every writable root (repeatable)" },
+	{ { "no-default-protect", no_argument, NULL, OPT_NO_DEFAULT_PROTECT },
+	  FOR_POLICY, NULL, "start the protected names empty (no .git)" },
+	{ { "deny-read", required_argument, NULL, OPT_DENY_READ }, FOR_POLICY,
+	  "PATH|GLOB", "never readable (repeatable)" },
+	{ { "output", required_argument, NULL, 'o' }, FOR_GENERATE, "FILE",
+	  "write to FILE (atomically) instead of standard output" },
+	{ { "format", required_argument, NULL, OPT_FORMAT }, FOR_GENERATE,
+	  "FORMAT", "sbpl (default), inline, json or args" },
+	{ { "save-params", required_argument, NULL, OPT_SAVE_PARAMS },
+	  FOR_GENERATE, "FILE", "also write the resulting params file" },
+	{ { "dry-run", no_argument, NULL, OPT_DRY_RUN }, FOR_RUN, NULL,
+	  "print the command line instead of running it" },
+	{ { "log-denials", no_argument, NULL, OPT_LOG_DENIALS }, FOR_RUN, NULL,
+	  "after the command, list what the sandbox denied (macOS)" },
+	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY, NULL,
+	  "show this help" },
+};
+
+#define NOPTIONS (sizeof cli_options / sizeof cli_options[0])
+
+static const char *const cli_cmd_names[] = { "generate", "run", "tui" };
+
+static const char *const cli_synopsis[] = {
+	"sbpolicy generate [OPTIONS] [-o FILE] [--format FORMAT] [-- COMMAND [ARG...]]",
+	"sbpolicy run [OPTIONS] [--dry-run] [--log-denials] -- COMMAND [ARG...]",
+	"sbpolicy tui [OPTIONS] [PARAMS.json]",
+};
+
+static const char *const cli_purpose[] = {
+	"Print the Seatbelt profile for a policy.",
+	"Run a command under the policy with /usr/bin/sandbox-exec.",
+	"Build a policy interactively with a live preview of the profile.",
+};
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("sbpolicy: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: sbpolicy [--help | --version]\n", f);
+	for (i = 0; i < sizeof cli_synopsis / sizeof cli_synopsis[0]; i++)
+		fprintf(f, "       %s\n", cli_synopsis[i]);
+}
+
+static void
+cli_help(enum cli_cmd cmd)
+{
+	const struct cli_option *co;
+	char left[64];
+	size_t i;
+
+	printf("usage: %s\n%s\n\nOptions:\n", cli_synopsis[cmd],
+	    cli_purpose[cmd]);
+	for (i = 0; i < NOPTIONS; i++) {
+		co = &cli_options[i];
+		if (!(co->cmds & (1u << cmd)))
+			continue;
+		if (co->lo.val < 256) {
+			snprintf(left, sizeof left, "-%c, --%s%s%s", co->lo.val,
+			    co->lo.name, co->arg ? " " : "",
+			    co->arg ? co->arg : "");
+		} else {
+			snprintf(left, sizeof left, "    --%s%s%s", co->lo.name,
+			    co->arg ? " " : "", co->arg ? co->arg : "");
+		}
+		printf("  %-32s %s\n", left, co->help);
+	}
+	switch (cmd) {
+	case CLI_GENERATE:
+		puts("\nPaths may be relative (to the policy cwd) or start with ~/.\n"
+		    "Exit status: 0 success, 1 error, 2 bad usage.");
+		break;
+	case CLI_RUN:
+		puts("\nExit status: the command's own; 128+N when it died of signal N;\n"
+		    "125 when sbpolicy failed before the command started;\n"
+		    "126 when the command could not be executed, 127 when not found.");
+		break;
+	case CLI_TUI:
+		puts("\nPress ? in the TUI for the key bindings.");
+		break;
+	}
+}
+
+void
+cli_opts_clear(struct cli_opts *o)
+{
+	params_clear(&o->params);
+	free(o->cwd);
+	free(o->home);
+	free(o->tmpdir);
+	o->cwd = o->home = o->tmpdir = NULL;
+}
+
+void
+cli_gen_ctx(const struct cli_opts *o, struct gen_ctx *ctx)
+{
+	ctx->cwd = o->cwd;
+	ctx->home = o->home;
+	ctx->tmpdir = o->tmpdir;
+	ctx->fs = &path_fs_posix;
+}
+
+/* A saved option, applied after -p is loaded. */
+struct pending {
+	int		 opt;
+	const char	*arg;
+	const char	*name;
+};
+
+static int
+parse_port(const char *arg, unsigned *port, struct sb_error *err)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno != 0 ||
+	    (arg[0] < '0' || arg[0] > '9')) {
+		sb_error_set(err, SB_EINVAL, "--proxy-port: not a port number: "
+		    "\"%s\"", arg);
+		return -1;
+	}
+	if (params_check_port(v, "--proxy-port", err) == -1)
+		return -1;
+	*port = (unsigned)v;
+	return 0;
+}
+
+static int
+add_socket(struct cli_opts *o, struct socklist *l, const char *arg,
+    const char *what, struct sb_error *err)
+{
+	char *path;
+
+	if ((path = params_path_from_cli(arg, o->cwd, false, what,
+	    err)) == NULL)
+		return -1;
+	socklist_add(l, path,
+	    path_has_glob(path) ? MATCH_GLOB : MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	free(path);
+	return 0;
+}
+
+static int
+add_path(struct cli_opts *o, struct strlist *l, const char *arg,
+    bool allow_glob, const char *what, struct sb_error *err)
+{
+	char *path;
+
+	if ((path = params_path_from_cli(arg, o->cwd, allow_glob, what,
+	    err)) == NULL)
+		return -1;
+	strlist_add(l, path);
+	free(path);
+	return 0;
+}
+
+/* Applies one policy flag to o->params. Returns 0, or -1 with err set. */
+static int
+apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
+{
+	struct params *p = &o->params;
+	unsigned port;
+	int v;
+
+	switch (pe->opt) {
+	case OPT_NETWORK:
+		if ((v = net_mode_from_name(pe->arg)) == -1) {
+			sb_error_set(err, SB_EINVAL, "--network: unknown mode "
+			    "\"%s\" (off, restricted, full)", pe->arg);
+			return -1;
+		}
+		p->net_mode = (enum net_mode)v;
+		return 0;
+	case OPT_FS:
+		if ((v = fs_mode_from_name(pe->arg)) == -1) {
+			sb_error_set(err, SB_EINVAL, "--fs: unknown mode \"%s\" "
+			    "(read-only, workspace-write, full-access)",
+			    pe->arg);
+			return -1;
+		}
+		p->fs_mode = (enum fs_mode)v;
+		return 0;
+	case OPT_FULL_AUTO:
+		p->fs_mode = FS_WORKSPACE_WRITE;
+		return 0;
+	case OPT_ALLOW_SOCKET:
+		return add_socket(o, &p->sock_allow, pe->arg,
+		    "--allow-unix-socket", err);
+	case OPT_DENY_SOCKET:
+		return add_socket(o, &p->sock_deny, pe->arg,
+		    "--deny-unix-socket", err);
+	case OPT_ALLOW_ALL:
+		p->allow_all_sockets = true;
+		return 0;
+	case OPT_PROXY_PORT:
+		if (parse_port(pe->arg, &port, err) == -1)
+			return -1;
+		portlist_add(&p->proxy_ports, port);
+		return 0;
+	case OPT_LOCAL_BINDING:
+		p->allow_local_binding = true;
+		return 0;
+	case OPT_WRITABLE_ROOT:
+		return add_path(o, &p->writable_roots, pe->arg, false,
+		    "--writable-root", err);
+	case OPT_NO_CWD:
+		p->include_cwd = false;
+		return 0;
+	case OPT_NO_SLASH_TMP:
+		p->include_slash_tmp = false;
+		return 0;
+	case OPT_NO_TMPDIR:
+		p->include_tmpdir = false;
+		return 0;
+	case OPT_PROTECT:
+		if (params_check_name(pe->arg, strlen(pe->arg), "--protect",
+		    err) == -1)
+			return -1;
+		strlist_add(&p->protected_names, pe->arg);
+		return 0;
+	case OPT_DENY_READ:
+		return add_path(o, &p->deny_read, pe->arg, true, "--deny-read",
+		    err);
+	}
+	return 0;
+}
+
+/* The policy cwd: -C DIR (relative to the process cwd) or the process cwd. */
+static char *
+policy_cwd(const char *dir, struct sb_error *err)
+{
+	char *here, *cwd;
+
+	if ((here = getcwd(NULL, 0)) == NULL) {
+		sb_error_set(err, SB_EIO, "cannot get the current directory: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (dir == NULL)
+		return here;
+	if (*dir == '\0') {
+		sb_error_set(err, SB_EINVAL, "--cd: directory name is empty");
+		free(here);
+		return NULL;
+	}
+	cwd = path_join(here, dir);
+	free(here);
+	if (!path_fs_posix.is_dir(cwd, NULL)) {
+		sb_error_set(err, SB_EINVAL, "--cd: not a directory: \"%s\"", dir);
+		free(cwd);
+		return NULL;
+	}
+	return cwd;
+}
+
+static char *
+env_dup(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? xstrdup(v) : NULL;
+}
+
+int
+cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
+{
+	struct option longopts[NOPTIONS + 1];
+	struct pending *pend;
+	struct sb_error err;
+	const char *cd = NULL;
+	char shortopts[16] = "+";
+	size_t npend = 0, n = 0, i;
+	int ch, status = 0;
+	bool no_default_protect = false;
+
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	params_init(&o->params);
+	sb_error_init(&err);
+
+	for (i = 0; i < NOPTIONS; i++) {
+		if (cli_options[i].cmds & (1u << cmd))
+			longopts[n++] = cli_options[i].lo;
+	}
+	memset(&longopts[n], 0, sizeof longopts[n]);
+	strcat(shortopts, "hp:C:");
+	if (cmd == CLI_GENERATE)
+		strcat(shortopts, "o:");
+
+	pend = xreallocarray(NULL, (size_t)argc + 1, sizeof *pend);
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			status = CLI_DONE;
+			goto out;
+		case 'p':
+			if (o->params_file != NULL) {
+				cli_warn("%s: -p given twice (\"%s\", \"%s\")",
+				    cli_cmd_names[cmd], o->params_file, optarg);
+				status = CLI_EXIT_USAGE;
+				goto out;
+			}
+			o->params_file = optarg;
+			break;
+		case 'C':
+			cd = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "sbpl") == 0)
+				o->format = FORMAT_SBPL;
+			else if (strcmp(optarg, "inline") == 0)
+				o->format = FORMAT_INLINE;
+			else if (strcmp(optarg, "json") == 0)
+				o->format = FORMAT_JSON;
+			else if (strcmp(optarg, "args") == 0)
+				o->format = FORMAT_ARGS;
+			else {
+				cli_warn("--format: unknown format \"%s\" "
+				    "(sbpl, inline, json, args)", optarg);
+				status = CLI_EXIT_USAGE;
+				goto out;
+			}
+			break;
+		case OPT_SAVE_PARAMS:
+			o->save_params = optarg;
+			break;
+		case OPT_DRY_RUN:
+			o->dry_run = true;
+			break;
+		case OPT_LOG_DENIALS:
+			o->log_denials = true;
+			break;
+		case OPT_NO_DEFAULT_PROTECT:
+			no_default_protect = true;
+			break;
+		case '?':
+			if (optopt != 0 && optopt < 256)
+				cli_warn("%s: unknown option or missing "
+				    "argument: -%c", cli_cmd_names[cmd], optopt);
+			else if (optopt != 0)
+				cli_warn("%s: option needs an argument: %s",
+				    cli_cmd_names[cmd], argv[optind - 1]);
+			else
+				cli_warn("%s: unknown option: %s",
+				    cli_cmd_names[cmd], argv[optind - 1]);
+			fprintf(stderr, "Try 'sbpolicy %s --help'.\n",
+			    cli_cmd_names[cmd]);
+			status = CLI_EXIT_USAGE;
+			goto out;
+		default:
+			pend[npend].opt = ch;
+			pend[npend].arg = optarg;
+			npend++;
+			break;
+		}
+	}
+
+	/* What remains: the command after "--" (generate, run) or a file (tui). */
+	if (cmd == CLI_TUI) {
+		if (optind < argc && o->params_file == NULL)
+			o->params_file = argv[optind++];
+		if (optind < argc) {
+			cli_warn("tui: unexpected argument: \"%s\"", argv[optind]);
+			status = CLI_EXIT_USAGE;
+			goto out;
+		}
+	} else {
+		if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
+			cli_warn("%s: unexpected argument \"%s\" (put the command "
+			    "after --)", cli_cmd_names[cmd], argv[optind]);
+			status = CLI_EXIT_USAGE;
+			goto out;
+		}
+		o->command = &argv[optind];
+	}
+
+	o->home = env_dup("HOME");
+	o->tmpdir = env_dup("TMPDIR");
+	if ((o->cwd = policy_cwd(cd, &err)) == NULL) {
+		status = CLI_EXIT_USAGE;
+		goto fail;
+	}
+	if (o->params_file != NULL && cmd != CLI_TUI) {
+		if (params_json_load(o->params_file, &o->params, &err) == -1) {
+			status = CLI_EXIT_ERROR;
+			goto fail;
+		}
+	}
+	if (no_default_protect)
+		strlist_clear(&o->params.protected_names);
+	for (i = 0; i < npend; i++) {
+		if (apply(o, &pend[i], &err) == -1) {
+			status = CLI_EXIT_USAGE;
+			goto fail;
+		}
+	}
+	goto out;
+
+fail:
+	cli_warn("%s", err.msg);
+out:
+	free(pend);
+	return status;
+}
+
+void
+cli_print_warnings(const struct gen_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nwarnings; i++)
+		cli_warn("warning: %s", r->warnings[i].msg);
+}
+
+int
+cli_write_output(const char *path, const char *data, size_t len,
+    struct sb_error *err)
+{
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			sb_error_set(err, SB_EIO, "standard output: %s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	return file_write_atomic(path, data, len, err);
+}
+
+/* The text of one output format, or NULL with err set. */
+static char *
+render_format(const struct cli_opts *o, const struct gen_result *r,
+    struct sb_error *err)
+{
+	char **argv, *out, *line;
+
+	switch (o->format) {
+	case FORMAT_SBPL:
+		return gen_format_sbpl(r);
+	case FORMAT_INLINE:
+		return gen_format_inline(r, err);
+	case FORMAT_JSON:
+		argv = launch_argv_new(r, "PROFILE_FILE", o->command);
+		out = params_json_render_result(r, argv, err);
+		launch_argv_free(argv);
+		return out;
+	case FORMAT_ARGS:
+		argv = launch_argv_new(r, "PROFILE_FILE", o->command);
+		line = shquote_argv(argv);
+		launch_argv_free(argv);
+		xasprintf(&out, "%s\n", line);
+		free(line);
+		return out;
+	}
+	return NULL;
+}
+
+int
+cli_generate(int argc, char **argv)
+{
+	struct cli_opts o;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char *text = NULL, *saved = NULL;
+	int status;
+
+	if ((status = cli_parse(CLI_GENERATE, argc, argv, &o)) != 0) {
+		cli_opts_clear(&o);
+		return status == CLI_DONE ? CLI_EXIT_OK : status;
+	}
+	sb_error_init(&err);
+	memset(&r, 0, sizeof r);
+	cli_gen_ctx(&o, &ctx);
+	status = CLI_EXIT_ERROR;
+	if (gen_render(&o.params, &ctx, &r, &err) == -1)
+		goto fail;
+	/* Everything is rendered before anything is written: all or nothing. */
+	if ((text = render_format(&o, &r, &err)) == NULL)
+		goto fail;
+	if (o.save_params != NULL &&
+	    (saved = params_json_dump(&o.params, &err)) == NULL)
+		goto fail;
+	cli_print_warnings(&r);
+	if (saved != NULL && file_write_atomic(o.save_params, saved,
+	    strlen(saved), &err) == -1)
+		goto fail;
+	if (cli_write_output(o.output, text, strlen(text), &err) == -1)
+		goto fail;
+	status = CLI_EXIT_OK;
+	goto out;
+
+fail:
+	cli_warn("%s", err.msg);
+out:
+	free(text);
+	free(saved);
+	gen_result_clear(&r);
+	cli_opts_clear(&o);
+	return status;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: ISC */
+/* cli.h: command-line parsing shared by the subcommands, and `generate`. */
+#ifndef SBPOLICY_CLI_H
+#define SBPOLICY_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "gen.h"
+#include "params.h"
+
+/* Exit statuses of INTERFACES.md. */
+#define CLI_EXIT_OK	0
+#define CLI_EXIT_ERROR	1
+#define CLI_EXIT_USAGE	2
+/* cli_parse's "help was printed, exit 0". */
+#define CLI_DONE	(-1)
+
+enum cli_cmd {
+	CLI_GENERATE,
+	CLI_RUN,
+	CLI_TUI,
+};
+
+enum cli_format {
+	FORMAT_SBPL,
+	FORMAT_INLINE,
+	FORMAT_JSON,
+	FORMAT_ARGS,
+};
+
+/* A parsed command line. Strings are owned unless marked borrowed. */
+struct cli_opts {
+	enum cli_cmd	 cmd;
+	struct params	 params;	/* -p, then every policy flag */
+	char		*cwd;		/* the policy cwd (-C), absolute */
+	char		*home;		/* $HOME, or NULL */
+	char		*tmpdir;	/* $TMPDIR, or NULL */
+	const char	*params_file;	/* -p FILE, or tui's argument; borrowed */
+	const char	*output;	/* -o FILE; borrowed */
+	enum cli_format	 format;
+	const char	*save_params;	/* --save-params FILE; borrowed */
+	bool		 dry_run;
+	bool		 log_denials;
+	char		**command;	/* after "--"; borrowed, NULL-terminated */
+};
+
+/* "sbpolicy: " + message + newline on stderr. */
+void	cli_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Parses argv (argv[0] is the subcommand name) into *o, loading the -p file
+ * and applying the policy flags in order. Returns 0; CLI_DONE after printing
+ * --help; CLI_EXIT_USAGE or CLI_EXIT_ERROR after printing the reason. *o is
+ * always initialised and must be released with cli_opts_clear.
+ */
+int	cli_parse(enum cli_cmd, int argc, char **argv, struct cli_opts *o);
+void	cli_opts_clear(struct cli_opts *);
+
+/* The generator context of o (borrowing its strings) on the real file system. */
+void	cli_gen_ctx(const struct cli_opts *, struct gen_ctx *);
+
+/* Prints the generator's warnings as "sbpolicy: warning: ..." lines. */
+void	cli_print_warnings(const struct gen_result *);
+
+/* Writes len bytes to path atomically (temporary file, fsync, rename), or to
+ * stdout when path is NULL or "-". Returns 0, or -1 with err set. */
+int	cli_write_output(const char *path, const char *data, size_t len,
+	    struct sb_error *);
+
+/* The subcommands: each returns the process exit status. */
+int	cli_generate(int argc, char **argv);
+int	cli_run(int argc, char **argv);
+void	cli_usage(FILE *);
+
+#endif

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: ISC */
+/* gen.h: the generator, params -> Seatbelt profile + -D parameters. */
+#ifndef SBPOLICY_GEN_H
+#define SBPOLICY_GEN_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "params.h"
+#include "path.h"
+
+/*
+ * What the generator needs besides params, passed in so that it never reads
+ * globals and tests can fake a macOS file system.
+ */
+struct gen_ctx {
+	const char		*cwd;	/* the policy cwd, absolute */
+	const char		*tmpdir;	/* $TMPDIR, or NULL */
+	const char		*home;	/* $HOME, or NULL */
+	const struct path_fs	*fs;
+};
+
+/* Which params field a warning is about, so the TUI can show it in place. */
+enum gen_where {
+	GEN_W_GENERAL,
+	GEN_W_WRITABLE_ROOT,	/* index into params.writable_roots */
+	GEN_W_DENY_READ,	/* index into params.deny_read */
+	GEN_W_PROXY_PORT,	/* index into params.proxy_ports */
+	GEN_W_LOCAL_BINDING,
+	GEN_W_ALLOW_ALL,
+	GEN_W_SOCK_ALLOW,	/* index into params.sock_allow */
+	GEN_W_SOCK_DENY,	/* index into params.sock_deny */
+};
+
+#define GEN_NO_INDEX ((size_t)-1)
+
+struct gen_warning {
+	enum gen_where	 where;
+	size_t		 index;	/* GEN_NO_INDEX for a whole field */
+	char		*msg;	/* "network.unix_sockets.allow[0]: ..." */
+};
+
+struct gen_param {
+	char	*key;
+	char	*value;
+};
+
+/* The generated policy; every string is owned by the result. */
+struct gen_result {
+	char			*profile;	/* the profile run passes with -p */
+	struct gen_param	*params;	/* in -D order */
+	size_t			 nparams;
+	struct gen_warning	*warnings;
+	size_t			 nwarnings;
+};
+
+/*
+ * Renders params into *out (which the caller then owns and releases with
+ * gen_result_clear). Returns 0, or -1 with err set and *out left empty:
+ * a "~/" path without a home directory, or a glob/deny-read regex literal
+ * longer than the profile reader accepts.
+ */
+int	gen_render(const struct params *, const struct gen_ctx *,
+	    struct gen_result *out, struct sb_error *);
+void	gen_result_clear(struct gen_result *);
+
+/*
+ * The canonical form of one params path, as the profile will see it: "~/"
+ * expanded against ctx->home, cleaned, then canonicalised (for a glob, the
+ * part before the first component with a metacharacter). Returns a new
+ * string, or NULL with err set.
+ */
+char	*gen_resolve_path(const char *path, const struct gen_ctx *,
+	    struct sb_error *);
+
+/* The `sbpl` format: "; -D KEY=VALUE" comment lines, then the profile. New string. */
+char	*gen_format_sbpl(const struct gen_result *);
+
+/* The `inline` format: every (param "KEY") replaced by an escaped string
+ * literal. Returns a new string, or NULL with err set when a value holds a
+ * control character or is longer than GEN_LITERAL_MAX bytes. */
+char	*gen_format_inline(const struct gen_result *, struct sb_error *);
+
+#define GEN_LITERAL_MAX 1000
+
+/* The value of parameter key in r, or NULL. */
+const char *gen_result_param(const struct gen_result *, const char *key);
+
+#endif

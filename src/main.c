@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: ISC */
+/* main.c: subcommand dispatch. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+struct subcommand {
+	const char	*name;
+	int		 (*fn)(int, char **);
+};
+
+static const struct subcommand subcommands[] = {
+	{ "generate", cli_generate },
+};
+
+static void
+usage_full(FILE *f)
+{
+	cli_usage(f);
+	fputs("\nBuild, preview and launch macOS Seatbelt sandbox policies.\n"
+	    "Run 'sbpolicy SUBCOMMAND --help' for the options of each.\n", f);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		/* Until the TUI is built in, show the default policy. */
+		char *args[] = { (char *)"generate", NULL };
+
+		return cli_generate(1, args);
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage_full(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("sbpolicy %s\n", PACKAGE_VERSION);
+		return CLI_EXIT_OK;
+	}
+	for (i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++) {
+		if (strcmp(argv[1], subcommands[i].name) == 0)
+			return subcommands[i].fn(argc - 1, argv + 1);
+	}
+	cli_warn("unknown command: \"%s\"", argv[1]);
+	cli_usage(stderr);
+	return CLI_EXIT_USAGE;
+}

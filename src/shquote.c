@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: ISC */
+/* shquote.c: quoting for POSIX sh. */
+#include "config.h"
+
+#include "shquote.h"
+
+#include <string.h>
+
+static bool
+is_plain_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || strchr("/._-+:,=@%^", c) != NULL;
+}
+
+bool
+shquote_is_plain(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (!is_plain_char((unsigned char)*s))
+			return false;
+	}
+	return true;
+}
+
+void
+shquote_append(struct buf *b, const char *s)
+{
+	if (shquote_is_plain(s)) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
+static size_t
+utf8_seq_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+bool
+utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p != '\0') {
+		if ((n = utf8_seq_len(p)) == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+static bool
+needs_dollar_quote(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return true;
+	}
+	return !utf8_valid(s);
+}
+
+void
+shquote_append_oneline(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (!needs_dollar_quote(s)) {
+		shquote_append(b, s);
+		return;
+	}
+	buf_puts(b, "$'");
+	while (*p != '\0') {
+		switch (*p) {
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		case '\t':
+			buf_puts(b, "\\t");
+			break;
+		case '\r':
+			buf_puts(b, "\\r");
+			break;
+		case '\\':
+			buf_puts(b, "\\\\");
+			break;
+		case '\'':
+			buf_puts(b, "\\'");
+			break;
+		default:
+			n = utf8_seq_len(p);
+			if (*p < 0x20 || *p == 0x7f || n == 0) {
+				buf_printf(b, "\\x%02x", *p);
+				break;
+			}
+			buf_add(b, p, n);
+			p += n;
+			continue;
+		}
+		p++;
+	}
+	buf_putc(b, '\'');
+}
+
+char *
+shquote_argv(char *const argv[])
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; argv[i] != NULL; i++) {
+		if (i > 0)
+			buf_putc(&b, ' ');
+		shquote_append(&b, argv[i]);
+	}
+	return buf_take(&b);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: ISC */
+/* shquote.h: quoting for POSIX sh, and a one-line form for comments. */
+#ifndef SBPOLICY_SHQUOTE_H
+#define SBPOLICY_SHQUOTE_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+
+/* True when s is non-empty and made only of characters sh never treats
+ * specially (letters, digits and "/._-+:,=@%^"), so it needs no quotes. */
+bool	shquote_is_plain(const char *);
+
+/*
+ * Appends s quoted for POSIX sh: plain words as they are, anything else in
+ * single quotes with each ' written as '\''. The shell gives back exactly
+ * the bytes of s, newlines and all.
+ */
+void	shquote_append(struct buf *, const char *);
+
+/*
+ * Appends s on one line: like shquote_append, except that a value holding a
+ * control character, DEL or a byte that is not UTF-8 is written as a
+ * $'...' string with \n, \t, \r, \\, \' and \xHH escapes (bash, zsh, ksh and
+ * POSIX.1-2024 sh read it back exactly). Used where a newline would end a
+ * comment and turn the rest into live text.
+ */
+void	shquote_append_oneline(struct buf *, const char *);
+
+/* The whole argv quoted with shquote_append and joined by spaces. New string. */
+char	*shquote_argv(char *const argv[]);
+
+/* True when s is valid UTF-8. */
+bool	utf8_valid(const char *s);
+
+#endif
