@@ -213,6 +213,7 @@ struct pending {
 static int
 parse_port(const char *arg, unsigned *port, struct sb_error *err)
 {
+	char show[SB_SHOW_MAX];
 	char *end;
 	long long v;
 
@@ -221,7 +222,7 @@ parse_port(const char *arg, unsigned *port, struct sb_error *err)
 	if (*arg == '\0' || *end != '\0' || errno != 0 ||
 	    (arg[0] < '0' || arg[0] > '9')) {
 		sb_error_set(err, SB_EINVAL, "--proxy-port: not a port number: "
-		    "\"%s\"", arg);
+		    "%s", sb_show(show, sizeof show, arg));
 		return -1;
 	}
 	if (params_check_port(v, "--proxy-port", err) == -1)
@@ -265,6 +266,7 @@ static int
 apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 {
 	struct params *p = &o->params;
+	char show[SB_SHOW_MAX];
 	unsigned port;
 	int v;
 
@@ -272,16 +274,17 @@ apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 	case OPT_NETWORK:
 		if ((v = net_mode_from_name(pe->arg)) == -1) {
 			sb_error_set(err, SB_EINVAL, "--network: unknown mode "
-			    "\"%s\" (off, restricted, full)", pe->arg);
+			    "%s (off, restricted, full)",
+			    sb_show(show, sizeof show, pe->arg));
 			return -1;
 		}
 		p->net_mode = (enum net_mode)v;
 		return 0;
 	case OPT_FS:
 		if ((v = fs_mode_from_name(pe->arg)) == -1) {
-			sb_error_set(err, SB_EINVAL, "--fs: unknown mode \"%s\" "
+			sb_error_set(err, SB_EINVAL, "--fs: unknown mode %s "
 			    "(read-only, workspace-write, full-access)",
-			    pe->arg);
+			    sb_show(show, sizeof show, pe->arg));
 			return -1;
 		}
 		p->fs_mode = (enum fs_mode)v;
@@ -335,7 +338,7 @@ apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 static char *
 policy_cwd(const char *dir, struct sb_error *err)
 {
-	char *here, *cwd;
+	char show[SB_SHOW_MAX], *here, *cwd;
 
 	if ((here = getcwd(NULL, 0)) == NULL) {
 		sb_error_set(err, SB_EIO, "cannot get the current directory: %s",
@@ -352,7 +355,8 @@ policy_cwd(const char *dir, struct sb_error *err)
 	cwd = path_join(here, dir);
 	free(here);
 	if (!path_fs_posix.is_dir(cwd, NULL)) {
-		sb_error_set(err, SB_EINVAL, "--cd: not a directory: \"%s\"", dir);
+		sb_error_set(err, SB_EINVAL, "--cd: not a directory: %s",
+		    sb_show(show, sizeof show, dir));
 		free(cwd);
 		return NULL;
 	}
@@ -374,7 +378,7 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	struct pending *pend;
 	struct sb_error err;
 	const char *cd = NULL;
-	char shortopts[16] = "+";
+	char show[SB_SHOW_MAX], shortopts[16] = "+";
 	size_t npend = 0, n = 0, i;
 	int ch, status = 0;
 	bool no_default_protect = false;
@@ -404,8 +408,7 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			goto out;
 		case 'p':
 			if (o->params_file != NULL) {
-				cli_warn("%s: -p given twice (\"%s\", \"%s\")",
-				    cli_cmd_names[cmd], o->params_file, optarg);
+				cli_warn("%s: -p given twice", cli_cmd_names[cmd]);
 				status = CLI_EXIT_USAGE;
 				goto out;
 			}
@@ -427,8 +430,9 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			else if (strcmp(optarg, "args") == 0)
 				o->format = FORMAT_ARGS;
 			else {
-				cli_warn("--format: unknown format \"%s\" "
-				    "(sbpl, inline, json, args)", optarg);
+				cli_warn("--format: unknown format %s "
+				    "(sbpl, inline, json, args)",
+				    sb_show(show, sizeof show, optarg));
 				status = CLI_EXIT_USAGE;
 				goto out;
 			}
@@ -472,14 +476,16 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		if (optind < argc && o->params_file == NULL)
 			o->params_file = argv[optind++];
 		if (optind < argc) {
-			cli_warn("tui: unexpected argument: \"%s\"", argv[optind]);
+			cli_warn("tui: unexpected argument: %s",
+			    sb_show(show, sizeof show, argv[optind]));
 			status = CLI_EXIT_USAGE;
 			goto out;
 		}
 	} else {
 		if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
-			cli_warn("%s: unexpected argument \"%s\" (put the command "
-			    "after --)", cli_cmd_names[cmd], argv[optind]);
+			cli_warn("%s: unexpected argument %s (put the command "
+			    "after --)", cli_cmd_names[cmd],
+			    sb_show(show, sizeof show, argv[optind]));
 			status = CLI_EXIT_USAGE;
 			goto out;
 		}

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void
 sb_error_init(struct sb_error *err)
@@ -33,4 +34,75 @@ int
 sb_error_is_set(const struct sb_error *err)
 {
 	return err != NULL && err->code != SB_OK;
+}
+
+/* Length of a valid UTF-8 sequence of 2 to 4 bytes at s, or 0. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	}
+	return n;
+}
+
+const char *
+sb_show(char *buf, size_t size, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char piece[8];
+	size_t len = 0, n;
+
+	if (size < 8) {
+		if (size > 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	buf[len++] = '"';
+	while (*p != '\0') {
+		n = 1;
+		if (*p == '"' || *p == '\\')
+			snprintf(piece, sizeof piece, "\\%c", *p);
+		else if (*p == '\n')
+			snprintf(piece, sizeof piece, "\\n");
+		else if (*p == '\t')
+			snprintf(piece, sizeof piece, "\\t");
+		else if (*p == '\r')
+			snprintf(piece, sizeof piece, "\\r");
+		else if (*p < 0x20 || *p == 0x7f)
+			snprintf(piece, sizeof piece, "\\x%02x", *p);
+		else if (*p < 0x80) {
+			piece[0] = (char)*p;
+			piece[1] = '\0';
+		} else if ((n = utf8_len(p)) != 0) {
+			memcpy(piece, p, n);
+			piece[n] = '\0';
+		} else {
+			n = 1;
+			snprintf(piece, sizeof piece, "\\x%02x", *p);
+		}
+		/* Keep room for `..."` and the NUL. */
+		if (len + strlen(piece) + 5 > size) {
+			memcpy(buf + len, "...", 3);
+			len += 3;
+			break;
+		}
+		memcpy(buf + len, piece, strlen(piece));
+		len += strlen(piece);
+		p += n;
+	}
+	buf[len++] = '"';
+	buf[len] = '\0';
+	return buf;
 }

@@ -3,6 +3,8 @@
 #ifndef SBPOLICY_ERR_H
 #define SBPOLICY_ERR_H
 
+#include <stddef.h>
+
 enum sb_errcode {
 	SB_OK = 0,
 	SB_EINVAL,	/* a value is wrong: bad path, out of range, wrong type */
@@ -26,5 +28,14 @@ void	sb_error_init(struct sb_error *);
 void	sb_error_set(struct sb_error *, enum sb_errcode, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	sb_error_is_set(const struct sb_error *);
+
+/*
+ * Writes s into buf (of size bytes) as a double-quoted, printable, one-line
+ * string for messages: `"` and `\` escaped, \n \t \r, other control bytes
+ * and bytes that are not UTF-8 as \xHH, and values longer than fit cut with
+ * "...". Returns buf. SB_SHOW_MAX is a good size.
+ */
+#define SB_SHOW_MAX 160
+const char *sb_show(char *buf, size_t size, const char *s);
 
 #endif

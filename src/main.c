@@ -28,6 +28,7 @@ usage_full(FILE *f)
 int
 main(int argc, char **argv)
 {
+	char show[SB_SHOW_MAX];
 	size_t i;
 
 	if (argc < 2) {
@@ -48,7 +49,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], subcommands[i].name) == 0)
 			return subcommands[i].fn(argc - 1, argv + 1);
 	}
-	cli_warn("unknown command: \"%s\"", argv[1]);
+	cli_warn("unknown command: %s", sb_show(show, sizeof show, argv[1]));
 	cli_usage(stderr);
 	return CLI_EXIT_USAGE;
 }

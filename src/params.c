@@ -196,6 +196,8 @@ int
 params_check_path(const char *path, size_t len, bool allow_glob,
     const char *what, struct sb_error *err)
 {
+	char show[SB_SHOW_MAX];
+
 	if (len == 0) {
 		sb_error_set(err, SB_EINVAL, "%s: path is empty", what);
 		return -1;
@@ -215,8 +217,8 @@ params_check_path(const char *path, size_t len, bool allow_glob,
 		return 0;
 	if (allow_glob && strncmp(path, "**", 2) == 0)
 		return 0;
-	sb_error_set(err, SB_EINVAL, "%s: path must be absolute: \"%s\"",
-	    what, path);
+	sb_error_set(err, SB_EINVAL, "%s: path must be absolute: %s",
+	    what, sb_show(show, sizeof show, path));
 	return -1;
 }
 
@@ -235,6 +237,7 @@ int
 params_check_name(const char *name, size_t len, const char *what,
     struct sb_error *err)
 {
+	char show[SB_SHOW_MAX];
 	size_t i;
 
 	if (len == 0) {
@@ -250,14 +253,14 @@ params_check_name(const char *name, size_t len, const char *what,
 	for (i = 0; i < len; i++) {
 		if (name[i] == '/' || name[i] == '\0') {
 			sb_error_set(err, SB_EINVAL,
-			    "%s: a name cannot contain '/' or NUL: \"%s\"",
-			    what, name);
+			    "%s: a name cannot contain '/' or NUL: %s",
+			    what, sb_show(show, sizeof show, name));
 			return -1;
 		}
 	}
 	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
-		sb_error_set(err, SB_EINVAL, "%s: not a name: \"%s\"", what,
-		    name);
+		sb_error_set(err, SB_EINVAL, "%s: not a name: %s", what,
+		    sb_show(show, sizeof show, name));
 		return -1;
 	}
 	return 0;
