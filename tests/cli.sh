@@ -1,0 +1,159 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# cli.sh: the command line as a user meets it: exit statuses, --help, -p
+# combined with flags, output files, and the acceptance checks of generate.
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+sb=$top_builddir/sbpolicy
+work=$(mktemp -d "${TMPDIR:-/tmp}/sbpolicy-cli.XXXXXX")
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+cd "$work" || exit 99
+case $sb in /*) ;; *) sb=$OLDPWD/$sb ;; esac
+case $top_srcdir in /*) ;; *) top_srcdir=$OLDPWD/$top_srcdir ;; esac
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect STATUS CMD...: run CMD, keep stdout/stderr in out/err, check status.
+expect() {
+	want=$1
+	shift
+	"$@" >out 2>err
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		bad "$* exited $got, wanted $want"
+		sed 's/^/  stderr: /' err
+	fi
+}
+has() { grep -qxF -- "$1" "${2:-out}" && ok || bad "missing line: $1"; }
+lacks() { grep -qxF -- "$1" "${2:-out}" && bad "unexpected line: $1" || ok; }
+one_line_error() {
+	[ "$(wc -l <err)" -eq 1 ] && grep -q "^sbpolicy: $1" err && ok ||
+	    { bad "stderr is not one line matching '$1':"; cat err; }
+}
+
+# --- help, version, usage --------------------------------------------------
+expect 0 "$sb" --help
+grep -q '^usage: sbpolicy' out && ok || bad "--help has no usage"
+expect 0 "$sb" --version
+grep -q '^sbpolicy [0-9]' out && ok || bad "--version"
+expect 0 "$sb" generate --help
+for flag in --params --cd --network --allow-unix-socket --deny-unix-socket \
+    --allow-all-unix-sockets --proxy-port --allow-local-binding --fs \
+    --full-auto --writable-root --no-cwd-root --no-slash-tmp --no-tmpdir \
+    --protect --no-default-protect --deny-read --output --format \
+    --save-params; do
+	grep -q -- "$flag" out && ok || bad "generate --help lacks $flag"
+done
+expect 2 "$sb" frobnicate
+one_line_error 'unknown command: "frobnicate"'
+expect 2 "$sb" generate --bogus
+expect 2 "$sb" generate --network sideways
+one_line_error '--network: unknown mode "sideways"'
+expect 2 "$sb" generate --fs everything
+expect 2 "$sb" generate --proxy-port 0
+one_line_error '--proxy-port: port must be 1..65535: 0'
+expect 2 "$sb" generate --proxy-port 70000
+expect 2 "$sb" generate --proxy-port 80x
+expect 2 "$sb" generate --format yaml
+expect 2 "$sb" generate --allow-unix-socket ''
+one_line_error '--allow-unix-socket: path is empty'
+expect 2 "$sb" generate --protect a/b
+expect 2 "$sb" generate --cd /nonexistent/dir
+expect 2 "$sb" generate stray-argument
+
+# --- acceptance 2: one socket, restricted, full, off -----------------------
+expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock
+has '(allow system-socket (socket-domain AF_UNIX))'
+has '(allow network-bind (local unix-socket (subpath (param "UNIX_SOCKET_PATH_0"))))'
+has '(allow network-outbound (remote unix-socket (subpath (param "UNIX_SOCKET_PATH_0"))))'
+has '; -D UNIX_SOCKET_PATH_0=/tmp/test.sock'
+lacks '(allow network-outbound)'
+expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock --network full
+has '(allow network-outbound)'
+has '(allow network-inbound)'
+expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock --network off
+grep -q network out && bad "--network off still has a network rule" || ok
+grep -q 'no effect while network.mode is off' err && ok ||
+    bad "--network off does not warn about the inactive socket"
+
+# Relative paths resolve against --cd; ~/ expands against $HOME.
+mkdir -p proj/run home
+expect 0 "$sb" generate -C proj --allow-unix-socket run/db.sock
+has "; -D UNIX_SOCKET_PATH_0=$(cd proj && pwd -P)/run/db.sock"
+expect 0 env HOME="$work/home" "$sb" generate --allow-unix-socket '~/agent.sock'
+has "; -D UNIX_SOCKET_PATH_0=$(cd home && pwd -P)/agent.sock"
+
+# --- -p combined with flags -------------------------------------------------
+cat >p.json <<'JSON'
+{"version": 1,
+ "network": {"mode": "off", "unix_sockets": {"allow": ["/tmp/a.sock"]}}}
+JSON
+expect 0 "$sb" generate -p p.json --network restricted --allow-unix-socket /tmp/b.sock
+has '; -D UNIX_SOCKET_PATH_0=/tmp/a.sock'
+has '; -D UNIX_SOCKET_PATH_1=/tmp/b.sock'
+# The flag wins whatever its position: -p is read first.
+expect 0 "$sb" generate --network restricted -p p.json
+has '; -D UNIX_SOCKET_PATH_0=/tmp/a.sock'
+expect 2 "$sb" generate -p p.json -p p.json
+expect 1 "$sb" generate -p missing.json
+one_line_error 'missing.json: No such file or directory'
+printf '{"version": 2}\n' >v2.json
+expect 1 "$sb" generate -p v2.json
+one_line_error 'v2.json:1:'
+
+# --- output files: atomic, and nothing written on error ---------------------
+expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock -o out.sb
+[ ! -s out ] && ok || bad "-o still wrote to stdout"
+grep -qxF '; -D UNIX_SOCKET_PATH_0=/tmp/test.sock' out.sb && ok || bad "-o file"
+echo precious >keep.sb
+expect 1 "$sb" generate --allow-unix-socket "$(printf '/tmp/a\nb')" \
+    --format inline -o keep.sb
+[ "$(cat keep.sb)" = precious ] && ok || bad "a failed generate touched -o"
+one_line_error 'inline: "/tmp/a\\nb": a path with a control character'
+ls -a | grep -q '^\.keep\.sb\.' && bad "temporary file left behind" || ok
+mkdir ro && chmod 555 ro
+if [ "$(id -u)" -ne 0 ]; then
+	expect 1 "$sb" generate -o ro/x.sb
+	one_line_error 'ro/x.sb: Permission denied'
+fi
+expect 1 "$sb" generate -o nodir/x.sb
+one_line_error 'nodir/x.sb: No such file or directory'
+
+# --save-params writes a file that generate -p reads back to the same profile.
+expect 0 "$sb" generate --fs workspace-write --allow-unix-socket /tmp/s.sock \
+    --proxy-port 3128 --deny-read '**/.env' --save-params saved.json -o a.sb
+expect 0 "$sb" generate -p saved.json -o b.sb
+cmp -s a.sb b.sb && ok || bad "--save-params does not round-trip"
+
+# --- formats ----------------------------------------------------------------
+expect 0 "$sb" generate --format inline --allow-unix-socket '/tmp/q"uote.sock'
+has '(allow network-outbound (remote unix-socket (subpath "/tmp/q\"uote.sock")))'
+grep -q '(param ' out && bad "inline still has (param" || ok
+expect 0 "$sb" generate --format args --allow-unix-socket /tmp/test.sock -- echo hi
+head -c 26 out | grep -qx "/usr/bin/sandbox-exec -p '" && ok ||
+    bad "args format does not start with sandbox-exec -p"
+grep -q " -DUNIX_SOCKET_PATH_0=/tmp/test.sock -- echo hi\$" out && ok ||
+    bad "args format tail"
+expect 0 "$sb" generate --format json --allow-unix-socket /tmp/test.sock -- true
+grep -q '"UNIX_SOCKET_PATH_0"' out && ok || bad "json format params"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json,sys; d=json.load(open("out")); assert d["argv"][0]=="/usr/bin/sandbox-exec" and d["argv"][-1]=="true" and d["params"]==[["UNIX_SOCKET_PATH_0","/tmp/test.sock"]]' &&
+	    ok || bad "json format is not the documented object"
+fi
+
+# --- the man page names every flag of --help --------------------------------
+man=$top_srcdir/data/sbpolicy.1
+for flag in $("$sb" generate --help | grep -o -- '--[a-z-]*' | sort -u); do
+	grep -q -- "${flag#--}" "$man" && ok || bad "man page lacks $flag"
+done
+if [ -n "${MANDOC:-}" ]; then
+	"$MANDOC" -T lint -W warning "$man" >lint 2>&1 && ok ||
+	    { bad "mandoc -T lint"; cat lint; }
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: ISC */
+/* test_gen.c: the generator, against golden files and hostile paths. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "gen.h"
+#include "helpers.h"
+#include "params-json.h"
+#include "xmalloc.h"
+
+static struct path_fs macos_fs;
+
+static void
+macos_ctx(struct gen_ctx *ctx)
+{
+	macos_fs = test_fs(test_fs_macos);
+	ctx->cwd = "/Users/me/project";
+	ctx->home = "/Users/me";
+	ctx->tmpdir = "/var/folders/xy/T/";
+	ctx->fs = &macos_fs;
+}
+
+static void
+render_ok(const struct params *p, struct gen_result *r)
+{
+	struct gen_ctx ctx;
+	struct sb_error err;
+
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	if (gen_render(p, &ctx, r, &err) != 0)
+		fail_msg("gen_render: %s", err.msg);
+}
+
+/* --- golden cases -------------------------------------------------------- */
+
+/* Each case is tests/golden/NAME/{params.json,expected.*}; X(function, NAME). */
+#define GOLDEN_CASES \
+	X(gen_golden_default, "default") \
+	X(gen_golden_net_off_inactive, "net-off-inactive") \
+	X(gen_golden_restricted_socket, "restricted-socket") \
+	X(gen_golden_restricted_local, "restricted-local") \
+	X(gen_golden_restricted_proxy, "restricted-proxy") \
+	X(gen_golden_restricted_local_proxy, "restricted-local-proxy") \
+	X(gen_golden_restricted_everything, "restricted-everything") \
+	X(gen_golden_restricted_allow_all, "restricted-allow-all") \
+	X(gen_golden_restricted_deny_only, "restricted-deny-only") \
+	X(gen_golden_full, "full") \
+	X(gen_golden_full_sockets_deny, "full-sockets-deny") \
+	X(gen_golden_sockets_sorted, "sockets-sorted") \
+	X(gen_golden_fs_workspace, "fs-workspace") \
+	X(gen_golden_fs_workspace_roots, "fs-workspace-roots") \
+	X(gen_golden_fs_workspace_unprotected, "fs-workspace-unprotected") \
+	X(gen_golden_fs_workspace_no_roots, "fs-workspace-no-roots") \
+	X(gen_golden_fs_full_access, "fs-full-access") \
+	X(gen_golden_deny_read, "deny-read")
+
+static void
+golden_compare(const char *dir, const char *name, const char *got)
+{
+	char *rel, *path, *want;
+
+	xasprintf(&rel, "tests/golden/%s/%s", dir, name);
+	path = test_srcpath(rel);
+	if (getenv("UPDATE_GOLDEN") != NULL)
+		assert_int_equal(test_write_file(path, got, strlen(got)), 0);
+	want = test_slurp(path, NULL);
+	if (want == NULL)
+		fail_msg("cannot read %s", path);
+	assert_string_equal(got, want);
+	free(want);
+	free(path);
+	free(rel);
+}
+
+static void
+golden_run(const char *name)
+{
+	struct params p;
+	struct gen_result r;
+	struct sb_error err;
+	struct buf defs, warns;
+	char *rel, *file;
+	size_t i;
+
+	params_init(&p);
+	sb_error_init(&err);
+	xasprintf(&rel, "tests/golden/%s/params.json", name);
+	file = test_srcpath(rel);
+	if (params_json_load(file, &p, &err) != 0)
+		fail_msg("%s", err.msg);
+	render_ok(&p, &r);
+
+	buf_init(&defs);
+	for (i = 0; i < r.nparams; i++)
+		buf_printf(&defs, "%s=%s\n", r.params[i].key, r.params[i].value);
+	buf_init(&warns);
+	for (i = 0; i < r.nwarnings; i++)
+		buf_printf(&warns, "%s\n", r.warnings[i].msg);
+
+	golden_compare(name, "expected.sb", r.profile);
+	golden_compare(name, "expected.defs", buf_str(&defs));
+	golden_compare(name, "expected.warnings", buf_str(&warns));
+
+	buf_clear(&defs);
+	buf_clear(&warns);
+	gen_result_clear(&r);
+	params_clear(&p);
+	free(file);
+	free(rel);
+}
+
+#define X(fn, name) \
+	static void fn(void **state) \
+	{ \
+		(void)state; \
+		golden_run(name); \
+	}
+GOLDEN_CASES
+#undef X
+
+/* --- the network table, checked line by line ----------------------------- */
+
+static bool
+has_line(const char *text, const char *line)
+{
+	size_t n = strlen(line);
+	const char *s = text;
+
+	while ((s = strstr(s, line)) != NULL) {
+		if ((s == text || s[-1] == '\n') && (s[n] == '\n' || s[n] == '\0'))
+			return true;
+		s += n;
+	}
+	return false;
+}
+
+static void
+gen_socket_in_restricted_mode_opens_only_that_socket(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/test.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile,
+	    "(allow system-socket (socket-domain AF_UNIX))"));
+	assert_true(has_line(r.profile, "(allow network-bind (local "
+	    "unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))"));
+	assert_true(has_line(r.profile, "(allow network-outbound (remote "
+	    "unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))"));
+	assert_false(has_line(r.profile, "(allow network-outbound)"));
+	assert_false(has_line(r.profile, "(allow network-inbound)"));
+	assert_int_equal(r.nparams, 1);
+	assert_string_equal(r.params[0].value, "/private/tmp/test.sock");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_network_off_emits_no_network_rule(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.net_mode = NET_OFF;
+	socklist_add(&p.sock_allow, "/tmp/test.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	portlist_add(&p.proxy_ports, 3128);
+	p.allow_local_binding = true;
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "(allow network"));
+	assert_null(strstr(r.profile, "unix-socket"));
+	assert_null(strstr(r.profile, "AF_UNIX"));
+	assert_null(strstr(r.profile, "com.apple.trustd.agent"));
+	assert_int_equal(r.nparams, 0);
+	assert_true(r.nwarnings >= 1);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_full_network_allows_all_traffic(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.net_mode = NET_FULL;
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(allow network-outbound)"));
+	assert_true(has_line(r.profile, "(allow network-inbound)"));
+	assert_true(has_line(r.profile,
+	    "(allow sysctl-read (sysctl-name-regex #\"^net.routetable\"))"));
+	assert_null(strstr(r.profile, "unix-socket"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_deny_comes_after_every_allow(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const char *allow, *deny;
+
+	(void)state;
+	params_init(&p);
+	p.allow_all_sockets = true;
+	socklist_add(&p.sock_deny, "/var/run/docker.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	allow = strstr(r.profile, "(allow network-outbound (remote unix-socket))");
+	deny = strstr(r.profile, "(deny network-outbound");
+	assert_non_null(allow);
+	assert_non_null(deny);
+	assert_true(deny > allow);
+	assert_string_equal(gen_result_param(&r, "UNIX_SOCKET_DENY_0"),
+	    "/private/var/run/docker.sock");
+	assert_string_equal(gen_result_param(&r, "UNIX_SOCKET_DENY_0_ALIAS"),
+	    "/var/run/docker.sock");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_workspace_without_roots_allows_no_write(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_cwd = p.include_slash_tmp = p.include_tmpdir = false;
+	render_ok(&p, &r);
+	/* An empty (allow file-write*) would be unfiltered: every write. */
+	assert_false(has_line(r.profile, "(allow file-write*"));
+	assert_null(strstr(r.profile, "WRITABLE_ROOT"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_socket_path_of_104_bytes_warns(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char path[128];
+
+	(void)state;
+	memset(path, 'a', sizeof path);
+	memcpy(path, "/Users/me/", 10);
+	path[104] = '\0';
+	params_init(&p);
+	socklist_add(&p.sock_allow, path, MATCH_SUBPATH, ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_int_equal(r.nwarnings, 1);
+	assert_int_equal(r.warnings[0].where, GEN_W_SOCK_ALLOW);
+	assert_int_equal(r.warnings[0].index, 0);
+	assert_non_null(strstr(r.warnings[0].msg, "104 bytes"));
+	gen_result_clear(&r);
+	path[103] = '\0';
+	params_clear(&p);
+	params_init(&p);
+	socklist_add(&p.sock_allow, path, MATCH_SUBPATH, ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_int_equal(r.nwarnings, 0);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_docker_socket_allowed_warns(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/ok.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&p.sock_allow, "/var/run/docker.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_int_equal(r.nwarnings, 1);
+	assert_int_equal(r.warnings[0].index, 1);
+	assert_non_null(strstr(r.warnings[0].msg, "docker.sock"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_home_path_without_home_is_an_error(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "~/x.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	macos_ctx(&ctx);
+	ctx.home = NULL;
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_string_equal(err.msg, "cannot expand \"~/x.sock\": $HOME is "
+	    "not set to an absolute path");
+	assert_null(r.profile);
+	params_clear(&p);
+}
+
+/* --- hostile paths ------------------------------------------------------- */
+
+static const char *const hostile[] = {
+	"/tmp/quote\"d.sock",
+	"/tmp/paren)(allow default)(.sock",
+	"/tmp/back\\slash\\\".sock",
+	"/tmp/semi;colon.sock",
+	"/tmp/new\nline\n(allow default)\n.sock",
+	"/tmp/tab\tand\rcr.sock",
+	"/tmp/non-utf8-\xff\xfe\x80.sock",
+	"/tmp/dollar$(id)`id`'single'.sock",
+	"/tmp/#\"regex\".sock",
+	"/tmp/(param \"X\").sock",
+};
+
+/* Decodes one SBPL string literal starting at s (the opening quote) with
+ * TinyScheme's reader rules; returns a new string and sets *end past it. */
+static char *
+decode_literal(const char *s, const char **end)
+{
+	struct buf b;
+
+	assert_true(*s == '"');
+	buf_init(&b);
+	for (s++; *s != '"'; s++) {
+		assert_true(*s != '\0');
+		if (*s == '\\') {
+			s++;
+			assert_true(*s == '\\' || *s == '"');
+		}
+		buf_putc(&b, *s);
+	}
+	*end = s + 1;
+	return buf_take(&b);
+}
+
+static void
+gen_hostile_paths_stay_out_of_the_sbpl_profile(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char *sbpl, *line;
+	const char *s;
+	size_t i, nlines_profile, nlines_sbpl;
+
+	(void)state;
+	params_init(&p);
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
+		socklist_add(&p.sock_allow, hostile[i], MATCH_SUBPATH,
+		    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_int_equal(r.nparams, sizeof hostile / sizeof hostile[0]);
+	for (i = 0; i < r.nparams; i++) {
+		/* Not one hostile fragment reaches the text. */
+		assert_null(strstr(r.profile, "/tmp/"));
+		assert_null(strstr(r.profile, "(allow default)"));
+		assert_non_null(memchr(r.params[i].value, '/', 1));
+	}
+	/* In the sbpl format each parameter stays on its own comment line. */
+	sbpl = gen_format_sbpl(&r);
+	nlines_profile = nlines_sbpl = 0;
+	for (s = r.profile; *s != '\0'; s++)
+		nlines_profile += *s == '\n';
+	for (s = sbpl; *s != '\0'; s++)
+		nlines_sbpl += *s == '\n';
+	assert_int_equal(nlines_sbpl, nlines_profile + r.nparams + 1);
+	for (s = sbpl, i = 0; i < r.nparams; i++) {
+		line = xstrndup(s, (size_t)(strchr(s, '\n') - s));
+		assert_true(strncmp(line, "; -D UNIX_SOCKET_PATH_", 22) == 0);
+		s = strchr(s, '\n') + 1;
+		free(line);
+	}
+	free(sbpl);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_inline_literals_decode_to_the_exact_path(void **state)
+{
+	static const char *const printable[] = {
+		"/tmp/quote\"d.sock",
+		"/tmp/paren)(allow default)(.sock",
+		"/tmp/back\\slash\\\".sock",
+		"/tmp/semi;colon.sock",
+		"/tmp/non-utf8-\xff\xfe\x80.sock",
+		"/tmp/(param \"X\").sock",
+	};
+	struct params p;
+	struct gen_result r;
+	struct sb_error err;
+	char *text, *lit;
+	const char *s, *end;
+	size_t i, found = 0;
+
+	(void)state;
+	params_init(&p);
+	for (i = 0; i < sizeof printable / sizeof printable[0]; i++)
+		socklist_add(&p.sock_allow, printable[i], MATCH_LITERAL,
+		    ACCESS_CONNECT);
+	render_ok(&p, &r);
+	sb_error_init(&err);
+	text = gen_format_inline(&r, &err);
+	assert_non_null(text);
+	assert_null(strstr(text, "(param \""));
+	/* Every socket literal decodes to one of the canonical paths. */
+	for (s = text; (s = strstr(s, "unix-socket (literal \"")) != NULL;
+	    s = end) {
+		lit = decode_literal(s + 21, &end);
+		assert_true(*end == ')');
+		for (i = 0; i < r.nparams; i++) {
+			if (strcmp(lit, r.params[i].value) == 0)
+				break;
+		}
+		if (i == r.nparams)
+			fail_msg("literal decodes to an unknown path: %s", lit);
+		found++;
+		free(lit);
+	}
+	assert_int_equal(found, r.nparams);
+	free(text);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_inline_refuses_control_characters(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/new\nline.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	sb_error_init(&err);
+	assert_null(gen_format_inline(&r, &err));
+	assert_string_equal(err.msg, "inline: \"/private/tmp/new\\nline.sock\": "
+	    "a path with a control character cannot be written into a "
+	    "profile (use the sbpl format and -D)");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_inline_refuses_paths_over_1000_bytes(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct sb_error err;
+	char path[1200];
+	char *text;
+
+	(void)state;
+	memset(path, 'x', sizeof path);
+	memcpy(path, "/Users/me/", 10);
+	path[1000] = '\0';
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	strlist_clear(&p.protected_names);
+	strlist_add(&p.writable_roots, path);
+	render_ok(&p, &r);
+	sb_error_init(&err);
+	text = gen_format_inline(&r, &err);
+	assert_non_null(text);	/* exactly 1000 bytes still fits */
+	free(text);
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	path[1000] = 'x';
+	path[1001] = '\0';
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	strlist_clear(&p.protected_names);
+	strlist_add(&p.writable_roots, path);
+	render_ok(&p, &r);
+	/* The sbpl format passes it as a -D value. */
+	assert_string_equal(gen_result_param(&r, "WRITABLE_ROOT_3"), path);
+	sb_error_init(&err);
+	assert_null(gen_format_inline(&r, &err));
+	assert_non_null(strstr(err.msg, "a path of 1001 bytes"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_hostile_globs_are_escaped_regex_strings(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char *lit;
+	const char *s, *end;
+
+	(void)state;
+	params_init(&p);
+	strlist_add(&p.deny_read, "/Users/me/\"q\"\\b\n(x)*");
+	render_ok(&p, &r);
+	s = strstr(r.profile, "(deny file-read* (regex \"");
+	assert_non_null(s);
+	lit = decode_literal(s + 24, &end);
+	assert_string_equal(lit, "^/Users/me/\"q\"\\\\b\n\\(x\\)[^/]*$");
+	assert_string_equal(end, strstr(end, "))\n"));
+	assert_null(strstr(r.profile, "#\"^/Users"));
+	free(lit);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_overlong_glob_regex_is_an_error(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char glob[300];
+
+	(void)state;
+	/* Each '?' becomes the four bytes [^/]. */
+	memset(glob, '?', sizeof glob);
+	glob[0] = '/';
+	glob[sizeof glob - 1] = '\0';
+	params_init(&p);
+	strlist_add(&p.deny_read, glob);
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_string_equal(err.msg, "filesystem.deny_read[0]: the pattern "
+	    "becomes a regex of more than 1000 bytes, which the profile "
+	    "reader rejects");
+	params_clear(&p);
+}
+
+static void
+gen_sbpl_comment_values_are_shell_quoted(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char *sbpl;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/Users/me/a b'c", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&p.sock_allow, "/Users/me/n\nl", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	sbpl = gen_format_sbpl(&r);
+	assert_true(has_line(sbpl,
+	    "; -D UNIX_SOCKET_PATH_0='/Users/me/a b'\\''c'"));
+	assert_true(has_line(sbpl, "; -D UNIX_SOCKET_PATH_1=$'/Users/me/n\\nl'"));
+	free(sbpl);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+#define X(fn, name) cmocka_unit_test(fn),
+		GOLDEN_CASES
+#undef X
+		cmocka_unit_test(gen_socket_in_restricted_mode_opens_only_that_socket),
+		cmocka_unit_test(gen_network_off_emits_no_network_rule),
+		cmocka_unit_test(gen_full_network_allows_all_traffic),
+		cmocka_unit_test(gen_deny_comes_after_every_allow),
+		cmocka_unit_test(gen_workspace_without_roots_allows_no_write),
+		cmocka_unit_test(gen_socket_path_of_104_bytes_warns),
+		cmocka_unit_test(gen_docker_socket_allowed_warns),
+		cmocka_unit_test(gen_home_path_without_home_is_an_error),
+		cmocka_unit_test(gen_hostile_paths_stay_out_of_the_sbpl_profile),
+		cmocka_unit_test(gen_inline_literals_decode_to_the_exact_path),
+		cmocka_unit_test(gen_inline_refuses_control_characters),
+		cmocka_unit_test(gen_inline_refuses_paths_over_1000_bytes),
+		cmocka_unit_test(gen_hostile_globs_are_escaped_regex_strings),
+		cmocka_unit_test(gen_overlong_glob_regex_is_an_error),
+		cmocka_unit_test(gen_sbpl_comment_values_are_shell_quoted),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
