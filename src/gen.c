@@ -28,6 +28,7 @@ struct sock {
 /* A writable root and the paths carved out of it. */
 struct root {
 	char		*path;
+	size_t		 hash;	/* of path: a cheap first test for duplicates */
 	struct strlist	 excl;
 };
 
@@ -37,6 +38,7 @@ struct gen {
 	const struct gen_ctx	*ctx;
 	struct sb_error		*err;
 	struct gen_result	*out;
+	struct path_cache	*pc;	/* canonical prefixes, for this render */
 	size_t			 wcap;
 	size_t			 pcap;
 };
@@ -86,6 +88,24 @@ warn(struct gen *g, enum gen_where where, size_t index, const char *fmt, ...)
 	w->msg = buf_take(&b);
 }
 
+/* prefix + decimal n into key (of at least 80 bytes); snprintf is slow
+ * enough to show in a profile of ten thousand entries. */
+static void
+key_num(char *key, const char *prefix, size_t n)
+{
+	char digits[24];
+	size_t len = strlen(prefix), nd = 0;
+
+	do {
+		digits[nd++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n != 0);
+	memcpy(key, prefix, len);
+	while (nd > 0)
+		key[len++] = digits[--nd];
+	key[len] = '\0';
+}
+
 static void
 add_param(struct gen *g, const char *key, const char *value)
 {
@@ -123,7 +143,7 @@ expand(const char *path, const struct gen_ctx *ctx, struct sb_error *err)
 
 /* Canonicalises the part of a cleaned glob before its first wild component. */
 static char *
-canon_glob(const char *clean, const struct path_fs *fs)
+canon_glob(const char *clean, struct path_cache *pc)
 {
 	const char *wild, *slash;
 	char *dir, *cdir, *out;
@@ -135,15 +155,15 @@ canon_glob(const char *clean, const struct path_fs *fs)
 	if (slash <= clean)
 		return xstrdup(clean);
 	dir = xstrndup(clean, (size_t)(slash - clean));
-	cdir = path_canon(dir, fs);
+	cdir = path_cache_canon(pc, dir);
 	xasprintf(&out, "%s%s", strcmp(cdir, "/") == 0 ? "" : cdir, slash);
 	free(cdir);
 	free(dir);
 	return out;
 }
 
-char *
-gen_resolve_path(const char *path, const struct gen_ctx *ctx,
+static char *
+resolve(const char *path, const struct gen_ctx *ctx, struct path_cache *pc,
     struct sb_error *err)
 {
 	char *clean, *canon;
@@ -153,10 +173,22 @@ gen_resolve_path(const char *path, const struct gen_ctx *ctx,
 	if ((clean = expand(path, ctx, err)) == NULL)
 		return NULL;
 	if (path_has_glob(clean))
-		canon = canon_glob(clean, ctx->fs);
+		canon = canon_glob(clean, pc);
 	else
-		canon = path_canon(clean, ctx->fs);
+		canon = path_cache_canon(pc, clean);
 	free(clean);
+	return canon;
+}
+
+char *
+gen_resolve_path(const char *path, const struct gen_ctx *ctx,
+    struct sb_error *err)
+{
+	struct path_cache *pc = path_cache_new(ctx->fs);
+	char *canon;
+
+	canon = resolve(path, ctx, pc, err);
+	path_cache_free(pc);
 	return canon;
 }
 
@@ -274,13 +306,23 @@ regex_filter(struct gen *g, struct buf *b, const char *regex, const char *what)
 
 /* --- file write ---------------------------------------------------------- */
 
+static size_t
+str_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 static bool
-root_known(const struct root *roots, size_t n, const char *path)
+root_known(const struct root *roots, size_t n, const char *path, size_t hash)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strcmp(roots[i].path, path) == 0)
+		if (roots[i].hash == hash && strcmp(roots[i].path, path) == 0)
 			return true;
 	}
 	return false;
@@ -289,7 +331,9 @@ root_known(const struct root *roots, size_t n, const char *path)
 static void
 root_add(struct root **roots, size_t *n, size_t *cap, char *path)
 {
-	if (root_known(*roots, *n, path)) {
+	size_t hash = str_hash(path);
+
+	if (root_known(*roots, *n, path, hash)) {
 		free(path);
 		return;
 	}
@@ -298,6 +342,7 @@ root_add(struct root **roots, size_t *n, size_t *cap, char *path)
 		*roots = xreallocarray(*roots, *cap, sizeof **roots);
 	}
 	(*roots)[*n].path = path;
+	(*roots)[*n].hash = hash;
 	memset(&(*roots)[*n].excl, 0, sizeof (*roots)[*n].excl);
 	(*n)++;
 }
@@ -381,18 +426,18 @@ section_write(struct gen *g, struct buf *b)
 
 	if (p->include_cwd && ctx->cwd != NULL && ctx->cwd[0] == '/') {
 		x = path_clean(ctx->cwd);
-		root_add(&roots, &n, &cap, path_canon(x, ctx->fs));
+		root_add(&roots, &n, &cap, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	if (p->include_slash_tmp && ctx->fs->is_dir("/tmp", ctx->fs->arg))
-		root_add(&roots, &n, &cap, path_canon("/tmp", ctx->fs));
+		root_add(&roots, &n, &cap, path_cache_canon(g->pc, "/tmp"));
 	if (p->include_tmpdir && ctx->tmpdir != NULL && ctx->tmpdir[0] == '/') {
 		x = path_clean(ctx->tmpdir);
-		root_add(&roots, &n, &cap, path_canon(x, ctx->fs));
+		root_add(&roots, &n, &cap, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	for (i = 0; i < p->writable_roots.n; i++) {
-		if ((path = gen_resolve_path(p->writable_roots.v[i], ctx,
+		if ((path = resolve(p->writable_roots.v[i], ctx, g->pc,
 		    g->err)) == NULL) {
 			roots_free(roots, n);
 			return -1;
@@ -421,11 +466,11 @@ section_write(struct gen *g, struct buf *b)
 		for (j = 0; j < p->protected_names.n; j++) {
 			xasprintf(&x, "%s/%s", strcmp(roots[i].path, "/") == 0 ?
 			    "" : roots[i].path, p->protected_names.v[j]);
-			path = path_canon(x, ctx->fs);
+			path = path_cache_canon(g->pc, x);
 			free(x);
 			excl_add(&roots[i].excl, path);
 		}
-		snprintf(key, sizeof key, "WRITABLE_ROOT_%zu", i);
+		key_num(key, "WRITABLE_ROOT_", i);
 		add_param(g, key, roots[i].path);
 		if (i > 0)
 			buf_putc(b, ' ');
@@ -465,7 +510,7 @@ section_deny_read(struct gen *g, struct buf *b)
 	buf_puts(b, "; never readable, and not removable either\n");
 	for (i = 0; i < p->deny_read.n && rc == 0; i++) {
 		snprintf(what, sizeof what, "filesystem.deny_read[%zu]", i);
-		if ((path = gen_resolve_path(p->deny_read.v[i], g->ctx,
+		if ((path = resolve(p->deny_read.v[i], g->ctx, g->pc,
 		    g->err)) == NULL)
 			return -1;
 		regex = glob_regex(path, !path_has_glob(path));
@@ -544,7 +589,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 		return 0;
 	s = xcalloc(l->n, sizeof *s);
 	for (i = 0; i < l->n; i++) {
-		if ((canon = gen_resolve_path(l->v[i].path, ctx,
+		if ((canon = resolve(l->v[i].path, ctx, g->pc,
 		    g->err)) == NULL) {
 			socks_free(s, n);
 			return -1;
@@ -610,8 +655,10 @@ sock_filter(struct gen *g, struct buf *f, const struct sock *s,
 		free(regex);
 		return rc;
 	}
-	buf_printf(f, "(%s (param \"%s\"))",
-	    s->match == MATCH_LITERAL ? "literal" : "subpath", key);
+	buf_puts(f, s->match == MATCH_LITERAL ? "(literal (param \"" :
+	    "(subpath (param \"");
+	buf_puts(f, key);
+	buf_puts(f, "\"))");
 	return 0;
 }
 
@@ -619,7 +666,7 @@ static int
 block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 {
 	struct buf f;
-	char key[64], what[64];
+	char key[80], what[80];
 	size_t i, num = 0;
 	int rc = 0;
 
@@ -632,21 +679,24 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	}
 	buf_init(&f);
 	for (i = 0; i < n && rc == 0; i++) {
-		snprintf(what, sizeof what, "network.unix_sockets.allow[%zu]",
-		    s[i].index);
+		key_num(what, "network.unix_sockets.allow[", s[i].index);
+		strcat(what, "]");
 		if (s[i].match != MATCH_GLOB) {
-			snprintf(key, sizeof key, "UNIX_SOCKET_PATH_%zu", num++);
+			key_num(key, "UNIX_SOCKET_PATH_", num++);
 			add_param(g, key, s[i].canon);
 		}
 		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
 		    what)) == -1)
 			break;
+		/* buf_puts, not buf_printf: this runs once per entry. */
 		if (s[i].access == ACCESS_CONNECT_BIND) {
-			buf_printf(b, "(allow network-bind (local unix-socket "
-			    "%s))\n", buf_str(&f));
+			buf_puts(b, "(allow network-bind (local unix-socket ");
+			buf_add(b, f.data, f.len);
+			buf_puts(b, "))\n");
 		}
-		buf_printf(b, "(allow network-outbound (remote unix-socket "
-		    "%s))\n", buf_str(&f));
+		buf_puts(b, "(allow network-outbound (remote unix-socket ");
+		buf_add(b, f.data, f.len);
+		buf_puts(b, "))\n");
 	}
 	buf_clear(&f);
 	return rc;
@@ -668,7 +718,7 @@ static int
 block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
 {
 	struct buf f;
-	char key[64], akey[80], what[64];
+	char key[80], akey[96], what[80];
 	size_t i, num = 0;
 	int rc = 0;
 
@@ -676,10 +726,10 @@ block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	buf_puts(b, "; deny these unix domain sockets whatever the rules above "
 	    "allow\n");
 	for (i = 0; i < n && rc == 0; i++) {
-		snprintf(what, sizeof what, "network.unix_sockets.deny[%zu]",
-		    s[i].index);
+		key_num(what, "network.unix_sockets.deny[", s[i].index);
+		strcat(what, "]");
 		if (s[i].match != MATCH_GLOB) {
-			snprintf(key, sizeof key, "UNIX_SOCKET_DENY_%zu", num++);
+			key_num(key, "UNIX_SOCKET_DENY_", num++);
 			add_param(g, key, s[i].canon);
 		}
 		rc = deny_lines(g, b, &f, &s[i], key, s[i].canon, what);
@@ -840,6 +890,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	g.ctx = ctx;
 	g.err = err;
 	g.out = out;
+	g.pc = path_cache_new(ctx->fs);
 
 	if (p->fs_mode != FS_WORKSPACE_WRITE && p->writable_roots.n != 0)
 		warn(&g, GEN_W_WRITABLE_ROOT, GEN_NO_INDEX, "no effect unless "
@@ -855,6 +906,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 		if (sections[i](&g, &sec) == -1) {
 			buf_clear(&sec);
 			buf_clear(&profile);
+			path_cache_free(g.pc);
 			gen_result_clear(out);
 			return -1;
 		}
@@ -864,6 +916,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 		}
 	}
 	buf_clear(&sec);
+	path_cache_free(g.pc);
 	out->profile = buf_take(&profile);
 	return 0;
 }
@@ -907,7 +960,9 @@ gen_format_sbpl(const struct gen_result *r)
 
 	buf_init(&b);
 	for (i = 0; i < r->nparams; i++) {
-		buf_printf(&b, "; -D %s=", r->params[i].key);
+		buf_puts(&b, "; -D ");
+		buf_puts(&b, r->params[i].key);
+		buf_putc(&b, '=');
 		shquote_append_oneline(&b, r->params[i].value);
 		buf_putc(&b, '\n');
 	}

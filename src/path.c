@@ -67,8 +67,19 @@ posix_read_file(const char *path, size_t max, void *arg)
 	return data;
 }
 
+static enum path_kind
+posix_kind(const char *path, void *arg)
+{
+	struct stat sb;
+
+	(void)arg;
+	if (lstat(path, &sb) == -1)
+		return PATH_MISSING;
+	return S_ISLNK(sb.st_mode) ? PATH_LINK : PATH_OTHER;
+}
+
 const struct path_fs path_fs_posix = {
-	posix_realpath, posix_is_dir, posix_read_file, NULL
+	posix_realpath, posix_is_dir, posix_read_file, NULL, posix_kind
 };
 
 char *
@@ -125,6 +136,153 @@ bool
 path_has_glob(const char *s)
 {
 	return strpbrk(s, "*?[") != NULL;
+}
+
+/*
+ * The memo: open addressing over (path -> canonical path, exists). A missing
+ * directory's children are missing too, which saves their lookups.
+ */
+struct cache_slot {
+	char	*key;
+	char	*canon;
+	bool	 exists;
+};
+
+struct path_cache {
+	const struct path_fs	*fs;
+	struct cache_slot	*slots;
+	size_t			 cap;	/* a power of two */
+	size_t			 used;
+};
+
+struct path_cache *
+path_cache_new(const struct path_fs *fs)
+{
+	struct path_cache *pc;
+
+	pc = xcalloc(1, sizeof *pc);
+	pc->fs = fs;
+	pc->cap = 64;
+	pc->slots = xcalloc(pc->cap, sizeof *pc->slots);
+	return pc;
+}
+
+void
+path_cache_free(struct path_cache *pc)
+{
+	size_t i;
+
+	if (pc == NULL)
+		return;
+	for (i = 0; i < pc->cap; i++) {
+		free(pc->slots[i].key);
+		free(pc->slots[i].canon);
+	}
+	free(pc->slots);
+	free(pc);
+}
+
+static size_t
+cache_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static struct cache_slot *
+cache_find(struct path_cache *pc, const char *key)
+{
+	size_t i = cache_hash(key) & (pc->cap - 1);
+
+	while (pc->slots[i].key != NULL && strcmp(pc->slots[i].key, key) != 0)
+		i = (i + 1) & (pc->cap - 1);
+	return &pc->slots[i];
+}
+
+static void
+cache_put(struct path_cache *pc, const char *key, const char *canon,
+    bool exists)
+{
+	struct cache_slot *old, *s;
+	size_t oldcap, i;
+
+	if ((pc->used + 1) * 2 > pc->cap) {
+		old = pc->slots;
+		oldcap = pc->cap;
+		pc->cap *= 2;
+		pc->slots = xcalloc(pc->cap, sizeof *pc->slots);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].key != NULL)
+				*cache_find(pc, old[i].key) = old[i];
+		}
+		free(old);
+	}
+	s = cache_find(pc, key);
+	s->key = xstrdup(key);
+	s->canon = xstrdup(canon);
+	s->exists = exists;
+	pc->used++;
+}
+
+/* The canonical form of a clean absolute path and whether it exists. */
+static const struct cache_slot *
+cache_resolve(struct path_cache *pc, const char *path)
+{
+	const struct cache_slot *parent, *hit;
+	char *dir, *joined, *real;
+	const char *slash;
+	size_t plen, slen;
+	bool exists = false;
+
+	hit = cache_find(pc, path);
+	if (hit->key != NULL)
+		return hit;
+	if (strcmp(path, "/") == 0) {
+		cache_put(pc, "/", "/", true);
+		return cache_find(pc, "/");
+	}
+	slash = strrchr(path, '/');
+	dir = slash == path ? xstrdup("/") : xstrndup(path,
+	    (size_t)(slash - path));
+	parent = cache_resolve(pc, dir);
+	/* Plain concatenation: this runs once per path of a large policy. */
+	plen = strcmp(parent->canon, "/") == 0 ? 0 : strlen(parent->canon);
+	slen = strlen(slash);
+	joined = xmalloc(plen + slen + 1);
+	memcpy(joined, parent->canon, plen);
+	memcpy(joined + plen, slash, slen + 1);
+	real = NULL;
+	if (parent->exists) {
+		switch (pc->fs->kind(joined, pc->fs->arg)) {
+		case PATH_MISSING:
+			break;
+		case PATH_OTHER:
+			exists = true;
+			break;
+		case PATH_LINK:
+			/* Rare: let realpath follow the chain. A dangling
+			 * link stays as it is, like a missing file. */
+			if ((real = pc->fs->realpath(joined, pc->fs->arg)) != NULL)
+				exists = true;
+			break;
+		}
+	}
+	cache_put(pc, path, real != NULL ? real : joined, exists);
+	free(real);
+	free(joined);
+	free(dir);
+	return cache_find(pc, path);
+}
+
+char *
+path_cache_canon(struct path_cache *pc, const char *path)
+{
+	if (pc->fs->kind == NULL)
+		return path_canon(path, pc->fs);
+	return xstrdup(cache_resolve(pc, path)->canon);
 }
 
 char *

@@ -6,6 +6,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+enum path_kind {
+	PATH_MISSING,	/* does not exist (or cannot be looked at) */
+	PATH_LINK,	/* a symbolic link */
+	PATH_OTHER,	/* anything else: directory, file, socket */
+};
+
 /*
  * File system probes, injected so tests can fake macOS's /tmp -> /private/tmp
  * and the generator never touches the disk on its own.
@@ -18,6 +24,11 @@ struct path_fs {
 	/* at most max bytes of a regular file (no directory, no device), NUL-terminated, or NULL */
 	char	*(*read_file)(const char *path, size_t max, void *arg);
 	void	*arg;
+	/*
+	 * Optional, for speed: what path is without following a final
+	 * symlink (lstat). When NULL, canonicalisation uses realpath alone.
+	 */
+	enum path_kind (*kind)(const char *path, void *arg);
 };
 
 /* The real file system. */
@@ -40,6 +51,19 @@ bool	 path_has_glob(const char *);
  * Returns a new string.
  */
 char	*path_canon(const char *, const struct path_fs *);
+
+/*
+ * A memo of canonical prefixes for many path_canon-like calls in a row (the
+ * generator resolves thousands of paths that share directories): each new
+ * path then costs one lstat of its last component. It borrows fs; results
+ * go stale when the file system changes, so keep one only for one batch.
+ */
+struct path_cache;
+
+struct path_cache	*path_cache_new(const struct path_fs *);
+void			 path_cache_free(struct path_cache *);
+/* path_canon through the cache. Returns a new string. */
+char			*path_cache_canon(struct path_cache *, const char *);
 
 /* True when path equals dir or lies below it, component-wise. */
 bool	 path_is_under(const char *path, const char *dir);

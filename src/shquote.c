@@ -9,8 +9,13 @@
 static bool
 is_plain_char(unsigned char c)
 {
+	switch (c) {
+	case '/': case '.': case '_': case '-': case '+': case ':': case ',':
+	case '=': case '@': case '%': case '^':
+		return true;
+	}
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || strchr("/._-+:,=@%^", c) != NULL;
+	    (c >= '0' && c <= '9');
 }
 
 bool

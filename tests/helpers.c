@@ -183,6 +183,19 @@ fake_read_file(const char *path, size_t max, void *arg)
 	return xstrndup(e->data, strlen(e->data) < max ? strlen(e->data) : max);
 }
 
+static enum path_kind
+fake_kind(const char *path, void *arg)
+{
+	const struct test_fs_entry *e = fs_find(arg, path);
+
+	if (strcmp(path, "/") == 0)
+		return PATH_OTHER;
+	if (e == NULL) {
+		return PATH_MISSING;
+	}
+	return e->type == 'l' ? PATH_LINK : PATH_OTHER;
+}
+
 struct path_fs
 test_fs(const struct test_fs_entry *table)
 {
@@ -192,5 +205,6 @@ test_fs(const struct test_fs_entry *table)
 	fs.is_dir = fake_is_dir;
 	fs.read_file = fake_read_file;
 	fs.arg = (void *)(uintptr_t)table;
+	fs.kind = fake_kind;
 	return fs;
 }

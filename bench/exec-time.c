@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: ISC */
+/* exec-time.c: run a command N times, print the median, min and max wall
+ * time and the peak resident set size of the children. Whole-process
+ * timing, so start-up, parsing and output all count. */
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rusage ru;
+	double *t, start;
+	long rss;
+	int n, i, status, devnull;
+	pid_t pid;
+
+	if (argc < 3 || (n = atoi(argv[1])) < 1) {
+		fprintf(stderr, "usage: exec-time N COMMAND [ARG...]\n");
+		return 2;
+	}
+	t = calloc((size_t)n, sizeof *t);
+	devnull = open("/dev/null", O_WRONLY);
+	for (i = 0; i < n; i++) {
+		start = now_ms();
+		if ((pid = fork()) == 0) {
+			dup2(devnull, STDOUT_FILENO);
+			execvp(argv[2], argv + 2);
+			_exit(127);
+		}
+		waitpid(pid, &status, 0);
+		t[i] = now_ms() - start;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "exec-time: %s failed\n", argv[2]);
+			return 1;
+		}
+	}
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	rss = ru.ru_maxrss;
+#ifdef __APPLE__
+	rss /= 1024;	/* bytes there, KiB elsewhere */
+#endif
+	printf("runs %d  median %.3f ms  min %.3f ms  max %.3f ms  peak RSS %ld KiB\n",
+	    n, t[n / 2], t[0], t[n - 1], rss);
+	free(t);
+	return 0;
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# bench/generate.sh [BUILDDIR]: whole-process `sbpolicy generate` timings.
+#   1. the default policy: median wall time and peak RSS over 200 runs;
+#   2. N socket entries plus N/10 writable roots, for N = 1000, 5000, 10000,
+#      to show the growth is linear (goal: 10,000 + 1,000 in at most 50 ms).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../build}" && pwd)
+sb=$build/sbpolicy
+work=$(mktemp -d "${TMPDIR:-/tmp}/sbpolicy-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+${CC:-cc} -O2 -o "$work/exec-time" "$here/exec-time.c"
+
+echo "default policy:"
+"$work/exec-time" 200 "$sb" generate
+
+for n in 1000 5000 10000; do
+	roots=$((n / 10))
+	awk -v n="$n" -v r="$roots" 'BEGIN {
+		printf "{\"version\": 1,\n \"filesystem\": {\"mode\": \"workspace-write\", \"writable_roots\": ["
+		for (i = 0; i < r; i++)
+			printf "%s\"/tmp/bench/root-%d\"", (i ? ", " : ""), i
+		printf "]},\n \"network\": {\"unix_sockets\": {\"allow\": ["
+		for (i = 0; i < n; i++)
+			printf "%s\"/tmp/bench/sock/s-%d.sock\"", (i ? ", " : ""), (i * 7919) % n
+		printf "]}}}\n"
+	}' >"$work/p$n.json"
+	echo "$n sockets + $roots writable roots:"
+	"$work/exec-time" 20 "$sb" generate -p "$work/p$n.json"
+done
