@@ -452,15 +452,15 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		case '?':
 			if (optopt != 0 && optopt < 256)
 				cli_warn("%s: unknown option or missing "
-				    "argument: -%c", cli_cmd_names[cmd], optopt);
-			else if (optopt != 0)
-				cli_warn("%s: option needs an argument: %s",
-				    cli_cmd_names[cmd], argv[optind - 1]);
-			else
-				cli_warn("%s: unknown option: %s",
-				    cli_cmd_names[cmd], argv[optind - 1]);
-			fprintf(stderr, "Try 'sbpolicy %s --help'.\n",
-			    cli_cmd_names[cmd]);
+				    "argument: -%c (try 'sbpolicy %s --help')",
+				    cli_cmd_names[cmd], optopt,
+				    cli_cmd_names[cmd]);
+			else {
+				cli_warn("%s: unknown option or missing "
+				    "argument: %s (try 'sbpolicy %s --help')",
+				    cli_cmd_names[cmd], sb_show(show, sizeof show,
+				    argv[optind - 1]), cli_cmd_names[cmd]);
+			}
 			status = CLI_EXIT_USAGE;
 			goto out;
 		default:

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "ui.h"
 
 struct subcommand {
 	const char	*name;
@@ -15,6 +16,8 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
 	{ "generate", cli_generate },
+	{ "tui", ui_main },
+	{ "run", cli_run },
 };
 
 static void
@@ -32,10 +35,11 @@ main(int argc, char **argv)
 	size_t i;
 
 	if (argc < 2) {
-		/* Until the TUI is built in, show the default policy. */
-		char *args[] = { (char *)"generate", NULL };
+		/* No arguments: the TUI on the default policy (it says so
+		 * plainly, exit 2, when not on a terminal). */
+		char *args[] = { (char *)"tui", NULL };
 
-		return cli_generate(1, args);
+		return ui_main(1, args);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage_full(stdout);
@@ -49,7 +53,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], subcommands[i].name) == 0)
 			return subcommands[i].fn(argc - 1, argv + 1);
 	}
-	cli_warn("unknown command: %s", sb_show(show, sizeof show, argv[1]));
-	cli_usage(stderr);
+	cli_warn("unknown command: %s (try 'sbpolicy --help')",
+	    sb_show(show, sizeof show, argv[1]));
 	return CLI_EXIT_USAGE;
 }
