@@ -1,0 +1,882 @@
+/* SPDX-License-Identifier: ISC */
+/* test_params_json.c: loading, dumping and saving params files; json output. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "helpers.h"
+#include "params-json.h"
+#include "xmalloc.h"
+
+/* Loads text, which must succeed; *p is initialised by the caller. */
+static void
+load_ok(const char *text, struct params *p)
+{
+	struct sb_error err;
+
+	sb_error_init(&err);
+	if (params_json_load_text("t.json", text, strlen(text), p, &err) == -1)
+		fail_msg("unexpected error: %s", err.msg);
+}
+
+/* Loads text, which must fail with exactly msg, leaving *p alone. */
+static void
+load_fails(const char *text, size_t len, const char *msg)
+{
+	struct params p, before;
+	struct sb_error err;
+
+	params_init(&p);
+	p.net_mode = NET_FULL;
+	portlist_add(&p.proxy_ports, 99);
+	params_copy(&before, &p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t.json", text, len, &p, &err),
+	    -1);
+	assert_string_equal(err.msg, msg);
+	assert_true(params_equal(&p, &before));
+	params_clear(&p);
+	params_clear(&before);
+}
+
+/* load(dump(p)) == p, and dumping that again gives the same bytes. */
+static void
+assert_round_trip(const struct params *p)
+{
+	struct params q;
+	struct sb_error err;
+	char *a, *b;
+
+	sb_error_init(&err);
+	a = params_json_dump(p, &err);
+	assert_non_null(a);
+	params_init(&q);
+	load_ok(a, &q);
+	assert_true(params_equal(p, &q));
+	b = params_json_dump(&q, &err);
+	assert_non_null(b);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	params_clear(&q);
+}
+
+static void
+params_json_defaults_when_fields_absent(void **state)
+{
+	struct params p, def;
+
+	(void)state;
+	params_init(&def);
+	params_init(&p);
+	p.fs_mode = FS_FULL_ACCESS;	/* replaced by the file, not merged */
+	load_ok("{\"version\": 1}", &p);
+	assert_true(params_equal(&p, &def));
+	load_ok("{\"version\": 1, \"filesystem\": {}, \"network\": "
+	    "{\"unix_sockets\": {}}}", &p);
+	assert_true(params_equal(&p, &def));
+	params_clear(&p);
+	params_clear(&def);
+}
+
+static const char every_field[] =
+    "{\n"
+    "  \"version\": 1,\n"
+    "  \"filesystem\": {\n"
+    "    \"mode\": \"workspace-write\",\n"
+    "    \"writable_roots\": [\"~/scratch\", \"/opt/data\"],\n"
+    "    \"include_cwd\": false, \"include_slash_tmp\": true,"
+    " \"include_tmpdir\": false,\n"
+    "    \"protected_names\": [\".git\", \".hg\"],\n"
+    "    \"deny_read\": [\"~/.ssh\", \"**/.env\"]\n"
+    "  },\n"
+    "  \"network\": {\n"
+    "    \"mode\": \"full\",\n"
+    "    \"proxy_ports\": [3128, 8080, 1e3],\n"
+    "    \"allow_local_binding\": true,\n"
+    "    \"unix_sockets\": {\n"
+    "      \"allow_all\": true,\n"
+    "      \"allow\": [\"/tmp/test.sock\", {\"path\": "
+    "\"/private/tmp/com.apple.launchd.*/Listeners\", \"match\": \"glob\", "
+    "\"access\": \"connect\"}],\n"
+    "      \"deny\": [\"/var/run/docker.sock\"]\n"
+    "    }\n"
+    "  }\n"
+    "}\n";
+
+static void
+params_json_parses_every_field(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok(every_field, &p);
+	assert_int_equal(p.fs_mode, FS_WORKSPACE_WRITE);
+	assert_int_equal(p.writable_roots.n, 2);
+	assert_string_equal(p.writable_roots.v[0], "~/scratch");
+	assert_string_equal(p.writable_roots.v[1], "/opt/data");
+	assert_false(p.include_cwd);
+	assert_true(p.include_slash_tmp);
+	assert_false(p.include_tmpdir);
+	assert_int_equal(p.protected_names.n, 2);
+	assert_string_equal(p.protected_names.v[1], ".hg");
+	assert_int_equal(p.deny_read.n, 2);
+	assert_string_equal(p.deny_read.v[0], "~/.ssh");
+	assert_string_equal(p.deny_read.v[1], "**/.env");
+	assert_int_equal(p.net_mode, NET_FULL);
+	assert_int_equal(p.proxy_ports.n, 3);
+	assert_int_equal(p.proxy_ports.v[0], 3128);
+	assert_int_equal(p.proxy_ports.v[1], 8080);
+	assert_int_equal(p.proxy_ports.v[2], 1000);
+	assert_true(p.allow_local_binding);
+	assert_true(p.allow_all_sockets);
+	assert_int_equal(p.sock_allow.n, 2);
+	assert_string_equal(p.sock_allow.v[0].path, "/tmp/test.sock");
+	assert_int_equal(p.sock_allow.v[0].match, MATCH_SUBPATH);
+	assert_int_equal(p.sock_allow.v[0].access, ACCESS_CONNECT_BIND);
+	assert_string_equal(p.sock_allow.v[1].path,
+	    "/private/tmp/com.apple.launchd.*/Listeners");
+	assert_int_equal(p.sock_allow.v[1].match, MATCH_GLOB);
+	assert_int_equal(p.sock_allow.v[1].access, ACCESS_CONNECT);
+	assert_int_equal(p.sock_deny.n, 1);
+	assert_string_equal(p.sock_deny.v[0].path, "/var/run/docker.sock");
+	assert_round_trip(&p);
+	params_clear(&p);
+}
+
+static void
+params_json_reads_string_and_object_socket_entries(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok("{\"version\": 1, \"network\": {\"unix_sockets\": {\"allow\": ["
+	    "\"/tmp/a.sock\", {\"path\": \"/tmp/b.sock\"}, "
+	    "{\"access\": \"connect\", \"path\": \"/tmp/c.sock\", "
+	    "\"match\": \"literal\"}], \"deny\": [{\"path\": \"~/d.sock\", "
+	    "\"match\": \"subpath\", \"access\": \"connect-bind\"}]}}}", &p);
+	assert_int_equal(p.sock_allow.n, 3);
+	assert_string_equal(p.sock_allow.v[0].path, "/tmp/a.sock");
+	assert_int_equal(p.sock_allow.v[0].match, MATCH_SUBPATH);
+	assert_int_equal(p.sock_allow.v[0].access, ACCESS_CONNECT_BIND);
+	assert_string_equal(p.sock_allow.v[1].path, "/tmp/b.sock");
+	assert_int_equal(p.sock_allow.v[1].match, MATCH_SUBPATH);
+	assert_int_equal(p.sock_allow.v[1].access, ACCESS_CONNECT_BIND);
+	assert_string_equal(p.sock_allow.v[2].path, "/tmp/c.sock");
+	assert_int_equal(p.sock_allow.v[2].match, MATCH_LITERAL);
+	assert_int_equal(p.sock_allow.v[2].access, ACCESS_CONNECT);
+	assert_int_equal(p.sock_deny.n, 1);
+	assert_string_equal(p.sock_deny.v[0].path, "~/d.sock");
+	params_clear(&p);
+}
+
+static void
+params_json_string_socket_with_glob_characters_is_a_glob(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok("{\"version\": 1, \"network\": {\"unix_sockets\": {\"allow\": ["
+	    "\"/private/tmp/com.apple.launchd.*/Listeners\", \"/tmp/s?.sock\", "
+	    "\"/tmp/[ab].sock\", \"/tmp/plain.sock\", "
+	    "{\"path\": \"/tmp/star*.sock\"}]}}}", &p);
+	assert_int_equal(p.sock_allow.n, 5);
+	assert_int_equal(p.sock_allow.v[0].match, MATCH_GLOB);
+	assert_int_equal(p.sock_allow.v[1].match, MATCH_GLOB);
+	assert_int_equal(p.sock_allow.v[2].match, MATCH_GLOB);
+	assert_int_equal(p.sock_allow.v[3].match, MATCH_SUBPATH);
+	/* In the object form a glob must say so: "*" is just a byte here. */
+	assert_int_equal(p.sock_allow.v[4].match, MATCH_SUBPATH);
+	params_clear(&p);
+}
+
+static void
+params_json_protected_names_replace_the_default(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok("{\"version\": 1, \"filesystem\": {\"protected_names\": []}}",
+	    &p);
+	assert_int_equal(p.protected_names.n, 0);
+	load_ok("{\"version\": 1, \"filesystem\": {\"protected_names\": "
+	    "[\"node_modules\"]}}", &p);
+	assert_int_equal(p.protected_names.n, 1);
+	assert_string_equal(p.protected_names.v[0], "node_modules");
+	params_clear(&p);
+}
+
+static void
+params_json_accepts_the_danger_full_access_alias(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	params_init(&p);
+	load_ok("{\"version\": 1, \"filesystem\": {\"mode\": "
+	    "\"danger-full-access\"}}", &p);
+	assert_int_equal(p.fs_mode, FS_FULL_ACCESS);
+	sb_error_init(&err);
+	text = params_json_dump(&p, &err);
+	assert_non_null(strstr(text, "\"mode\": \"full-access\""));
+	free(text);
+	params_clear(&p);
+}
+
+static void
+params_json_control_characters_in_paths_are_not_errors(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok("{\"version\": 1, \"filesystem\": {\"writable_roots\": "
+	    "[\"/tmp/new\\nline\\t\\u0001\\u001f\\u007f\"]}, "
+	    "\"network\": {\"unix_sockets\": {\"allow\": "
+	    "[\"/tmp/a\\rb.sock\"]}}}", &p);
+	assert_string_equal(p.writable_roots.v[0],
+	    "/tmp/new\nline\t\001\037\177");
+	assert_string_equal(p.sock_allow.v[0].path, "/tmp/a\rb.sock");
+	assert_round_trip(&p);
+	params_clear(&p);
+}
+
+static void
+params_json_reads_escapes_utf8_and_a_byte_order_mark(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	load_ok("\xef\xbb\xbf{\"\\u0076ersion\": 1, \"filesystem\": "
+	    "{\"writable_roots\": [\"/caf\\u00e9\", \"/caf\xc3\xa9\", "
+	    "\"/\\ud83d\\ude00\", \"\\/q\\\"\\\\\"]}}", &p);
+	assert_int_equal(p.writable_roots.n, 4);
+	assert_string_equal(p.writable_roots.v[0], "/caf\xc3\xa9");
+	assert_string_equal(p.writable_roots.v[1], "/caf\xc3\xa9");
+	assert_string_equal(p.writable_roots.v[2], "/\xf0\x9f\x98\x80");
+	assert_string_equal(p.writable_roots.v[3], "/q\"\\");
+	params_clear(&p);
+	/* Positions count the bytes of the mark, like an editor's column. */
+	load_fails("\xef\xbb\xbf{\"version\": 2}", 17,
+	    "t.json:1:16: version: unsupported version 2 "
+	    "(this sbpolicy reads version 1)");
+}
+
+static void
+params_json_rejects_version_2(void **state)
+{
+	const char *text = "{\n  \"network\": {},\n  \"version\": 2\n}\n";
+
+	(void)state;
+	load_fails(text, strlen(text), "t.json:3:14: version: unsupported "
+	    "version 2 (this sbpolicy reads version 1)");
+}
+
+static void
+params_json_names_the_file_it_was_given(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	const char *text = "{\"version\": 1, \"network\": {\"mode\": \"of\"}}";
+
+	(void)state;
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("<stdin>", text, strlen(text),
+	    &p, &err), -1);
+	assert_string_equal(err.msg, "<stdin>:1:36: network.mode: unknown "
+	    "mode \"of\" (off, restricted, full)");
+	assert_int_equal(err.code, SB_EINVAL);
+	params_clear(&p);
+}
+
+static void
+params_json_error_codes_tell_syntax_from_values(void **state)
+{
+	struct params p;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t", "{", 1, &p, &err), -1);
+	assert_int_equal(err.code, SB_ESYNTAX);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t", "{\"version\": true}", 17,
+	    &p, &err), -1);
+	assert_int_equal(err.code, SB_EINVAL);
+	params_clear(&p);
+}
+
+/* {"version": 1, "network": {"proxy_ports": [1, 1, ...]}} with n ports. */
+static char *
+many_ports(size_t n)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_puts(&b, "{\"version\": 1, \"network\": {\"proxy_ports\": [");
+	for (i = 0; i < n; i++)
+		buf_puts(&b, i == 0 ? "1" : ",1");
+	buf_puts(&b, "]}}");
+	return buf_take(&b);
+}
+
+static void
+params_json_limits_list_length(void **state)
+{
+	struct params p;
+	char *text;
+
+	(void)state;
+	params_init(&p);
+	text = many_ports(PARAMS_LIST_MAX);
+	load_ok(text, &p);
+	assert_int_equal(p.proxy_ports.n, PARAMS_LIST_MAX);
+	free(text);
+	params_clear(&p);
+	text = many_ports(PARAMS_LIST_MAX + 1);
+	load_fails(text, strlen(text), "t.json:1:43: network.proxy_ports: too "
+	    "many entries: 100001 (at most 100000)");
+	free(text);
+}
+
+static void
+params_json_limits_text_size(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	size_t len = (size_t)PARAMS_JSON_FILE_MAX + 1;
+	char *text;
+
+	(void)state;
+	/* Valid JSON, but one byte too long. */
+	text = xmalloc(len + 1);
+	memset(text, ' ', len);
+	memcpy(text, "{\"version\": 1}", 14);
+	text[len] = '\0';
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("big.json", text, len, &p, &err),
+	    -1);
+	assert_string_equal(err.msg, "big.json: larger than 16777216 bytes");
+	assert_int_equal(err.code, SB_ELIMIT);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("big.json", text, len - 1, &p,
+	    &err), 0);
+	free(text);
+	params_clear(&p);
+}
+
+static void
+params_json_accepts_paths_at_the_length_limit(void **state)
+{
+	struct params p;
+	struct buf b;
+	size_t i;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "{\"version\": 1, \"filesystem\": {\"deny_read\": [\"");
+	for (i = 0; i < PARAMS_PATH_MAX; i++)
+		buf_putc(&b, i == 0 ? '/' : 'x');
+	buf_puts(&b, "\"]}}");
+	params_init(&p);
+	load_ok(buf_str(&b), &p);
+	assert_int_equal(strlen(p.deny_read.v[0]), PARAMS_PATH_MAX);
+	params_clear(&p);
+	buf_clear(&b);
+}
+
+/* Every field set, with strings that need escaping. */
+static void
+sample_params(struct params *p)
+{
+	params_init(p);
+	p->fs_mode = FS_WORKSPACE_WRITE;
+	strlist_add(&p->writable_roots, "~/scratch");
+	strlist_add(&p->writable_roots, "/opt/a \"q\" \\b");
+	strlist_add(&p->writable_roots, "/tmp/new\nline\001\177caf\xc3\xa9");
+	p->include_cwd = false;
+	p->include_tmpdir = false;
+	strlist_add(&p->protected_names, ".hg");
+	strlist_add(&p->deny_read, "~/.ssh");
+	strlist_add(&p->deny_read, "**/.env");
+	p->net_mode = NET_FULL;
+	portlist_add(&p->proxy_ports, 3128);
+	portlist_add(&p->proxy_ports, 65535);
+	p->allow_local_binding = true;
+	socklist_add(&p->sock_allow, "/tmp/test.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&p->sock_allow,
+	    "/private/tmp/com.apple.launchd.*/Listeners", MATCH_GLOB,
+	    ACCESS_CONNECT);
+	socklist_add(&p->sock_deny, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+}
+
+static const char sample_dump[] =
+    "{\n"
+    "  \"version\": 1,\n"
+    "  \"filesystem\": {\n"
+    "    \"mode\": \"workspace-write\",\n"
+    "    \"writable_roots\": [\n"
+    "      \"~/scratch\",\n"
+    "      \"/opt/a \\\"q\\\" \\\\b\",\n"
+    "      \"/tmp/new\\nline\\u0001\\u007fcaf\xc3\xa9\"\n"
+    "    ],\n"
+    "    \"include_cwd\": false,\n"
+    "    \"include_slash_tmp\": true,\n"
+    "    \"include_tmpdir\": false,\n"
+    "    \"protected_names\": [\n"
+    "      \".git\",\n"
+    "      \".hg\"\n"
+    "    ],\n"
+    "    \"deny_read\": [\n"
+    "      \"~/.ssh\",\n"
+    "      \"**/.env\"\n"
+    "    ]\n"
+    "  },\n"
+    "  \"network\": {\n"
+    "    \"mode\": \"full\",\n"
+    "    \"proxy_ports\": [\n"
+    "      3128,\n"
+    "      65535\n"
+    "    ],\n"
+    "    \"allow_local_binding\": true,\n"
+    "    \"unix_sockets\": {\n"
+    "      \"allow_all\": false,\n"
+    "      \"allow\": [\n"
+    "        {\n"
+    "          \"path\": \"/tmp/test.sock\",\n"
+    "          \"match\": \"subpath\",\n"
+    "          \"access\": \"connect-bind\"\n"
+    "        },\n"
+    "        {\n"
+    "          \"path\": \"/private/tmp/com.apple.launchd.*/Listeners\",\n"
+    "          \"match\": \"glob\",\n"
+    "          \"access\": \"connect\"\n"
+    "        }\n"
+    "      ],\n"
+    "      \"deny\": [\n"
+    "        {\n"
+    "          \"path\": \"/var/run/docker.sock\",\n"
+    "          \"match\": \"literal\",\n"
+    "          \"access\": \"connect-bind\"\n"
+    "        }\n"
+    "      ]\n"
+    "    }\n"
+    "  }\n"
+    "}\n";
+
+static void
+params_json_dump_writes_the_normalised_form(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	sample_params(&p);
+	sb_error_init(&err);
+	text = params_json_dump(&p, &err);
+	assert_non_null(text);
+	assert_string_equal(text, sample_dump);
+	free(text);
+	assert_round_trip(&p);
+	params_clear(&p);
+}
+
+static void
+params_json_dump_of_defaults_is_the_default_example(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *text, *path, *want;
+
+	(void)state;
+	params_init(&p);
+	sb_error_init(&err);
+	text = params_json_dump(&p, &err);
+	path = test_srcpath("data/examples/default.json");
+	want = test_slurp(path, NULL);
+	assert_non_null(want);
+	assert_string_equal(text, want);
+	assert_round_trip(&p);
+	free(text);
+	free(path);
+	free(want);
+	params_clear(&p);
+}
+
+static void
+params_json_round_trips_empty_and_odd_values(void **state)
+{
+	struct params p;
+
+	(void)state;
+	params_init(&p);
+	strlist_clear(&p.protected_names);
+	p.fs_mode = FS_FULL_ACCESS;
+	p.net_mode = NET_OFF;
+	p.include_slash_tmp = false;
+	p.allow_all_sockets = true;
+	strlist_add(&p.protected_names, "\xe2\x80\xa8odd name\t");
+	strlist_add(&p.writable_roots, "~");
+	socklist_add(&p.sock_deny, "~/x\\y\"z.sock", MATCH_GLOB, ACCESS_CONNECT);
+	portlist_add(&p.proxy_ports, 1);
+	assert_round_trip(&p);
+	params_clear(&p);
+}
+
+static void
+params_json_dump_refuses_non_utf8(void **state)
+{
+	struct params p;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/ok.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT);
+	socklist_add(&p.sock_allow, "/tmp/\xff.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT);
+	sb_error_init(&err);
+	assert_null(params_json_dump(&p, &err));
+	assert_string_equal(err.msg,
+	    "network.unix_sockets.allow[1].path: not valid UTF-8");
+	params_clear(&p);
+
+	params_init(&p);
+	strlist_add(&p.writable_roots, "/caf\xe9");
+	sb_error_init(&err);
+	assert_null(params_json_dump(&p, &err));
+	assert_string_equal(err.msg,
+	    "filesystem.writable_roots[0]: not valid UTF-8");
+	assert_int_equal(params_json_save("never.json", &p, &err), -1);
+	assert_int_equal(access("never.json", F_OK), -1);
+	params_clear(&p);
+}
+
+/* Entries of dir other than . and .., so a stray temporary file shows. */
+static size_t
+count_entries(const char *dir)
+{
+	struct dirent *de;
+	DIR *d;
+	size_t n = 0;
+
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void
+params_json_save_replaces_the_file_atomically(void **state)
+{
+	struct params p, q;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	(void)mkdir("pj-save", 0755);
+	assert_int_equal(test_write_file("pj-save/params.json", "old\n", 4), 0);
+	sample_params(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_save("pj-save/params.json", &p, &err), 0);
+	text = test_slurp("pj-save/params.json", NULL);
+	assert_string_equal(text, sample_dump);
+	assert_int_equal(count_entries("pj-save"), 1);
+	params_init(&q);
+	assert_int_equal(params_json_load("pj-save/params.json", &q, &err), 0);
+	assert_true(params_equal(&p, &q));
+	free(text);
+	params_clear(&p);
+	params_clear(&q);
+	unlink("pj-save/params.json");
+	rmdir("pj-save");
+}
+
+static void
+params_json_failed_save_leaves_the_old_file(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	params_init(&p);
+	(void)mkdir("pj-fail", 0755);
+	(void)mkdir("pj-fail/sub", 0755);
+	assert_int_equal(test_write_file("pj-fail/sub/keep", "x", 1), 0);
+
+	/* A directory where the file should go: rename(2) fails late,
+	 * after the temporary file was written, even for root. */
+	sb_error_init(&err);
+	assert_int_equal(params_json_save("pj-fail/sub", &p, &err), -1);
+	assert_string_equal(err.msg, "pj-fail/sub: Is a directory");
+	assert_int_equal(count_entries("pj-fail"), 1);
+	assert_int_equal(count_entries("pj-fail/sub"), 1);
+
+	sb_error_init(&err);
+	assert_int_equal(params_json_save("pj-fail/none/p.json", &p, &err), -1);
+	assert_string_equal(err.msg,
+	    "pj-fail/none/p.json: No such file or directory");
+
+	/* An unwritable directory; root writes anyway, so only as a user. */
+	assert_int_equal(test_write_file("pj-fail/sub/p.json", "old\n", 4), 0);
+	assert_int_equal(chmod("pj-fail/sub", 0555), 0);
+	if (geteuid() != 0) {
+		sb_error_init(&err);
+		assert_int_equal(params_json_save("pj-fail/sub/p.json", &p,
+		    &err), -1);
+		assert_string_equal(err.msg,
+		    "pj-fail/sub/p.json: Permission denied");
+	}
+	assert_int_equal(chmod("pj-fail/sub", 0755), 0);
+	text = test_slurp("pj-fail/sub/p.json", NULL);
+	if (geteuid() != 0)
+		assert_string_equal(text, "old\n");
+	assert_int_equal(count_entries("pj-fail/sub"), 2);
+	free(text);
+	unlink("pj-fail/sub/p.json");
+	unlink("pj-fail/sub/keep");
+	rmdir("pj-fail/sub");
+	rmdir("pj-fail");
+	params_clear(&p);
+}
+
+static const char *const examples[] = {
+	"default",
+	"restricted-one-socket",
+	"docker-denied",
+	"dev-server",
+	"ssh-agent",
+};
+
+static void
+params_json_every_example_loads_and_is_normalised(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *rel, *path, *text, *dump;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		xasprintf(&rel, "data/examples/%s.json", examples[i]);
+		path = test_srcpath(rel);
+		params_init(&p);
+		sb_error_init(&err);
+		if (params_json_load(path, &p, &err) == -1)
+			fail_msg("%s", err.msg);
+		/* Examples are what `generate --save-params` would write. */
+		text = test_slurp(path, NULL);
+		dump = params_json_dump(&p, &err);
+		assert_string_equal(dump, text);
+		free(text);
+		free(dump);
+		free(rel);
+		free(path);
+		params_clear(&p);
+	}
+}
+
+static void
+params_json_examples_say_what_their_names_say(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	char *path;
+
+	(void)state;
+	sb_error_init(&err);
+	params_init(&p);
+	path = test_srcpath("data/examples/ssh-agent.json");
+	assert_int_equal(params_json_load(path, &p, &err), 0);
+	assert_int_equal(p.sock_allow.n, 1);
+	assert_string_equal(p.sock_allow.v[0].path,
+	    "/private/tmp/com.apple.launchd.*/Listeners");
+	assert_int_equal(p.sock_allow.v[0].match, MATCH_GLOB);
+	assert_int_equal(p.sock_allow.v[0].access, ACCESS_CONNECT);
+	free(path);
+	path = test_srcpath("data/examples/docker-denied.json");
+	assert_int_equal(params_json_load(path, &p, &err), 0);
+	assert_int_equal(p.net_mode, NET_FULL);
+	assert_string_equal(p.sock_deny.v[0].path, "/var/run/docker.sock");
+	free(path);
+	path = test_srcpath("data/examples/dev-server.json");
+	assert_int_equal(params_json_load(path, &p, &err), 0);
+	assert_int_equal(p.net_mode, NET_RESTRICTED);
+	assert_int_equal(p.fs_mode, FS_WORKSPACE_WRITE);
+	assert_true(p.allow_local_binding);
+	free(path);
+	path = test_srcpath("data/examples/restricted-one-socket.json");
+	assert_int_equal(params_json_load(path, &p, &err), 0);
+	assert_int_equal(p.net_mode, NET_RESTRICTED);
+	assert_string_equal(p.sock_allow.v[0].path, "/tmp/test.sock");
+	free(path);
+	params_clear(&p);
+}
+
+static void
+params_json_render_result_writes_the_documented_object(void **state)
+{
+	struct gen_param params[] = {
+		{ (char *)"UNIX_SOCKET_PATH_0", (char *)"/private/tmp/test.sock" },
+		{ (char *)"UNIX_SOCKET_DENY_0", (char *)"/tmp/new\nline" },
+	};
+	struct gen_warning warnings[] = {
+		{ GEN_W_SOCK_ALLOW, 0, (char *)"allow[0]: \"quoted\"" },
+	};
+	char *argv[] = {
+		(char *)"/usr/bin/sandbox-exec", (char *)"-p", (char *)"P",
+		(char *)"--", (char *)"true", NULL
+	};
+	struct gen_result r;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.profile = (char *)"(version 1)\n(allow network-outbound "
+	    "(remote unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))\n";
+	r.params = params;
+	r.nparams = 2;
+	r.warnings = warnings;
+	r.nwarnings = 1;
+	sb_error_init(&err);
+	text = params_json_render_result(&r, argv, &err);
+	assert_non_null(text);
+	assert_string_equal(text,
+	    "{\n"
+	    "  \"profile\": \"(version 1)\\n(allow network-outbound "
+	    "(remote unix-socket (subpath (param \\\"UNIX_SOCKET_PATH_0\\\""
+	    "))))\\n\",\n"
+	    "  \"params\": [\n"
+	    "    [\"UNIX_SOCKET_PATH_0\", \"/private/tmp/test.sock\"],\n"
+	    "    [\"UNIX_SOCKET_DENY_0\", \"/tmp/new\\nline\"]\n"
+	    "  ],\n"
+	    "  \"argv\": [\n"
+	    "    \"/usr/bin/sandbox-exec\",\n"
+	    "    \"-p\",\n"
+	    "    \"P\",\n"
+	    "    \"--\",\n"
+	    "    \"true\"\n"
+	    "  ],\n"
+	    "  \"warnings\": [\n"
+	    "    \"allow[0]: \\\"quoted\\\"\"\n"
+	    "  ]\n"
+	    "}\n");
+	free(text);
+}
+
+static void
+params_json_render_result_writes_empty_lists(void **state)
+{
+	struct gen_result r;
+	struct sb_error err;
+	char *argv[] = { NULL };
+	char *text;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.profile = (char *)"";
+	sb_error_init(&err);
+	text = params_json_render_result(&r, NULL, &err);
+	assert_string_equal(text, "{\n  \"profile\": \"\",\n  \"params\": [],\n"
+	    "  \"argv\": [],\n  \"warnings\": []\n}\n");
+	free(text);
+	text = params_json_render_result(&r, argv, &err);
+	assert_non_null(strstr(text, "\"argv\": [],"));
+	free(text);
+}
+
+static void
+params_json_render_result_refuses_non_utf8(void **state)
+{
+	struct gen_param params[] = {
+		{ (char *)"WRITABLE_ROOT_0", (char *)"/ok" },
+		{ (char *)"WRITABLE_ROOT_1", (char *)"/caf\xe9" },
+	};
+	char *argv[] = { (char *)"x", (char *)"\xc0\xaf", NULL };
+	struct gen_result r;
+	struct sb_error err;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.profile = (char *)"(version 1)\n";
+	r.params = params;
+	r.nparams = 2;
+	sb_error_init(&err);
+	assert_null(params_json_render_result(&r, NULL, &err));
+	assert_string_equal(err.msg, "WRITABLE_ROOT_1: value is not valid "
+	    "UTF-8, which JSON cannot hold");
+	r.nparams = 1;
+	sb_error_init(&err);
+	assert_null(params_json_render_result(&r, argv, &err));
+	assert_string_equal(err.msg, "argv[1]: not valid UTF-8");
+	r.profile = (char *)"(deny \xff)";
+	sb_error_init(&err);
+	assert_null(params_json_render_result(&r, NULL, &err));
+	assert_string_equal(err.msg, "profile: not valid UTF-8");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(params_json_defaults_when_fields_absent),
+		cmocka_unit_test(params_json_parses_every_field),
+		cmocka_unit_test(params_json_reads_string_and_object_socket_entries),
+		cmocka_unit_test(params_json_string_socket_with_glob_characters_is_a_glob),
+		cmocka_unit_test(params_json_protected_names_replace_the_default),
+		cmocka_unit_test(params_json_accepts_the_danger_full_access_alias),
+		cmocka_unit_test(params_json_control_characters_in_paths_are_not_errors),
+		cmocka_unit_test(params_json_reads_escapes_utf8_and_a_byte_order_mark),
+		cmocka_unit_test(params_json_rejects_version_2),
+		cmocka_unit_test(params_json_names_the_file_it_was_given),
+		cmocka_unit_test(params_json_error_codes_tell_syntax_from_values),
+		cmocka_unit_test(params_json_limits_list_length),
+		cmocka_unit_test(params_json_limits_text_size),
+		cmocka_unit_test(params_json_accepts_paths_at_the_length_limit),
+		cmocka_unit_test(params_json_dump_writes_the_normalised_form),
+		cmocka_unit_test(params_json_dump_of_defaults_is_the_default_example),
+		cmocka_unit_test(params_json_round_trips_empty_and_odd_values),
+		cmocka_unit_test(params_json_dump_refuses_non_utf8),
+		cmocka_unit_test(params_json_save_replaces_the_file_atomically),
+		cmocka_unit_test(params_json_failed_save_leaves_the_old_file),
+		cmocka_unit_test(params_json_every_example_loads_and_is_normalised),
+		cmocka_unit_test(params_json_examples_say_what_their_names_say),
+		cmocka_unit_test(params_json_render_result_writes_the_documented_object),
+		cmocka_unit_test(params_json_render_result_writes_empty_lists),
+		cmocka_unit_test(params_json_render_result_refuses_non_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
