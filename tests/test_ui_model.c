@@ -1,0 +1,1075 @@
+/* SPDX-License-Identifier: ISC */
+/* test_ui_model.c: the TUI model without a terminal: actions, rows, preview, files, line editor. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "launch.h"
+#include "lineedit.h"
+#include "model.h"
+#include "params-json.h"
+#include "xmalloc.h"
+
+/* --- fixtures ------------------------------------------------------------- */
+
+struct fixture {
+	struct path_fs		 fs;
+	struct ui_model		 m;
+	char			 tmp[64];	/* a scratch directory */
+};
+
+/* A fake directory tree for Tab completion. */
+static char **
+fake_list(const char *dir, void *arg)
+{
+	static const char *const tmp[] = {
+		"test.sock", "tests/", "other.sock", ".hidden", NULL,
+	};
+	static const char *const project[] = { "run/", "src/", NULL };
+	static const char *const run[] = { "app.sock", NULL };
+	const char *const *src;
+	char **v;
+	size_t n = 0, i;
+
+	(void)arg;
+	if (strcmp(dir, "/tmp/") == 0)
+		src = tmp;
+	else if (strcmp(dir, "/Users/me/project/") == 0)
+		src = project;
+	else if (strcmp(dir, "/Users/me/project/run/") == 0)
+		src = run;
+	else
+		return NULL;
+	while (src[n] != NULL)
+		n++;
+	v = xcalloc(n + 1, sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(src[i]);
+	return v;
+}
+
+static const struct ui_dir_ops fake_dir = { fake_list, NULL };
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	struct ui_env env;
+	struct params p;
+
+	snprintf(f->tmp, sizeof f->tmp, "/tmp/sbpolicy-ui-test.XXXXXX");
+	if (mkdtemp(f->tmp) == NULL)
+		return -1;
+	f->fs = test_fs(test_fs_macos);
+	memset(&env, 0, sizeof env);
+	env.cwd = "/Users/me/project";
+	env.home = "/Users/me";
+	env.tmpdir = "/var/folders/xy/T";
+	env.config_home = f->tmp;
+	env.fs = &f->fs;
+	env.dir = &fake_dir;
+	params_init(&p);
+	ui_model_init(&f->m, &p, NULL, &env);
+	params_clear(&p);
+	ui_model_set_viewport(&f->m, 20, 60, 20, 24);
+	ui_model_regen(&f->m);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	ui_model_clear(&f->m);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->tmp);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+/* Presses keys through the keymap, running what the loop would run. */
+static unsigned
+press(struct ui_model *m, int key)
+{
+	unsigned r = ui_model_key(m, key);
+
+	if (r & UI_R_COMPLETE)
+		r |= ui_model_complete(m);
+	if (r & UI_R_SAVE)
+		r |= ui_model_save(m);
+	if (r & UI_R_OPEN)
+		r |= ui_model_open(m);
+	if (r & UI_R_REGEN)
+		ui_model_regen(m);
+	return r;
+}
+
+static void
+type(struct ui_model *m, const char *s)
+{
+	for (; *s != '\0'; s++)
+		press(m, (unsigned char)*s);
+}
+
+static const struct ui_row *
+find_row(const struct ui_model *m, enum ui_row_kind kind, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++) {
+		if (m->rows[i].kind == kind && m->rows[i].index == index)
+			return &m->rows[i];
+	}
+	return NULL;
+}
+
+/* The row after r, or NULL. */
+static const struct ui_row *
+next_row(const struct ui_model *m, const struct ui_row *r)
+{
+	size_t i = (size_t)(r - m->rows) + 1;
+
+	return i < m->nrows ? &m->rows[i] : NULL;
+}
+
+static void
+select_kind(struct ui_model *m, enum ui_row_kind kind, size_t index)
+{
+	size_t guard;
+
+	press(m, UI_KEY_HOME);
+	for (guard = 0; guard < m->nrows; guard++) {
+		if (m->rows[m->sel].kind == kind && m->rows[m->sel].index == index)
+			return;
+		press(m, UI_KEY_DOWN);
+	}
+	fail_msg("row kind %d index %zu not reachable", kind, index);
+}
+
+static bool
+preview_has(const struct ui_model *m, const char *s)
+{
+	return m->preview != NULL && strstr(m->preview, s) != NULL;
+}
+
+/* --- the policy actions --------------------------------------------------- */
+
+static void
+model_starts_on_the_default_policy(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_non_null(f->m.preview);
+	assert_true(preview_has(&f->m, "(version 1)"));
+	assert_true(preview_has(&f->m, "(deny default)"));
+	assert_false(f->m.modified);
+	assert_null(f->m.file);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_NET_MODE);
+	assert_string_equal(f->m.rows[f->m.sel].value, "restricted");
+	/* The first render is not a change. */
+	assert_true(f->m.first_changed == SIZE_MAX);
+}
+
+static void
+model_n_cycles_the_network_mode(void **state)
+{
+	struct fixture *f = *state;
+	unsigned r;
+
+	r = press(&f->m, 'n');
+	assert_true(r & UI_R_REGEN);
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_true(preview_has(&f->m, "(allow network-outbound)"));
+	assert_true(f->m.modified);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_RESTRICTED);
+	/* Back where it started: no longer modified. */
+	assert_false(f->m.modified);
+}
+
+static void
+model_f_cycles_the_filesystem_mode(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'f');
+	assert_int_equal(f->m.params.fs_mode, FS_WORKSPACE_WRITE);
+	assert_true(preview_has(&f->m, "WRITABLE_ROOT_0"));
+	press(&f->m, 'f');
+	assert_int_equal(f->m.params.fs_mode, FS_FULL_ACCESS);
+	press(&f->m, 'f');
+	assert_int_equal(f->m.params.fs_mode, FS_READ_ONLY);
+}
+
+static void
+model_adding_a_socket_shows_its_param_and_highlights_it(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r, *note;
+	size_t i, changed = 0;
+	bool param = false;
+
+	press(&f->m, 'u');
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_ADD_ALLOW);
+	type(&f->m, "/tmp/test.sock");
+	assert_string_equal(ui_line_str(&f->m.line), "/tmp/test.sock");
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_REGEN);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/test.sock");
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_SUBPATH);
+	assert_int_equal(f->m.params.sock_allow.v[0].access,
+	    ACCESS_CONNECT_BIND);
+	assert_true(preview_has(&f->m,
+	    "; -D UNIX_SOCKET_PATH_0=/private/tmp/test.sock"));
+	assert_true(preview_has(&f->m, "(param \"UNIX_SOCKET_PATH_0\")"));
+
+	/* The new entry is selected and shows its resolved form. */
+	r = &f->m.rows[f->m.sel];
+	assert_int_equal(r->kind, ROW_ALLOW_ENTRY);
+	assert_string_equal(r->label, "/tmp/test.sock");
+	assert_string_equal(r->value, "subpath connect-bind");
+	note = next_row(&f->m, r);
+	assert_non_null(note);
+	assert_int_equal(note->kind, ROW_NOTE);
+	assert_string_equal(note->label, "= /private/tmp/test.sock");
+
+	/* The lines the change added are marked; the base section is not. */
+	for (i = 0; i < f->m.nlines; i++) {
+		const struct ui_pline *l = &f->m.lines[i];
+
+		if (l->len == 11 && memcmp(l->s, "(version 1)", 11) == 0)
+			assert_false(l->changed);
+		if (!l->changed)
+			continue;
+		changed++;
+		if (memmem(l->s, l->len, "UNIX_SOCKET_PATH_0", 18) != NULL)
+			param = true;
+	}
+	assert_true(param);
+	assert_true(changed >= 3);
+	assert_true(f->m.first_changed != SIZE_MAX);
+	assert_true(f->m.lines[f->m.first_changed].changed);
+}
+
+static void
+model_preview_lines_have_roles(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+	bool comment = false, allow = false, deny = false, param = false;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'x');
+	type(&f->m, "/var/run/docker.sock");
+	press(&f->m, UI_KEY_ENTER);
+	for (i = 0; i < f->m.nlines; i++) {
+		const struct ui_pline *l = &f->m.lines[i];
+
+		switch (l->role) {
+		case UI_LINE_COMMENT:
+			assert_int_equal(l->s[0], ';');
+			comment = true;
+			break;
+		case UI_LINE_PARAM:
+			assert_memory_equal(l->s, "; -D ", 5);
+			param = true;
+			break;
+		case UI_LINE_ALLOW:
+			allow = true;
+			break;
+		case UI_LINE_DENY:
+			deny = true;
+			break;
+		case UI_LINE_PLAIN:
+			break;
+		}
+		if (l->len > 6 && memcmp(l->s, "(allow", 6) == 0)
+			assert_int_equal(l->role, UI_LINE_ALLOW);
+		if (l->len > 5 && memcmp(l->s, "(deny", 5) == 0)
+			assert_int_equal(l->role, UI_LINE_DENY);
+	}
+	assert_true(comment && allow && deny && param);
+}
+
+static void
+model_a_relative_path_resolves_against_the_cwd(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "run/../run/./app.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path,
+	    "/Users/me/project/run/app.sock");
+	assert_non_null(strstr(f->m.status, "/Users/me/project/run/app.sock"));
+}
+
+static void
+model_refuses_bad_input_and_keeps_the_text(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Empty. */
+	press(&f->m, 'u');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "empty"));
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+
+	/* A port out of range, and not a number. */
+	press(&f->m, 'p');
+	type(&f->m, "70000");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "1..65535"));
+	assert_string_equal(ui_line_str(&f->m.line), "70000");
+	press(&f->m, UI_KEY_BACKSPACE);
+	press(&f->m, UI_KEY_BACKSPACE);
+	press(&f->m, UI_KEY_CTRL('a'));
+	press(&f->m, UI_KEY_DC);
+	type(&f->m, "x");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "not a number"));
+	assert_string_equal(ui_line_str(&f->m.line), "x00");
+	press(&f->m, UI_KEY_CTRL('u'));
+	assert_string_equal(ui_line_str(&f->m.line), "00");
+	press(&f->m, UI_KEY_END);
+	press(&f->m, UI_KEY_BACKSPACE);
+	assert_string_equal(ui_line_str(&f->m.line), "0");
+	press(&f->m, UI_KEY_CTRL('a'));
+	type(&f->m, "31");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.params.proxy_ports.n, 1);
+	assert_int_equal(f->m.params.proxy_ports.v[0], 310);
+
+	/* A duplicate. */
+	press(&f->m, 'p');
+	type(&f->m, "310");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "already"));
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.params.proxy_ports.n, 1);
+
+	/* A protected name with a slash. */
+	select_kind(&f->m, ROW_PROTECTS, 0);
+	press(&f->m, 'a');
+	assert_int_equal(f->m.prompt, UI_PROMPT_ADD_PROTECT);
+	type(&f->m, "a/b");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_string_equal(ui_line_str(&f->m.line), "a/b");
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.params.protected_names.n, 1);
+}
+
+static void
+model_refuses_a_relative_path_in_a_loaded_file(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	static const char bad[] = "{\n  \"version\": 1,\n  \"network\": {\n"
+	    "    \"unix_sockets\": {\"allow\": [\"run/x.sock\"]}\n  }\n}\n";
+
+	snprintf(path, sizeof path, "%s/bad.json", f->tmp);
+	assert_int_equal(test_write_file(path, bad, sizeof bad - 1), 0);
+	press(&f->m, 'n');
+	press(&f->m, 'o');
+	/* Unsaved changes: the question first. */
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OPEN);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	/* The current policy stays, and the error says where. */
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "bad.json:4:"));
+	assert_non_null(strstr(f->m.status, "absolute"));
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_null(f->m.file);
+}
+
+static void
+model_toggles_local_binding_and_allow_all(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'l');
+	assert_true(f->m.params.allow_local_binding);
+	assert_true(preview_has(&f->m, "(allow network-bind (local ip \"*:*\"))"));
+	press(&f->m, 'A');
+	assert_true(f->m.params.allow_all_sockets);
+	assert_true(preview_has(&f->m, "(allow network-bind (local unix-socket))"));
+	press(&f->m, 'l');
+	press(&f->m, 'A');
+	assert_false(f->m.modified);
+}
+
+static void
+model_marks_inactive_entries_with_a_reason(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'p');
+	type(&f->m, "3128");
+	press(&f->m, UI_KEY_ENTER);
+
+	/* restricted: everything counts; read-only: no writable roots. */
+	assert_null(find_row(&f->m, ROW_ALLOW_ENTRY, 0)->inactive);
+	assert_null(find_row(&f->m, ROW_PORT, 0)->inactive);
+	assert_non_null(find_row(&f->m, ROW_ROOTS, 0)->inactive);
+	assert_non_null(find_row(&f->m, ROW_INC_CWD, 0)->inactive);
+	assert_non_null(find_row(&f->m, ROW_PROTECT, 0)->inactive);
+
+	press(&f->m, 'n');	/* full: ports and local binding are moot */
+	assert_non_null(find_row(&f->m, ROW_PORT, 0)->inactive);
+	assert_non_null(strstr(find_row(&f->m, ROW_PORT, 0)->inactive, "full"));
+	assert_non_null(find_row(&f->m, ROW_LOCAL, 0)->inactive);
+	assert_null(find_row(&f->m, ROW_ALLOW_ENTRY, 0)->inactive);
+
+	press(&f->m, 'n');	/* off: every network entry */
+	r = find_row(&f->m, ROW_ALLOW_ENTRY, 0);
+	assert_non_null(r->inactive);
+	assert_non_null(strstr(r->inactive, "off"));
+	assert_non_null(find_row(&f->m, ROW_DENY, 0)->inactive);
+	/* The reason is a note above the first row it covers. */
+	r = find_row(&f->m, ROW_PORTS, 0);
+	assert_int_equal(r[-1].kind, ROW_NOTE);
+	assert_non_null(strstr(r[-1].label, "network is off"));
+
+	press(&f->m, 'n');	/* restricted, with allow-all */
+	press(&f->m, 'A');
+	assert_non_null(strstr(find_row(&f->m, ROW_ALLOW_ENTRY, 0)->inactive,
+	    "allow-all"));
+	assert_null(find_row(&f->m, ROW_DENY, 0)->inactive);
+
+	press(&f->m, 'f');	/* workspace-write */
+	assert_null(find_row(&f->m, ROW_ROOTS, 0)->inactive);
+	assert_null(find_row(&f->m, ROW_PROTECT, 0)->inactive);
+}
+
+static void
+model_shows_warnings_beside_their_entry(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r, *w;
+	char longp[200];
+
+	press(&f->m, 'u');
+	type(&f->m, "/var/run/docker.sock");
+	press(&f->m, UI_KEY_ENTER);
+	memset(longp, 'a', sizeof longp);
+	memcpy(longp, "/tmp/", 5);
+	longp[120] = '\0';
+	press(&f->m, 'u');
+	type(&f->m, longp);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 2);
+
+	r = find_row(&f->m, ROW_ALLOW_ENTRY, 0);
+	assert_true(r->warned);
+	for (w = next_row(&f->m, r); w != NULL && w->kind == ROW_NOTE;)
+		w = next_row(&f->m, w);
+	assert_non_null(w);
+	assert_int_equal(w->kind, ROW_WARNING);
+	assert_non_null(strstr(w->label, "container engine"));
+	/* The field prefix is dropped: the row says which entry. */
+	assert_null(strstr(w->label, "network.unix_sockets"));
+
+	r = find_row(&f->m, ROW_ALLOW_ENTRY, 1);
+	assert_true(r->warned);
+	for (w = next_row(&f->m, r); w != NULL && w->kind == ROW_NOTE;)
+		w = next_row(&f->m, w);
+	assert_int_equal(w->kind, ROW_WARNING);
+	assert_non_null(strstr(w->label, "socket path is"));
+}
+
+static void
+model_edits_match_access_and_path_of_a_socket(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ALLOW_ENTRY);
+	press(&f->m, 'm');
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_LITERAL);
+	assert_true(preview_has(&f->m,
+	    "(literal (param \"UNIX_SOCKET_PATH_0\"))"));
+	press(&f->m, 'c');
+	assert_int_equal(f->m.params.sock_allow.v[0].access, ACCESS_CONNECT);
+	assert_false(preview_has(&f->m, "(allow network-bind (local unix-socket"));
+	press(&f->m, 'c');
+	assert_int_equal(f->m.params.sock_allow.v[0].access,
+	    ACCESS_CONNECT_BIND);
+
+	/* Enter edits the path; the chosen match stays. */
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_EDIT);
+	assert_string_equal(ui_line_str(&f->m.line), "/tmp/a.sock");
+	press(&f->m, UI_KEY_BACKSPACE);
+	press(&f->m, UI_KEY_BACKSPACE);
+	press(&f->m, UI_KEY_BACKSPACE);
+	press(&f->m, UI_KEY_BACKSPACE);
+	type(&f->m, "s");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/a.s");
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_LITERAL);
+
+	/* m on something else is refused. */
+	select_kind(&f->m, ROW_NET_MODE, 0);
+	press(&f->m, 'm');
+	assert_true(f->m.status_err);
+}
+
+static void
+model_deletes_the_selected_entry(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/b.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.rows[f->m.sel].index, 1);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/a.sock");
+	/* The selection moves to the entry above. */
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ALLOW_ENTRY);
+	assert_int_equal(f->m.rows[f->m.sel].index, 0);
+	press(&f->m, UI_KEY_DC);
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ALLOW);
+	/* Nothing to delete on a heading. */
+	press(&f->m, 'd');
+	assert_true(f->m.status_err);
+	assert_false(f->m.modified);
+}
+
+static void
+model_enter_toggles_and_adds_by_row(void **state)
+{
+	struct fixture *f = *state;
+
+	select_kind(&f->m, ROW_INC_TMP, 0);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.params.include_slash_tmp);
+	select_kind(&f->m, ROW_ROOTS, 0);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_ADD_ROOT);
+	type(&f->m, "~/scratch");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.params.writable_roots.v[0], "~/scratch");
+	select_kind(&f->m, ROW_DENY_READS, 0);
+	press(&f->m, 'a');
+	type(&f->m, "**/.env");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.params.deny_read.v[0], "**/.env");
+	assert_true(preview_has(&f->m, "(deny file-read*"));
+}
+
+static void
+model_selection_skips_notes_and_headings(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, UI_KEY_HOME);
+	for (i = 0; i < f->m.nrows + 2; i++) {
+		assert_true(ui_row_is_selectable(&f->m.rows[f->m.sel]));
+		press(&f->m, 'j');
+	}
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_DENY_READS);
+	press(&f->m, UI_KEY_PGUP);
+	assert_true(ui_row_is_selectable(&f->m.rows[f->m.sel]));
+	press(&f->m, UI_KEY_HOME);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_NET_MODE);
+}
+
+static void
+model_preview_scrolls_and_follows_the_change(void **state)
+{
+	struct fixture *f = *state;
+
+	ui_model_set_viewport(&f->m, 10, 40, 8, 12);
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	press(&f->m, UI_KEY_PGDN);
+	assert_int_equal(f->m.preview_top, 7);
+	press(&f->m, 'j');
+	assert_int_equal(f->m.preview_top, 8);
+	press(&f->m, UI_KEY_END);
+	assert_int_equal(f->m.preview_top, f->m.nlines - 8);
+	press(&f->m, UI_KEY_PGDN);
+	assert_int_equal(f->m.preview_top, f->m.nlines - 8);
+	press(&f->m, UI_KEY_HOME);
+	assert_int_equal(f->m.preview_top, 0);
+
+	/* A change far down the profile scrolls there. */
+	press(&f->m, 'l');
+	assert_true(f->m.first_changed > 8);
+	assert_true(f->m.first_changed >= f->m.preview_top);
+	assert_true(f->m.first_changed < f->m.preview_top + 8);
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+}
+
+static void
+model_zoom_gives_the_preview_the_focus(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(press(&f->m, 'z') & UI_R_RELAYOUT);
+	assert_true(f->m.zoom);
+	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
+	assert_int_equal(press(&f->m, UI_KEY_TAB), 0);
+	press(&f->m, 'z');
+	assert_false(f->m.zoom);
+	assert_int_equal(f->m.focus, UI_FOCUS_SETTINGS);
+}
+
+static void
+model_help_lists_bindings_and_closes(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+	bool found = false;
+
+	press(&f->m, '?');
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	for (i = 0; i < f->m.nhelp; i++) {
+		if (strstr(f->m.help[i], "cycle the network mode") != NULL)
+			found = true;
+	}
+	assert_true(found);
+	/* Policy keys do nothing here. */
+	assert_int_equal(press(&f->m, 'n'), 0);
+	press(&f->m, UI_KEY_PGDN);
+	assert_true(f->m.help_top > 0);
+	press(&f->m, 'q');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.params.net_mode, NET_RESTRICTED);
+}
+
+/* --- quitting, saving, opening -------------------------------------------- */
+
+static void
+model_quits_at_once_without_changes(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(press(&f->m, 'q') & UI_R_QUIT);
+}
+
+static void
+model_quit_with_changes_asks_and_cancel_keeps_everything(void **state)
+{
+	struct fixture *f = *state;
+	char *q;
+
+	press(&f->m, 'n');
+	assert_false(press(&f->m, 'q') & UI_R_QUIT);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_QUIT);
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, "unsaved"));
+	free(q);
+	/* Keys that mean nothing here do nothing. */
+	assert_int_equal(press(&f->m, 'u'), 0);
+	press(&f->m, 'c');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.modified);
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	press(&f->m, 'q');
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	press(&f->m, 'q');
+	assert_true(press(&f->m, 'd') & UI_R_QUIT);
+}
+
+static void
+model_save_prompts_with_the_profiles_default_and_creates_it(void **state)
+{
+	struct fixture *f = *state;
+	struct params back;
+	struct sb_error err;
+	char want[160];
+	unsigned r;
+
+	press(&f->m, 'n');
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/test.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 's');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles/policy.json", f->tmp);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	r = press(&f->m, UI_KEY_ENTER);
+	assert_true(r & UI_R_SAVE);
+	assert_false(f->m.status_err);
+	assert_false(f->m.modified);
+	assert_non_null(f->m.file);
+	assert_string_equal(f->m.file, want);
+
+	/* What was saved loads back to the same params. */
+	params_init(&back);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load(want, &back, &err), 0);
+	assert_true(params_equal(&back, &f->m.params));
+	params_clear(&back);
+
+	/* The next save proposes the same file and writes it without asking. */
+	press(&f->m, 'l');
+	press(&f->m, 's');
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.modified);
+}
+
+static void
+model_save_asks_before_overwriting_another_file(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], *text;
+
+	snprintf(path, sizeof path, "%s/other.json", f->tmp);
+	assert_int_equal(test_write_file(path, "keep\n", 5), 0);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OVERWRITE);
+	press(&f->m, 'n');
+	text = test_slurp(path, NULL);
+	assert_string_equal(text, "keep\n");
+	free(text);
+	assert_true(f->m.modified);
+
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'y');
+	assert_false(f->m.modified);
+	text = test_slurp(path, NULL);
+	assert_non_null(strstr(text, "\"version\": 1"));
+	free(text);
+}
+
+static void
+model_save_error_stays_on_the_status_line(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "/nonexistent-dir/x/p.json");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not saved"));
+	assert_true(f->m.modified);
+	assert_null(f->m.file);
+}
+
+static void
+model_quit_and_save_saves_then_quits(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	unsigned r;
+
+	snprintf(path, sizeof path, "%s/q.json", f->tmp);
+	press(&f->m, 'n');
+	press(&f->m, 'q');
+	press(&f->m, 's');
+	/* No file yet: the save prompt comes first. */
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	r = press(&f->m, UI_KEY_ENTER);
+	assert_true(r & UI_R_QUIT);
+	assert_int_equal(access(path, R_OK), 0);
+}
+
+static void
+model_open_loads_a_file_and_sets_the_title(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	static const char good[] = "{\"version\": 1, \"network\": "
+	    "{\"mode\": \"off\"}}\n";
+
+	snprintf(path, sizeof path, "%s/good.json", f->tmp);
+	assert_int_equal(test_write_file(path, good, sizeof good - 1), 0);
+	press(&f->m, 'o');
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.file, path);
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	assert_false(f->m.modified);
+	/* A newly opened policy is not a change: nothing highlighted. */
+	assert_true(f->m.first_changed == SIZE_MAX);
+}
+
+static void
+model_run_splits_the_command_line(void **state)
+{
+	struct fixture *f = *state;
+	unsigned r;
+
+	press(&f->m, 'r');
+	assert_int_equal(f->m.prompt, UI_PROMPT_RUN);
+	type(&f->m, "ls -l 'a b'");
+	r = press(&f->m, UI_KEY_ENTER);
+	assert_true(r & UI_R_LAUNCH);
+	assert_non_null(f->m.run_argv);
+	assert_string_equal(f->m.run_argv[0], "ls");
+	assert_string_equal(f->m.run_argv[1], "-l");
+	assert_string_equal(f->m.run_argv[2], "a b");
+	assert_null(f->m.run_argv[3]);
+	/* The prompt remembers the last command. */
+	press(&f->m, 'r');
+	assert_string_equal(ui_line_str(&f->m.line), "ls -l 'a b'");
+	press(&f->m, UI_KEY_CTRL('u'));
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+}
+
+static void
+model_split_command_handles_quotes(void **state)
+{
+	struct sb_error err;
+	char **v;
+
+	(void)state;
+	sb_error_init(&err);
+	v = ui_split_command("  echo \"x y\"  a\\ b 'c\"d' e\\\"f ", &err);
+	assert_non_null(v);
+	assert_string_equal(v[0], "echo");
+	assert_string_equal(v[1], "x y");
+	assert_string_equal(v[2], "a b");
+	assert_string_equal(v[3], "c\"d");
+	assert_string_equal(v[4], "e\"f");
+	assert_null(v[5]);
+	launch_argv_free(v);
+	v = ui_split_command("''", &err);
+	assert_non_null(v);
+	assert_string_equal(v[0], "");
+	launch_argv_free(v);
+	assert_null(ui_split_command("echo 'x", &err));
+	assert_non_null(strstr(err.msg, "unterminated"));
+	sb_error_init(&err);
+	assert_null(ui_split_command("   ", &err));
+	assert_non_null(strstr(err.msg, "empty"));
+}
+
+/* --- the line editor ------------------------------------------------------ */
+
+static void
+lineedit_moves_and_deletes_by_character(void **state)
+{
+	struct ui_line l;
+
+	(void)state;
+	ui_line_init(&l);
+	assert_string_equal(ui_line_str(&l), "");
+	ui_line_backspace(&l);
+	ui_line_delete(&l);
+	ui_line_left(&l);
+	ui_line_insert(&l, 'a');
+	ui_line_insert(&l, 0xe9);	/* é: two bytes */
+	ui_line_insert(&l, 'b');
+	assert_string_equal(ui_line_str(&l), "a\xc3\xa9" "b");
+	assert_int_equal(ui_line_cursor_col(&l), 3);
+	ui_line_left(&l);
+	ui_line_left(&l);
+	assert_int_equal(ui_line_cursor_col(&l), 1);
+	ui_line_delete(&l);
+	assert_string_equal(ui_line_str(&l), "ab");
+	ui_line_end(&l);
+	ui_line_insert(&l, 0x1f600);	/* four bytes */
+	ui_line_backspace(&l);
+	assert_string_equal(ui_line_str(&l), "ab");
+	ui_line_home(&l);
+	ui_line_insert(&l, '/');
+	ui_line_right(&l);
+	ui_line_kill(&l);
+	assert_string_equal(ui_line_str(&l), "b");
+	assert_int_equal(l.cur, 0);
+	ui_line_insert(&l, 0);		/* NUL is never inserted */
+	ui_line_insert(&l, 0xd800);	/* nor a surrogate */
+	assert_string_equal(ui_line_str(&l), "b");
+	ui_line_set(&l, "xyz");
+	assert_int_equal(l.cur, 3);
+	ui_line_clear(&l);
+}
+
+static void
+lineedit_completes_file_names(void **state)
+{
+	struct ui_line l;
+	char *list;
+
+	(void)state;
+	ui_line_init(&l);
+	ui_line_set(&l, "/tmp/te");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    &list), 2);
+	/* "test.sock" and "tests/": the common part is added. */
+	assert_string_equal(ui_line_str(&l), "/tmp/test");
+	assert_non_null(list);
+	assert_non_null(strstr(list, "test.sock"));
+	assert_non_null(strstr(list, "tests/"));
+	free(list);
+	ui_line_insert(&l, '.');
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    &list), 1);
+	assert_string_equal(ui_line_str(&l), "/tmp/test.sock");
+	assert_null(list);
+
+	/* Relative to the cwd, a directory gets its slash, text keeps its form. */
+	ui_line_set(&l, "r");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/Users/me/project",
+	    NULL, false, NULL), 1);
+	assert_string_equal(ui_line_str(&l), "run/");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, false, NULL);
+	assert_string_equal(ui_line_str(&l), "run/app.sock");
+
+	/* ~/ expands for the lookup only. */
+	ui_line_set(&l, "~/project/s");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", "/Users/me",
+	    false, NULL), 1);
+	assert_string_equal(ui_line_str(&l), "~/project/src/");
+
+	/* Hidden names only when asked for; no match changes nothing. */
+	ui_line_set(&l, "/tmp/.h");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    NULL), 1);
+	assert_string_equal(ui_line_str(&l), "/tmp/.hidden");
+	ui_line_set(&l, "/tmp/zz");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    NULL), 0);
+	assert_string_equal(ui_line_str(&l), "/tmp/zz");
+	ui_line_set(&l, "/nowhere/x");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    NULL), 0);
+
+	/* A command line completes its last word, at the cursor. */
+	ui_line_set(&l, "cat /tmp/oth");
+	ui_line_complete(&l, &fake_dir, "/", NULL, true, NULL);
+	assert_string_equal(ui_line_str(&l), "cat /tmp/other.sock");
+	ui_line_clear(&l);
+}
+
+static void
+model_tab_completes_in_a_path_prompt(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/test.");
+	assert_true(press(&f->m, UI_KEY_TAB) & UI_R_COMPLETE);
+	assert_string_equal(ui_line_str(&f->m.line), "/tmp/test.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/test.sock");
+}
+
+static void
+model_ctrl_l_regenerates(void **state)
+{
+	struct fixture *f = *state;
+	unsigned r;
+
+	r = ui_model_apply(&f->m, ACT_REDRAW, UI_KEY_CTRL('l'));
+	assert_true(r & UI_R_CLEAR);
+	assert_true(r & UI_R_REGEN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(model_starts_on_the_default_policy),
+		T(model_n_cycles_the_network_mode),
+		T(model_f_cycles_the_filesystem_mode),
+		T(model_adding_a_socket_shows_its_param_and_highlights_it),
+		T(model_preview_lines_have_roles),
+		T(model_a_relative_path_resolves_against_the_cwd),
+		T(model_refuses_bad_input_and_keeps_the_text),
+		T(model_refuses_a_relative_path_in_a_loaded_file),
+		T(model_toggles_local_binding_and_allow_all),
+		T(model_marks_inactive_entries_with_a_reason),
+		T(model_shows_warnings_beside_their_entry),
+		T(model_edits_match_access_and_path_of_a_socket),
+		T(model_deletes_the_selected_entry),
+		T(model_enter_toggles_and_adds_by_row),
+		T(model_selection_skips_notes_and_headings),
+		T(model_preview_scrolls_and_follows_the_change),
+		T(model_zoom_gives_the_preview_the_focus),
+		T(model_help_lists_bindings_and_closes),
+		T(model_quits_at_once_without_changes),
+		T(model_quit_with_changes_asks_and_cancel_keeps_everything),
+		T(model_save_prompts_with_the_profiles_default_and_creates_it),
+		T(model_save_asks_before_overwriting_another_file),
+		T(model_save_error_stays_on_the_status_line),
+		T(model_quit_and_save_saves_then_quits),
+		T(model_open_loads_a_file_and_sets_the_title),
+		T(model_run_splits_the_command_line),
+		T(model_split_command_handles_quotes),
+		T(lineedit_moves_and_deletes_by_character),
+		T(lineedit_completes_file_names),
+		T(model_tab_completes_in_a_path_prompt),
+		T(model_ctrl_l_regenerates),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: ISC */
+/* test_ui_view.c: the view drawn headless (ncurses on /dev/null), read back from the screen. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "layout.h"
+#include "model.h"
+#include "theme.h"
+#include "ui-curses.h"
+#include "view.h"
+#include "xmalloc.h"
+
+struct fixture {
+	FILE		*out, *in;
+	SCREEN		*screen;
+	struct path_fs	 fs;
+	struct ui_model	 m;
+	struct ui_layout lay;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	struct ui_env env;
+	struct params p;
+
+	if ((f->out = fopen("/dev/null", "w")) == NULL ||
+	    (f->in = fopen("/dev/null", "r")) == NULL)
+		return -1;
+	/* An explicit type: the test must not depend on $TERM. */
+	if ((f->screen = newterm("vt100", f->out, f->in)) == NULL)
+		return -1;
+	set_term(f->screen);
+	ui_theme_init(false);
+	f->fs = test_fs(test_fs_macos);
+	memset(&env, 0, sizeof env);
+	env.cwd = "/Users/me/project";
+	env.home = "/Users/me";
+	env.fs = &f->fs;
+	params_init(&p);
+	ui_model_init(&f->m, &p, NULL, &env);
+	params_clear(&p);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ui_model_clear(&f->m);
+	endwin();
+	delscreen(f->screen);
+	fclose(f->out);
+	fclose(f->in);
+	free(f);
+	return 0;
+}
+
+static void	dump(void);
+
+/* What the loop does for one pass, at rows x cols. */
+static void
+draw(struct fixture *f, int rows, int cols, unsigned flags)
+{
+	resizeterm(rows, cols);
+	ui_layout_compute(&f->lay, rows, cols, f->m.zoom);
+	ui_model_set_viewport(&f->m, ui_layout_pane_lines(&f->lay.settings),
+	    f->lay.settings.w, ui_layout_pane_lines(&f->lay.preview),
+	    rows - 4);
+	if (flags & UI_R_REGEN)
+		ui_model_regen(&f->m);
+	ui_view_draw(&f->m, &f->lay);
+	dump();
+}
+
+static void
+key(struct fixture *f, int k)
+{
+	unsigned r = ui_model_key(&f->m, k);
+
+	if (r & UI_R_REGEN)
+		ui_model_regen(&f->m);
+}
+
+static void
+keys(struct fixture *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		key(f, (unsigned char)*s);
+}
+
+/* Row y of the screen, trailing blanks cut. */
+static char *
+row(int y)
+{
+	static char buf[512];
+	int n;
+
+	n = mvinnstr(y, 0, buf, COLS < 511 ? COLS : 511);
+	if (n < 0)
+		n = 0;
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	return buf;
+}
+
+/* With SBPOLICY_TEST_DUMP set, the screen goes to stderr (debugging). */
+static void
+dump(void)
+{
+	int y;
+
+	if (getenv("SBPOLICY_TEST_DUMP") == NULL)
+		return;
+	for (y = 0; y < LINES; y++)
+		fprintf(stderr, "%2d|%s\n", y, row(y));
+}
+
+/* The screen row holding s, or -1. */
+static int
+find(const char *s)
+{
+	int y;
+
+	for (y = 0; y < LINES; y++) {
+		if (strstr(row(y), s) != NULL)
+			return y;
+	}
+	return -1;
+}
+
+/* The attributes of the cell at (y, x). */
+static attr_t
+attr_at(int y, int x)
+{
+	chtype c[2];
+
+	mvinchnstr(y, x, c, 1);
+	return c[0] & A_ATTRIBUTES;
+}
+
+static void
+view_draws_both_panes_side_by_side_when_wide(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_non_null(strstr(row(0), "sbpolicy: [new policy]"));
+	assert_null(strstr(row(0), "[modified]"));
+	assert_non_null(strstr(row(0), "network restricted | fs read-only"));
+	assert_non_null(strstr(row(1), "Settings"));
+	assert_non_null(strstr(row(1), "Preview  lines 1-26 of"));
+	assert_true(strstr(row(1), "Settings") < strstr(row(1), "Preview"));
+	y = find("  mode ");
+	assert_true(y > 1);
+	assert_non_null(strstr(row(y), "restricted |"));
+	assert_true(find("(version 1)") > 1);
+	assert_true(find("Filesystem") > find("Network"));
+	/* The separator, and the key hints from the keymap. */
+	assert_int_equal(row(5)[f->lay.sep.x], '|');
+	assert_non_null(strstr(row(29), "n net"));
+	assert_non_null(strstr(row(29), "u allow"));
+	assert_non_null(strstr(row(29), "q quit") != NULL ? row(29) :
+	    strstr(row(29), "s save"));
+}
+
+static void
+view_stacks_the_panes_when_narrow(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	draw(f, 24, 80, UI_R_REGEN);
+	assert_non_null(strstr(row(1), "Settings"));
+	assert_null(strstr(row(1), "Preview"));
+	y = find("Preview  lines");
+	assert_int_equal(y, f->lay.preview.y);
+	assert_true(y > 2);
+	assert_non_null(strstr(row(0), "sbpolicy"));
+}
+
+static void
+view_says_when_the_terminal_is_too_small(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 12, 40, UI_R_REGEN);
+	assert_string_equal(row(0), "terminal too small (need 50x14)");
+	assert_string_equal(row(1), "");
+	/* And back to normal once it is larger again. */
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(1), "Settings"));
+}
+
+static void
+view_relayouts_at_several_sizes(void **state)
+{
+	static const int sizes[][2] = {
+		{ 14, 50 }, { 20, 60 }, { 24, 80 }, { 30, 100 }, { 50, 200 },
+		{ 60, 89 }, { 16, 90 },
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	ui_model_regen(&f->m);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		draw(f, sizes[i][0], sizes[i][1], 0);
+		assert_int_equal(LINES, sizes[i][0]);
+		assert_int_equal(COLS, sizes[i][1]);
+		assert_non_null(strstr(row(0), "sbpolicy"));
+		assert_non_null(strstr(row(1), "Settings"));
+		assert_true(find("Preview  lines") >= 1);
+		assert_true(strlen(row(LINES - 1)) > 0);
+		assert_true(find("mode") > 1);
+	}
+}
+
+static void
+view_reverses_the_selected_row(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	y = find("  mode ");
+	assert_true(attr_at(y, 3) & A_REVERSE);
+	assert_false(attr_at(y + 1, 3) & A_REVERSE);
+	key(f, 'j');
+	draw(f, 30, 100, 0);
+	assert_false(attr_at(y, 3) & A_REVERSE);
+	assert_true(attr_at(y + 1, 3) & A_REVERSE);
+}
+
+static void
+view_shows_the_prompt_and_keeps_refused_text(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	key(f, 'p');
+	keys(f, "99999");
+	draw(f, 30, 100, 0);
+	assert_string_equal(row(28), "proxy port: 99999");
+	assert_non_null(strstr(row(29), "Enter accept"));
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, 0);
+	assert_string_equal(row(28), "proxy port: 99999");
+	assert_non_null(strstr(row(29), "1..65535"));
+	key(f, UI_KEY_ESC);
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "n net"));
+}
+
+static void
+view_title_marks_changes_and_the_preview_highlights_them(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	key(f, 'u');
+	keys(f, "/tmp/test.sock");
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(0), "[modified]"));
+	y = find("; -D UNIX_SOCKET_PATH_0=/private/tmp/test.sock");
+	assert_true(y >= 2);
+	assert_true(attr_at(y, f->lay.preview.x) & A_REVERSE);
+	assert_false(attr_at(find("(version 1)"), f->lay.preview.x) & A_REVERSE);
+	/* The entry, its flags (no room beside it) and its resolved form. */
+	y = find("/tmp/test.sock  ");
+	assert_true(y > 1);
+	assert_true(find("subpath connect-bind") > y);
+	assert_true(find("= /private/tmp/test.sock") > y);
+}
+
+static void
+view_dims_inactive_entries_with_the_reason(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	key(f, 'u');
+	keys(f, "/tmp/a.sock");
+	key(f, UI_KEY_ENTER);
+	key(f, 'n');
+	key(f, 'n');	/* off */
+	draw(f, 30, 100, UI_R_REGEN);
+	y = find("(no effect: the network is off)");
+	assert_true(y > 1);
+	y = find("allow sockets");
+	assert_true(attr_at(y, 4) & A_DIM);
+	y = find("/tmp/a.sock");
+	assert_true(attr_at(y, 6) & A_DIM || attr_at(y, 6) & A_REVERSE);
+	/* The mode row itself is live. */
+	y = find("  mode ");
+	assert_non_null(strstr(row(y), "off |"));
+	assert_false(attr_at(y, 4) & A_DIM);
+}
+
+static void
+view_shows_warnings_under_their_entry(void **state)
+{
+	struct fixture *f = *state;
+	int y, w;
+
+	key(f, 'u');
+	keys(f, "/var/run/docker.sock");
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, UI_R_REGEN);
+	y = find("! /var/run/docker.sock");
+	w = find("! /private/var/run/docker.sock");
+	assert_true(y > 1);
+	assert_true(w > y);
+	assert_true(w <= y + 3);
+	assert_int_equal(row(y)[3], '!');
+	assert_true(attr_at(w, 7) & A_BOLD);
+	/* Wrapped to the pane, not cut. */
+	assert_true(find("containers") > w);
+	assert_true(find("containers") < find("deny sockets"));
+	assert_non_null(strstr(row(1), "(warnings: see settings)"));
+}
+
+static void
+view_colours_preview_roles_in_mono_by_attributes(void **state)
+{
+	struct fixture *f = *state;
+	int x, y;
+
+	key(f, 'z');	/* the whole width for the preview */
+	draw(f, 40, 120, UI_R_REGEN);
+	x = f->lay.preview.x;
+	y = find("(deny default)");
+	assert_true(y > 1);
+	assert_true(attr_at(y, x) & A_UNDERLINE);	/* deny */
+	y = find("(allow process-exec)");
+	assert_true(attr_at(y, x) & A_BOLD);		/* allow */
+	assert_false(attr_at(y, x) & A_UNDERLINE);
+	y = find("; Closed by default");
+	assert_true(attr_at(y, x) & A_DIM);		/* comment */
+	assert_string_equal(row(1), " Preview  lines 1-36 of 98");
+}
+
+static void
+view_draws_param_references_and_long_lines(void **state)
+{
+	struct fixture *f = *state;
+	const char *r;
+	int y, x;
+
+	key(f, 'u');
+	keys(f, "/tmp/a.sock");
+	key(f, UI_KEY_ENTER);
+	ui_model_regen(&f->m);	/* a second regen: nothing highlighted */
+	key(f, 'z');
+	draw(f, 20, 60, 0);
+	/* Cut at the width, with a marker. */
+	y = find("; sbpolicy base profile");
+	assert_true(y > 1);
+	r = row(y);
+	assert_int_equal(strlen(r), 60);
+	assert_int_equal(r[59], '>');
+	assert_true(attr_at(y, 59) & A_BOLD);
+	key(f, 'z');
+	draw(f, 60, 200, 0);
+	key(f, UI_KEY_TAB);
+	key(f, UI_KEY_END);
+	draw(f, 60, 200, 0);
+	y = find("(allow network-outbound (remote unix-socket (subpath");
+	assert_true(y > 1);
+	r = strstr(row(y), "(param \"UNIX_SOCKET_PATH_0\")");
+	assert_non_null(r);
+	x = (int)(r - row(y));
+	assert_true(attr_at(y, x + 1) & A_UNDERLINE);	/* param */
+	assert_false(attr_at(y, f->lay.preview.x + 1) & A_UNDERLINE);
+	assert_true(attr_at(y, f->lay.preview.x + 1) & A_BOLD);	/* allow */
+}
+
+static void
+view_shows_control_characters_as_question_marks(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	socklist_add(&f->m.params.sock_allow, "/tmp/a\nb.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	draw(f, 30, 100, UI_R_REGEN);
+	y = find("/tmp/a?b.sock");
+	assert_true(y > 1);
+	assert_int_equal(find("= /private/tmp/a?b.sock"), y + 1);
+}
+
+static void
+view_help_screen_lists_the_bindings(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 40, 100, UI_R_REGEN);
+	key(f, '?');
+	draw(f, 40, 100, 0);
+	assert_non_null(strstr(row(1), "Keys"));
+	assert_true(find("cycle the network mode") > 1);
+	assert_true(find("add a Unix socket to the allow list") > 1);
+	assert_true(find("both panes:") > 1);
+	assert_int_equal(find("Settings"), -1);
+	assert_non_null(strstr(row(39), "close"));
+	key(f, 'q');
+	draw(f, 40, 100, 0);
+	assert_non_null(strstr(row(1), "Settings"));
+}
+
+static void
+view_asks_before_quitting_with_changes(void **state)
+{
+	struct fixture *f = *state;
+
+	key(f, 'n');
+	draw(f, 30, 100, UI_R_REGEN);
+	key(f, 'q');
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(28), "unsaved changes"));
+	assert_non_null(strstr(row(29), "s save"));
+	assert_non_null(strstr(row(29), "d discard"));
+	assert_non_null(strstr(row(29), "c cancel"));
+}
+
+static void
+view_theme_honours_no_color(void **state)
+{
+	(void)state;
+	setenv("NO_COLOR", "1", 1);
+	assert_false(ui_theme_want_color());
+	/* An empty NO_COLOR does not count (no-color.org). */
+	setenv("NO_COLOR", "", 1);
+	assert_int_equal(ui_theme_want_color(), has_colors());
+	unsetenv("NO_COLOR");
+	/* vt100 has no colours: the mono scheme. */
+	assert_false(ui_theme_want_color());
+	ui_theme_init(false);
+	assert_int_equal(ui_theme_attr(UI_ROLE_SELECTED), A_REVERSE);
+	assert_true(ui_theme_attr(UI_ROLE_PREVIEW_ALLOW) !=
+	    ui_theme_attr(UI_ROLE_PREVIEW_DENY));
+	assert_true(ui_theme_attr(UI_ROLE_PREVIEW_COMMENT) !=
+	    ui_theme_attr(UI_ROLE_PREVIEW_PARAM));
+	assert_true(ui_theme_attr(UI_ROLE_PREVIEW_ALLOW) !=
+	    ui_theme_attr(UI_ROLE_NORMAL));
+}
+
+static void
+view_uses_colour_pairs_on_a_colour_terminal(void **state)
+{
+	FILE *out, *in;
+	SCREEN *s, *old;
+
+	(void)state;
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	assert_non_null(out);
+	assert_non_null(in);
+	s = newterm("xterm-256color", out, in);
+	if (s == NULL) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	old = set_term(s);
+	unsetenv("NO_COLOR");
+	assert_true(ui_theme_want_color());
+	ui_theme_init(true);
+	assert_true(PAIR_NUMBER(ui_theme_attr(UI_ROLE_PREVIEW_ALLOW)) != 0);
+	assert_true(PAIR_NUMBER(ui_theme_attr(UI_ROLE_PREVIEW_ALLOW)) !=
+	    PAIR_NUMBER(ui_theme_attr(UI_ROLE_PREVIEW_DENY)));
+	endwin();
+	set_term(old);
+	delscreen(s);
+	fclose(out);
+	fclose(in);
+	ui_theme_init(false);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(view_draws_both_panes_side_by_side_when_wide),
+		T(view_stacks_the_panes_when_narrow),
+		T(view_says_when_the_terminal_is_too_small),
+		T(view_relayouts_at_several_sizes),
+		T(view_reverses_the_selected_row),
+		T(view_shows_the_prompt_and_keeps_refused_text),
+		T(view_title_marks_changes_and_the_preview_highlights_them),
+		T(view_dims_inactive_entries_with_the_reason),
+		T(view_shows_warnings_under_their_entry),
+		T(view_colours_preview_roles_in_mono_by_attributes),
+		T(view_draws_param_references_and_long_lines),
+		T(view_shows_control_characters_as_question_marks),
+		T(view_help_screen_lists_the_bindings),
+		T(view_asks_before_quitting_with_changes),
+		T(view_theme_honours_no_color),
+		T(view_uses_colour_pairs_on_a_colour_terminal),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: ISC */
+/* actions.h: every action of the TUI, as one X-macro list (id, name, help). */
+#ifndef SBPOLICY_ACTIONS_H
+#define SBPOLICY_ACTIONS_H
+
+/*
+ * One list produces the enum, the names and the help texts, so a new action
+ * cannot lack help (tig REQ_INFO). The help text is what `?` shows and what
+ * the man page's key list repeats.
+ */
+#define UI_ACTIONS(_) \
+	_(NONE,			"none",			"do nothing") \
+	_(UP,			"up",			"move the selection up (scroll the preview when it has the focus)") \
+	_(DOWN,			"down",			"move the selection down (scroll the preview when it has the focus)") \
+	_(PAGE_UP,		"page-up",		"scroll a page up") \
+	_(PAGE_DOWN,		"page-down",		"scroll a page down") \
+	_(HOME,			"home",			"go to the first line") \
+	_(END,			"end",			"go to the last line") \
+	_(FOCUS,		"focus",		"switch the focus between the settings and the preview") \
+	_(ZOOM,			"zoom",			"show the preview alone on the whole screen, or both panes") \
+	_(NET_CYCLE,		"network-mode",		"cycle the network mode: off, restricted, full") \
+	_(ADD_ALLOW,		"add-allow-socket",	"add a Unix socket to the allow list") \
+	_(ADD_DENY,		"add-deny-socket",	"add a Unix socket to the deny list") \
+	_(ADD_ROOT,		"add-writable-root",	"add a writable root") \
+	_(FS_CYCLE,		"fs-mode",		"cycle the filesystem mode: read-only, workspace-write, full-access") \
+	_(ADD_PORT,		"add-proxy-port",	"add a proxy port") \
+	_(TOGGLE_LOCAL,		"local-binding",	"toggle local binding") \
+	_(TOGGLE_ALLOW_ALL,	"allow-all-sockets",	"toggle allow-all Unix sockets") \
+	_(ADD_HERE,		"add",			"add an entry to the list the selection is in (also protected names, deny-read)") \
+	_(EDIT,			"edit",			"edit the selected entry; toggle or cycle a setting") \
+	_(CYCLE_MATCH,		"cycle-match",		"on a socket entry: cycle the match (subpath, literal, glob)") \
+	_(CYCLE_ACCESS,		"cycle-access",		"on a socket entry: cycle the access (connect-bind, connect)") \
+	_(DELETE,		"delete",		"remove the selected entry") \
+	_(SAVE,			"save",			"save the params file") \
+	_(OPEN,			"open",			"open a params file") \
+	_(RUN,			"run",			"run a command under the current policy") \
+	_(HELP,			"help",			"show every key binding") \
+	_(QUIT,			"quit",			"quit (asks first when there are unsaved changes)") \
+	_(REDRAW,		"redraw",		"redraw the whole screen") \
+	_(ACCEPT,		"accept",		"accept the input") \
+	_(CANCEL,		"cancel",		"cancel, close") \
+	_(LEFT,			"left",			"move the cursor left") \
+	_(RIGHT,		"right",		"move the cursor right") \
+	_(BOL,			"line-start",		"move the cursor to the start") \
+	_(EOL,			"line-end",		"move the cursor to the end") \
+	_(BACKSPACE,		"backspace",		"delete the character before the cursor") \
+	_(DELETE_CHAR,		"delete-char",		"delete the character under the cursor") \
+	_(KILL_LINE,		"kill-line",		"delete everything before the cursor") \
+	_(COMPLETE,		"complete",		"complete a file name") \
+	_(INSERT_CHAR,		"insert",		"insert the character typed") \
+	_(CONFIRM_SAVE,		"confirm-save",		"save, then go on") \
+	_(CONFIRM_DISCARD,	"confirm-discard",	"discard the changes and go on") \
+	_(CONFIRM_YES,		"confirm-yes",		"yes, overwrite the file") \
+	_(CONFIRM_NO,		"confirm-no",		"no, keep the file as it is")
+
+#define UI_ACTION_ENUM(id, name, help) ACT_##id,
+enum ui_action {
+	UI_ACTIONS(UI_ACTION_ENUM)
+	ACT__COUNT
+};
+#undef UI_ACTION_ENUM
+
+/* Borrowed, static strings; "?" for a value out of range. */
+const char	*ui_action_name(enum ui_action);
+const char	*ui_action_help(enum ui_action);
+
+#endif

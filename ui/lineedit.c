@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: ISC */
+/* lineedit.c: the one-line text editor of the prompts, with file name completion. */
+#include "config.h"
+
+#include "lineedit.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **
+dir_posix_list(const char *dir, void *arg)
+{
+	DIR *d;
+	struct dirent *de;
+	struct stat st;
+	char **v = NULL, *full;
+	size_t n = 0, cap = 0;
+	bool isdir;
+
+	(void)arg;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL && n < UI_DIR_MAX) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		/* stat, not d_type: a symlink to a directory completes as one */
+		xasprintf(&full, "%s/%s", dir, de->d_name);
+		isdir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+		free(full);
+		if (n + 2 > cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		xasprintf(&v[n++], "%s%s", de->d_name, isdir ? "/" : "");
+	}
+	closedir(d);
+	if (v == NULL)
+		v = xcalloc(1, sizeof *v);
+	v[n] = NULL;
+	return v;
+}
+
+const struct ui_dir_ops ui_dir_posix = { dir_posix_list, NULL };
+
+void
+ui_line_init(struct ui_line *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void
+ui_line_clear(struct ui_line *l)
+{
+	free(l->buf);
+	ui_line_init(l);
+}
+
+static void
+reserve(struct ui_line *l, size_t extra)
+{
+	if (l->len + extra + 1 <= l->cap)
+		return;
+	while (l->len + extra + 1 > l->cap)
+		l->cap = l->cap == 0 ? 64 : l->cap * 2;
+	if (l->buf == NULL) {
+		l->buf = xmalloc(l->cap);
+		l->buf[0] = '\0';
+	} else
+		l->buf = xreallocarray(l->buf, l->cap, 1);
+}
+
+void
+ui_line_set(struct ui_line *l, const char *s)
+{
+	size_t n = strlen(s);
+
+	l->len = 0;
+	reserve(l, n);
+	memcpy(l->buf, s, n + 1);
+	l->len = l->cur = n;
+}
+
+const char *
+ui_line_str(const struct ui_line *l)
+{
+	return l->buf != NULL ? l->buf : "";
+}
+
+static void
+insert_bytes(struct ui_line *l, const char *s, size_t n)
+{
+	reserve(l, n);
+	memmove(l->buf + l->cur + n, l->buf + l->cur, l->len - l->cur + 1);
+	memcpy(l->buf + l->cur, s, n);
+	l->len += n;
+	l->cur += n;
+}
+
+void
+ui_line_insert(struct ui_line *l, int c)
+{
+	char u[4];
+	size_t n;
+
+	if (c <= 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return;
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	insert_bytes(l, u, n);
+}
+
+static bool
+is_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+static size_t
+prev_char(const struct ui_line *l, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && is_cont(l->buf[at]))
+		at--;
+	return at;
+}
+
+static size_t
+next_char(const struct ui_line *l, size_t at)
+{
+	if (at >= l->len)
+		return l->len;
+	at++;
+	while (at < l->len && is_cont(l->buf[at]))
+		at++;
+	return at;
+}
+
+void
+ui_line_left(struct ui_line *l)
+{
+	l->cur = prev_char(l, l->cur);
+}
+
+void
+ui_line_right(struct ui_line *l)
+{
+	l->cur = next_char(l, l->cur);
+}
+
+void
+ui_line_home(struct ui_line *l)
+{
+	l->cur = 0;
+}
+
+void
+ui_line_end(struct ui_line *l)
+{
+	l->cur = l->len;
+}
+
+static void
+cut(struct ui_line *l, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(l->buf + from, l->buf + to, l->len - to + 1);
+	l->len -= to - from;
+	l->cur = from;
+}
+
+void
+ui_line_backspace(struct ui_line *l)
+{
+	cut(l, prev_char(l, l->cur), l->cur);
+}
+
+void
+ui_line_delete(struct ui_line *l)
+{
+	size_t cur = l->cur;
+
+	cut(l, cur, next_char(l, cur));
+}
+
+void
+ui_line_kill(struct ui_line *l)
+{
+	cut(l, 0, l->cur);
+}
+
+size_t
+ui_line_cursor_col(const struct ui_line *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->cur; i++) {
+		if (!is_cont(l->buf[i]))
+			n++;
+	}
+	return n;
+}
+
+static void
+free_names(char **v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+size_t
+ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
+    const char *cwd, const char *home, bool last_word, char **list)
+{
+	char *word, *dir, **names, **match = NULL;
+	const char *slash, *base;
+	struct buf b;
+	size_t start = 0, blen, n = 0, i, common;
+
+	if (list != NULL)
+		*list = NULL;
+	if (last_word) {
+		for (i = l->cur; i > 0; i--) {
+			if (l->buf[i - 1] == ' ')
+				break;
+		}
+		start = i;
+	}
+	word = xstrndup(ui_line_str(l) + start, l->cur - start);
+
+	/* The directory to list, expanded; the word keeps its own form. */
+	slash = strrchr(word, '/');
+	base = slash != NULL ? slash + 1 : word;
+	buf_init(&b);
+	if (strncmp(word, "~/", 2) == 0 && home != NULL) {
+		buf_puts(&b, home);
+		buf_add(&b, word + 1, (size_t)(base - word - 1));
+	} else if (word[0] == '/') {
+		buf_add(&b, word, (size_t)(base - word));
+	} else {
+		buf_puts(&b, cwd != NULL ? cwd : ".");
+		buf_putc(&b, '/');
+		buf_add(&b, word, (size_t)(base - word));
+	}
+	dir = buf_take(&b);
+	if (dir[0] == '\0') {
+		free(dir);
+		dir = xstrdup("/");
+	}
+	names = ops->list(dir, ops->arg);
+	free(dir);
+	if (names == NULL) {
+		free(word);
+		return 0;
+	}
+
+	blen = strlen(base);
+	for (i = 0; names[i] != NULL; i++) {
+		/* Hidden names only when asked for, as shells do. */
+		if (names[i][0] == '.' && base[0] != '.')
+			continue;
+		if (strncmp(names[i], base, blen) != 0)
+			continue;
+		match = xreallocarray(match, n + 1, sizeof *match);
+		match[n++] = names[i];
+	}
+	if (n > 0) {
+		qsort(match, n, sizeof *match, cmp_str);
+		common = strlen(match[0]);
+		for (i = 1; i < n; i++) {
+			size_t k = 0;
+
+			while (k < common && match[i][k] == match[0][k])
+				k++;
+			common = k;
+		}
+		if (common > blen)
+			insert_bytes(l, match[0] + blen, common - blen);
+		if (n > 1 && list != NULL) {
+			buf_init(&b);
+			buf_printf(&b, "%zu matches:", n);
+			for (i = 0; i < n && b.len < 400; i++) {
+				buf_putc(&b, ' ');
+				buf_puts(&b, match[i]);
+			}
+			if (i < n)
+				buf_puts(&b, " ...");
+			*list = buf_take(&b);
+		}
+	}
+	free(match);
+	free_names(names);
+	free(word);
+	return n;
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: ISC */
+/* lineedit.h: the one-line text editor of the prompts, with file name completion. */
+#ifndef SBPOLICY_LINEEDIT_H
+#define SBPOLICY_LINEEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* UTF-8 text and a cursor (a byte offset, always on a character boundary). */
+struct ui_line {
+	char	*buf;	/* NUL-terminated; NULL until the first change */
+	size_t	 len;
+	size_t	 cap;
+	size_t	 cur;
+};
+
+/*
+ * Directory listing, injected so completion can be tested without a disk.
+ * list returns the names in dir (no "." or ".."), directories with a
+ * trailing "/", as a new NULL-terminated array of new strings (free each and
+ * the array), or NULL when dir cannot be read.
+ */
+struct ui_dir_ops {
+	char	**(*list)(const char *dir, void *arg);
+	void	 *arg;
+};
+
+/* opendir(3)/readdir(3), at most UI_DIR_MAX names. */
+extern const struct ui_dir_ops ui_dir_posix;
+#define UI_DIR_MAX	10000
+
+void	 ui_line_init(struct ui_line *);
+void	 ui_line_clear(struct ui_line *);		/* frees */
+void	 ui_line_set(struct ui_line *, const char *);	/* cursor at the end */
+const char *ui_line_str(const struct ui_line *);	/* borrowed; "" when empty */
+
+/* Editing; each is a no-op where it cannot apply (Backspace at 0). */
+void	 ui_line_insert(struct ui_line *, int codepoint);	/* encodes UTF-8 */
+void	 ui_line_left(struct ui_line *);
+void	 ui_line_right(struct ui_line *);
+void	 ui_line_home(struct ui_line *);
+void	 ui_line_end(struct ui_line *);
+void	 ui_line_backspace(struct ui_line *);
+void	 ui_line_delete(struct ui_line *);
+void	 ui_line_kill(struct ui_line *);	/* Ctrl-U: delete before the cursor */
+
+/* The number of characters (not bytes) before the cursor, for the view. */
+size_t	 ui_line_cursor_col(const struct ui_line *);
+
+/*
+ * Tab completion of the file name before the cursor: the whole text, or
+ * with last_word only the text after the last space (a command line).
+ * "~/" expands against home, a relative name against cwd; the text keeps
+ * the form the user typed. Inserts the longest common continuation (and "/"
+ * after a unique directory). Returns the number of matches; when there is
+ * more than one, *list (if not NULL) gets a new string naming them for the
+ * status line, else NULL.
+ */
+size_t	 ui_line_complete(struct ui_line *, const struct ui_dir_ops *,
+	    const char *cwd, const char *home, bool last_word, char **list);
+
+#endif

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: ISC */
+/* loop.c: terminal set-up and tear-down, and the TUI's main loop. */
+#include "config.h"
+
+#include "ui.h"
+
+#include <sys/stat.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "input.h"
+#include "keymap.h"
+#include "launch.h"
+#include "layout.h"
+#include "model.h"
+#include "path.h"
+#include "shquote.h"
+#include "theme.h"
+#include "ui-curses.h"
+#include "view.h"
+#include "xmalloc.h"
+
+extern char **environ;
+
+/*
+ * Sets curses up on the terminal. newterm rather than initscr, so an unknown
+ * $TERM is an error we word ourselves instead of curses' exit. ncurses
+ * installs its own SIGINT/SIGTERM handlers (restore the terminal, exit) and
+ * its SIGWINCH handler (KEY_RESIZE), since we leave those at the default.
+ */
+static SCREEN *
+ui_setup(void)
+{
+	SCREEN *s;
+
+	if ((s = newterm(NULL, stdout, stdin)) == NULL)
+		return NULL;
+	set_term(s);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+#ifdef HAVE_SET_ESCDELAY
+	/* Esc cancels a prompt: do not make it wait a whole second (htop). */
+	set_escdelay(25);
+#endif
+	curs_set(0);
+	ui_theme_init(ui_theme_want_color());
+	return s;
+}
+
+static void
+ui_shutdown(SCREEN *s)
+{
+	if (s == NULL)
+		return;
+	endwin();
+	delscreen(s);
+}
+
+/*
+ * `r`: leaves curses, runs the command under the policy through the
+ * launcher in the foreground, shows how it ended, waits for a key and
+ * comes back (ncdu's shell.c). On Linux the launcher refuses with its
+ * "only on macOS" error, shown with the exact command line it would run.
+ */
+static unsigned
+ui_launch(struct ui_model *m)
+{
+	struct launch_spec spec;
+	struct sb_error err;
+	char **argv, *line;
+	pid_t pid = 0;
+	int status, key;
+
+	if (m->run_argv == NULL || !m->have_gen)
+		return 0;
+	memset(&spec, 0, sizeof spec);
+	spec.result = &m->gen;
+	spec.net_mode = m->params.net_mode;
+	spec.command = m->run_argv;
+	spec.envp = environ;
+	spec.tmpdir = m->tmpdir;
+	spec.cwd = m->cwd;
+	argv = launch_argv_new(&m->gen, "PROFILE_FILE", m->run_argv);
+	line = shquote_argv(argv);
+	launch_argv_free(argv);
+
+	def_prog_mode();
+	endwin();
+	/* Curses is off: plain stdio is safe until reset_prog_mode. */
+	printf("sbpolicy: running %s\n", m->last_command);
+	fflush(stdout);
+	sb_error_init(&err);
+	status = launch_run(&launch_ops_posix, &spec, &pid, &err);
+	if (sb_error_is_set(&err)) {
+		printf("\nsbpolicy: %s\n", err.msg);
+		printf("sbpolicy: the command it would have run:\n%s\n", line);
+	}
+	printf("\nsbpolicy: exit status %d. Press any key to return to "
+	    "sbpolicy.", status);
+	fflush(stdout);
+
+	reset_prog_mode();
+	do {
+		key = ui_input_read();
+	} while (key == UI_KEY_NONE || key == UI_KEY_RESIZE);
+
+	if (sb_error_is_set(&err))
+		ui_model_status(m, true, "run: exit status %d: %s", status,
+		    err.msg);
+	else
+		ui_model_status(m, status != 0, "run: %s: exit status %d",
+		    m->last_command, status);
+	launch_argv_free(m->run_argv);
+	m->run_argv = NULL;
+	free(line);
+	return UI_R_CLEAR | UI_R_RELAYOUT | UI_R_REDRAW;
+}
+
+static void
+viewport(struct ui_model *m, const struct ui_layout *lay)
+{
+	ui_model_set_viewport(m, ui_layout_pane_lines(&lay->settings),
+	    lay->settings.w, ui_layout_pane_lines(&lay->preview),
+	    lay->rows - 4);
+}
+
+/* The loop of HOUSE-STYLE 3.5: side effects, then one draw, then a key. */
+static void
+ui_loop(struct ui_model *m)
+{
+	struct ui_layout lay;
+	unsigned flags = UI_R_RELAYOUT | UI_R_REGEN | UI_R_REDRAW;
+	int key;
+
+	for (;;) {
+		if (flags & UI_R_QUIT)
+			break;
+		if (flags & UI_R_LAUNCH)
+			flags |= ui_launch(m);
+		if (flags & UI_R_SAVE)
+			flags |= ui_model_save(m);
+		if (flags & UI_R_QUIT)
+			break;
+		if (flags & UI_R_OPEN)
+			flags |= ui_model_open(m);
+		if (flags & UI_R_COMPLETE)
+			flags |= ui_model_complete(m);
+		if (flags & (UI_R_RELAYOUT | UI_R_CLEAR)) {
+			ui_layout_compute(&lay, LINES, COLS, m->zoom);
+			viewport(m, &lay);
+		}
+		if (flags & UI_R_REGEN)
+			ui_model_regen(m);
+		if (flags & UI_R_CLEAR)
+			clearok(curscr, TRUE);
+		if (flags & (UI_R_REDRAW | UI_R_REGEN | UI_R_RELAYOUT |
+		    UI_R_CLEAR)) {
+			ui_view_draw(m, &lay);
+			doupdate();
+		}
+		key = ui_input_read();
+		if (key == UI_KEY_RESIZE) {
+			flags = UI_R_RELAYOUT | UI_R_REDRAW;
+			continue;
+		}
+		if (key == UI_KEY_NONE) {
+			flags = 0;
+			continue;
+		}
+		/* Below the minimum size only quitting makes sense. */
+		if (lay.too_small && ui_keymap_lookup(m->mode, key) != ACT_QUIT &&
+		    ui_keymap_lookup(m->mode, key) != ACT_REDRAW) {
+			flags = 0;
+			continue;
+		}
+		flags = ui_model_key(m, key);
+	}
+}
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+int
+ui_main(int argc, char **argv)
+{
+	struct cli_opts o;
+	struct ui_model m;
+	struct ui_env env;
+	struct sb_error err;
+	struct params defaults;
+	const char *xdg;
+	char *file = NULL;
+	SCREEN *s;
+	int status;
+
+	if ((status = cli_parse(CLI_TUI, argc, argv, &o)) != 0) {
+		cli_opts_clear(&o);
+		return status == CLI_DONE ? CLI_EXIT_OK : status;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_warn("tui: standard input and output must be a terminal "
+		    "(use 'sbpolicy generate' for a profile)");
+		cli_opts_clear(&o);
+		return CLI_EXIT_USAGE;
+	}
+	status = CLI_EXIT_ERROR;
+	xdg = getenv("XDG_CONFIG_HOME");
+	memset(&env, 0, sizeof env);
+	env.cwd = o.cwd;
+	env.home = o.home;
+	env.tmpdir = o.tmpdir;
+	env.config_home = xdg != NULL && *xdg != '\0' ? xdg : NULL;
+	env.fs = &path_fs_posix;
+	env.dir = &ui_dir_posix;
+
+	if (o.params_file != NULL) {
+		/* Relative to where sbpolicy was started, as the shell means it. */
+		file = o.params_file[0] == '/' ? path_clean(o.params_file) :
+		    path_join(o.cwd, o.params_file);
+	}
+	ui_model_init(&m, &o.params, file, &env);
+	if (file != NULL && file_exists(file)) {
+		/* The file's policy is the starting point; flags that would
+		 * change it cannot be replayed on top of it. */
+		params_init(&defaults);
+		if (!params_equal(&defaults, &o.params)) {
+			cli_warn("tui: policy options cannot be combined with "
+			    "an existing params file (\"%s\"); change it in "
+			    "the TUI", o.params_file);
+			params_clear(&defaults);
+			status = CLI_EXIT_USAGE;
+			goto out;
+		}
+		params_clear(&defaults);
+		sb_error_init(&err);
+		if (ui_model_load(&m, file, &err) == -1) {
+			cli_warn("%s", err.msg);
+			goto out;
+		}
+		ui_model_status(&m, false, "opened %s; press ? for help", file);
+	} else if (file != NULL)
+		ui_model_status(&m, false, "new file %s (created when saved); "
+		    "press ? for help", file);
+	else
+		ui_model_status(&m, false, "default policy; press ? for help");
+
+	setlocale(LC_ALL, "");
+	if ((s = ui_setup()) == NULL) {
+		cli_warn("tui: cannot use the terminal (TERM=\"%s\")",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		goto out;
+	}
+	ui_loop(&m);
+	ui_shutdown(s);
+	status = CLI_EXIT_OK;
+out:
+	ui_model_clear(&m);
+	free(file);
+	cli_opts_clear(&o);
+	return status;
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: ISC */
+/* model.h: the TUI's state and its transitions; no curses, no drawing. */
+#ifndef SBPOLICY_MODEL_H
+#define SBPOLICY_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actions.h"
+#include "err.h"
+#include "gen.h"
+#include "keymap.h"
+#include "lineedit.h"
+#include "params.h"
+
+/* Reactions: what the loop must do after an action (htop's Htop_Reaction). */
+#define UI_R_REDRAW	0x001u	/* draw the screen again */
+#define UI_R_REGEN	0x002u	/* params changed: run ui_model_regen */
+#define UI_R_RELAYOUT	0x004u	/* the layout changed (zoom) */
+#define UI_R_SAVE	0x008u	/* run ui_model_save */
+#define UI_R_OPEN	0x010u	/* run ui_model_open */
+#define UI_R_LAUNCH	0x020u	/* run m->run_argv under the policy */
+#define UI_R_QUIT	0x040u
+#define UI_R_COMPLETE	0x080u	/* run ui_model_complete (it lists a directory) */
+#define UI_R_CLEAR	0x100u	/* repaint the terminal from scratch (Ctrl-L) */
+
+enum ui_focus {
+	UI_FOCUS_SETTINGS,
+	UI_FOCUS_PREVIEW,
+};
+
+/* What the status-line prompt is for. */
+enum ui_prompt {
+	UI_PROMPT_NONE,
+	UI_PROMPT_ADD_ALLOW,
+	UI_PROMPT_ADD_DENY,
+	UI_PROMPT_ADD_ROOT,
+	UI_PROMPT_ADD_PORT,
+	UI_PROMPT_ADD_PROTECT,
+	UI_PROMPT_ADD_DENY_READ,
+	UI_PROMPT_EDIT,		/* the selected entry */
+	UI_PROMPT_SAVE,
+	UI_PROMPT_OPEN,
+	UI_PROMPT_RUN,
+};
+
+enum ui_confirm {
+	UI_CONFIRM_NONE,
+	UI_CONFIRM_QUIT,	/* unsaved changes: save, discard, cancel */
+	UI_CONFIRM_OPEN,	/* the same, before opening another file */
+	UI_CONFIRM_OVERWRITE,	/* the file to save to exists: yes, no */
+};
+
+/* What to do once a save has succeeded. */
+enum ui_after_save {
+	UI_AFTER_NOTHING,
+	UI_AFTER_QUIT,
+	UI_AFTER_OPEN_PROMPT,
+};
+
+/* The rows of the settings pane, in display order. */
+enum ui_row_kind {
+	ROW_SECTION,		/* "Network", "Filesystem": not selectable */
+	ROW_NET_MODE,
+	ROW_PORTS,		/* a list heading: Enter adds to it */
+	ROW_PORT,
+	ROW_LOCAL,
+	ROW_ALLOW_ALL,
+	ROW_ALLOW,
+	ROW_ALLOW_ENTRY,
+	ROW_DENY,
+	ROW_DENY_ENTRY,
+	ROW_FS_MODE,
+	ROW_INC_CWD,
+	ROW_INC_TMP,
+	ROW_INC_TMPDIR,
+	ROW_ROOTS,
+	ROW_ROOT,
+	ROW_PROTECTS,
+	ROW_PROTECT,
+	ROW_DENY_READS,
+	ROW_DENY_READ,
+	ROW_NOTE,		/* a resolved path under its entry: not selectable */
+	ROW_WARNING,		/* a generator warning under its entry: not selectable */
+};
+
+struct ui_row {
+	enum ui_row_kind	 kind;
+	size_t			 index;		/* into the params list, for entries */
+	char			*label;		/* owned */
+	char			*value;		/* owned, or NULL; drawn on the right */
+	const char		*inactive;	/* why it has no effect now, or NULL */
+	bool			 warned;	/* a ROW_WARNING follows */
+	int			 depth;		/* indentation level */
+};
+
+/* How a preview line is coloured. */
+enum ui_line_role {
+	UI_LINE_PLAIN,
+	UI_LINE_COMMENT,
+	UI_LINE_ALLOW,
+	UI_LINE_DENY,
+	UI_LINE_PARAM,		/* "; -D KEY=VALUE" */
+};
+
+struct ui_pline {
+	const char		*s;	/* into ui_model.preview; not NUL-terminated */
+	size_t			 len;
+	enum ui_line_role	 role;
+	bool			 changed;	/* added or altered by the last change */
+};
+
+/* What the model needs from outside; the strings are copied. */
+struct ui_env {
+	const char		*cwd;		/* absolute: relative paths resolve here */
+	const char		*home;		/* or NULL */
+	const char		*tmpdir;	/* or NULL */
+	const char		*config_home;	/* $XDG_CONFIG_HOME, or NULL */
+	const struct path_fs	*fs;
+	const struct ui_dir_ops	*dir;
+};
+
+struct ui_cache;
+
+struct ui_model {
+	struct params		 params;
+	struct params		 saved;		/* as last loaded or saved */
+	char			*file;		/* the params file, or NULL */
+	bool			 modified;	/* params differ from saved */
+
+	char			*cwd, *home, *tmpdir, *config_home;
+	struct gen_ctx		 ctx;
+	const struct ui_dir_ops	*dir;
+
+	enum ui_mode		 mode;
+	enum ui_focus		 focus;
+	bool			 zoom;
+
+	/* The settings pane. The selection is kept as (kind, index) so it
+	 * survives a rebuild of the rows. */
+	struct ui_row		*rows;
+	size_t			 nrows;
+	size_t			 sel;		/* a row position */
+	enum ui_row_kind	 sel_kind;
+	size_t			 sel_index;
+	size_t			 rows_top;
+	int			 settings_lines;	/* viewport heights, from the layout */
+	int			 settings_cols;	/* its width: long entries wrap their flags */
+	int			 preview_lines;
+	int			 body_lines;
+
+	/* The preview: the `sbpl` format of the generator's output. */
+	char			*preview;
+	struct ui_pline		*lines;
+	size_t			 nlines;
+	size_t			 preview_top;
+	size_t			 first_changed;	/* SIZE_MAX: nothing changed */
+	bool			 preview_stale;	/* the last regen failed */
+	bool			 have_gen;
+	struct gen_result	 gen;
+
+	/* The prompt on the status line. */
+	enum ui_prompt		 prompt;
+	struct ui_line		 line;
+	enum ui_row_kind	 edit_kind;
+	size_t			 edit_index;
+	char			*last_command;
+
+	/* Questions, and what they lead to. */
+	enum ui_confirm		 confirm;
+	enum ui_after_save	 after_save;
+	char			*pending_path;	/* for UI_R_SAVE, UI_R_OPEN */
+	bool			 overwrite_ok;
+	char			**run_argv;	/* for UI_R_LAUNCH */
+
+	/* The help screen. */
+	char			**help;
+	size_t			 nhelp;
+	size_t			 help_top;
+
+	char			*status;
+	bool			 status_err;
+
+	struct ui_cache		*cache;		/* resolved paths */
+};
+
+/*
+ * Sets up m from a copy of start, to be saved to file (may be NULL). The
+ * preview is empty until the first ui_model_regen. Release with
+ * ui_model_clear.
+ */
+void	ui_model_init(struct ui_model *, const struct params *start,
+	    const char *file, const struct ui_env *);
+void	ui_model_clear(struct ui_model *);
+
+/*
+ * Replaces the policy with the params file at path (which becomes m->file).
+ * Returns 0, or -1 with err set ("FILE:LINE:COL: ...") and m unchanged.
+ */
+int	ui_model_load(struct ui_model *, const char *path, struct sb_error *);
+
+/*
+ * The state transition for one action; key is the key pressed (the
+ * character for ACT_INSERT_CHAR). No I/O and no generator call: the
+ * reaction bits say what the loop must run next.
+ */
+unsigned ui_model_apply(struct ui_model *, enum ui_action, int key);
+
+/* The same for a key, through the keymap of the current mode. */
+unsigned ui_model_key(struct ui_model *, int key);
+
+/*
+ * Runs the generator on the params and refreshes the preview, the rows,
+ * their warnings and the lines the change touched. A generator error goes to
+ * the status line and the old preview stays (marked stale).
+ */
+void	ui_model_regen(struct ui_model *);
+
+/* The side effects, each run by the loop when apply asked for it. They set
+ * the status line and return further reaction bits. */
+unsigned ui_model_save(struct ui_model *);	/* m->pending_path */
+unsigned ui_model_open(struct ui_model *);	/* m->pending_path */
+unsigned ui_model_complete(struct ui_model *);	/* Tab in a prompt */
+
+/* The pane heights from the layout (lines of text, headings excluded). */
+void	ui_model_set_viewport(struct ui_model *, int settings, int settings_cols,
+	    int preview, int body);
+
+/* The status line. */
+void	ui_model_status(struct ui_model *, bool error, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* The default file to save to: CONFIG/sbpolicy/profiles/policy.json, where
+ * CONFIG is $XDG_CONFIG_HOME or ~/.config. New string, or NULL without home. */
+char	*ui_model_default_file(const struct ui_model *);
+/* The profiles directory. New string, or NULL without home. */
+char	*ui_model_profiles_dir(const struct ui_model *);
+
+/* The prompt's label ("allow socket: "). Static string. */
+const char *ui_model_prompt_label(const struct ui_model *);
+
+/* The question's text ("unsaved changes: s save, d discard, c cancel"). New string. */
+char	*ui_model_confirm_text(const struct ui_model *);
+
+/*
+ * Splits a command line into words: blanks separate, '...' and "..." quote,
+ * a backslash escapes the next character; no expansion of any kind. Returns
+ * a new NULL-terminated vector (free with launch_argv_free), or NULL with
+ * err set (unterminated quote, empty command).
+ */
+char	**ui_split_command(const char *, struct sb_error *);
+
+/* A row that can take the selection. */
+bool	ui_row_is_selectable(const struct ui_row *);
+
+#endif

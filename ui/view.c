@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: ISC */
+/* view.c: draws a const model on stdscr; the only code that draws. */
+#include "config.h"
+
+#include "view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keymap.h"
+#include "theme.h"
+#include "ui-curses.h"
+#include "xmalloc.h"
+
+/* The character count of the UTF-8 bytes s[0..len). */
+static int
+text_cols(const char *s, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
+/* The byte length of the first cols characters of s[0..len). */
+static size_t
+text_bytes(const char *s, size_t len, int cols)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			if (n == cols)
+				break;
+			n++;
+		}
+	}
+	return i;
+}
+
+/*
+ * Writes at most cols characters of s[0..len) at (y, x) with attr; control
+ * characters show as '?', since a newline in a path must not break the
+ * screen. Returns the columns used.
+ */
+static int
+put(int y, int x, int cols, const char *s, size_t len, attr_t attr)
+{
+	size_t n, i, run;
+	int used;
+
+	if (cols <= 0)
+		return 0;
+	n = text_bytes(s, len, cols);
+	used = text_cols(s, n);
+	attrset(attr);
+	move(y, x);
+	for (i = 0; i < n; i += run) {
+		for (run = 0; i + run < n; run++) {
+			unsigned char c = (unsigned char)s[i + run];
+
+			if (c < 0x20 || c == 0x7f)
+				break;
+		}
+		if (run > 0)
+			addnstr(s + i, (int)run);
+		else {
+			addch('?');
+			run = 1;
+		}
+	}
+	attrset(A_NORMAL);
+	return used;
+}
+
+static int
+puts_at(int y, int x, int cols, const char *s, attr_t attr)
+{
+	return put(y, x, cols, s, strlen(s), attr);
+}
+
+/* Fills cols columns at (y, x) with blanks in attr. */
+static void
+fill(int y, int x, int cols, attr_t attr)
+{
+	int i;
+
+	attrset(attr);
+	move(y, x);
+	for (i = 0; i < cols; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+}
+
+/* --- title ---------------------------------------------------------------- */
+
+static void
+draw_title(const struct ui_model *m, const struct ui_rect *r)
+{
+	char left[512], right[128];
+	const char *file = m->file != NULL ? m->file : "[new policy]";
+	int rw, lw;
+
+	snprintf(left, sizeof left, " sbpolicy: %s%s", file,
+	    m->modified ? " [modified]" : "");
+	snprintf(right, sizeof right, "network %s | fs %s ",
+	    net_mode_name(m->params.net_mode), fs_mode_name(m->params.fs_mode));
+	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_TITLE));
+	rw = (int)strlen(right);
+	lw = text_cols(left, strlen(left));
+	if (lw + rw + 2 > r->w)
+		rw = 0;
+	puts_at(r->y, r->x, r->w - rw, left, ui_theme_attr(UI_ROLE_TITLE));
+	if (rw > 0)
+		puts_at(r->y, r->x + r->w - rw, rw, right,
+		    ui_theme_attr(UI_ROLE_TITLE));
+}
+
+static void
+draw_heading(const struct ui_rect *r, const char *text, bool focus)
+{
+	attr_t a = ui_theme_attr(focus ? UI_ROLE_PANE_FOCUS : UI_ROLE_PANE_TITLE);
+
+	fill(r->y, r->x, r->w, a);
+	puts_at(r->y, r->x, r->w, text, a);
+}
+
+/* --- settings ------------------------------------------------------------- */
+
+static void
+draw_row(const struct ui_model *m, const struct ui_row *row, bool selected,
+    int y, const struct ui_rect *r)
+{
+	char value[256];
+	const char *label = row->label;
+	size_t llen = strlen(label);
+	int indent, vw, room, x = r->x;
+	attr_t a, va;
+	bool entry = row->depth >= 2 && ui_row_is_selectable(row);
+
+	switch (row->kind) {
+	case ROW_SECTION:
+		a = ui_theme_attr(UI_ROLE_SECTION);
+		break;
+	case ROW_NOTE:
+		a = ui_theme_attr(row->inactive != NULL ? UI_ROLE_INACTIVE :
+		    UI_ROLE_NOTE);
+		break;
+	case ROW_WARNING:
+		a = ui_theme_attr(UI_ROLE_WARNING);
+		break;
+	default:
+		a = ui_theme_attr(row->inactive != NULL ? UI_ROLE_INACTIVE :
+		    UI_ROLE_NORMAL);
+		break;
+	}
+	va = a;
+	if (selected) {
+		a = ui_theme_attr(UI_ROLE_SELECTED);
+		va = a;
+		fill(y, x, r->w, a);
+	}
+
+	/* The value on the right; why a row has no effect is a note above. */
+	value[0] = '\0';
+	if (row->value != NULL)
+		snprintf(value, sizeof value, "%s", row->value);
+	vw = text_cols(value, strlen(value));
+
+	indent = 1 + row->depth * 2;
+	if (row->warned && indent >= 2)
+		put(y, x + indent - 2, 1, "!", 1,
+		    selected ? a : ui_theme_attr(UI_ROLE_WARNING));
+	room = r->w - indent - 1 - (vw > 0 ? vw + 2 : 0);
+	if (room < 8 && vw > 0) {
+		/* Too narrow for both: the label wins, the value is cut. */
+		vw = r->w - indent - 1 - 10;
+		if (vw < 0)
+			vw = 0;
+		room = r->w - indent - 1 - (vw > 0 ? vw + 2 : 0);
+	}
+	if (room > 0 && text_cols(label, llen) > room && entry && room > 4) {
+		/* A long path: its end names the socket, so keep the end. */
+		size_t skip = text_bytes(label, llen,
+		    text_cols(label, llen) - (room - 3));
+
+		put(y, x + indent, 3, "...", 3, a);
+		put(y, x + indent + 3, room - 3, label + skip, llen - skip, a);
+	} else
+		put(y, x + indent, room, label, llen, a);
+	if (vw > 0)
+		put(y, x + r->w - 1 - vw, vw, value, strlen(value), va);
+}
+
+static void
+draw_settings(const struct ui_model *m, const struct ui_rect *r)
+{
+	size_t i;
+	int y, lines = ui_layout_pane_lines(r);
+	bool focus = m->focus == UI_FOCUS_SETTINGS;
+
+	if (r->w == 0 || r->h == 0)
+		return;
+	draw_heading(r, " Settings", focus && m->mode != UI_MODE_HELP);
+	for (y = 0, i = m->rows_top; y < lines && i < m->nrows; y++, i++)
+		draw_row(m, &m->rows[i], i == m->sel, r->y + 1 + y, r);
+}
+
+/* --- preview -------------------------------------------------------------- */
+
+static enum ui_role
+line_role(enum ui_line_role r)
+{
+	switch (r) {
+	case UI_LINE_COMMENT:	return UI_ROLE_PREVIEW_COMMENT;
+	case UI_LINE_ALLOW:	return UI_ROLE_PREVIEW_ALLOW;
+	case UI_LINE_DENY:	return UI_ROLE_PREVIEW_DENY;
+	case UI_LINE_PARAM:	return UI_ROLE_PREVIEW_PARAM;
+	case UI_LINE_PLAIN:	break;
+	}
+	return UI_ROLE_NORMAL;
+}
+
+/* One preview line: (param "KEY") references stand out inside rules. */
+static void
+draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r)
+{
+	static const char ref[] = "(param \"";
+	const char *s = l->s, *end = l->s + l->len, *p, *q;
+	attr_t base, pa;
+	int x = r->x, w = r->w, used;
+	bool more = text_cols(l->s, l->len) > w;
+
+	if (more)
+		w--;
+	base = ui_theme_attr(l->changed ? UI_ROLE_PREVIEW_CHANGED :
+	    line_role(l->role));
+	pa = l->changed ? base : ui_theme_attr(UI_ROLE_PREVIEW_PARAM);
+	if (l->changed)
+		fill(y, r->x, r->w, base);
+	while (s < end && w > 0) {
+		p = l->role == UI_LINE_COMMENT || l->role == UI_LINE_PARAM ? NULL :
+		    memmem(s, (size_t)(end - s), ref, sizeof ref - 1);
+		if (p == NULL) {
+			put(y, x, w, s, (size_t)(end - s), base);
+			break;
+		}
+		used = put(y, x, w, s, (size_t)(p - s), base);
+		x += used;
+		w -= used;
+		q = memchr(p + sizeof ref - 1, ')', (size_t)(end - p) -
+		    (sizeof ref - 1));
+		q = q != NULL ? q + 1 : end;
+		used = put(y, x, w, p, (size_t)(q - p), pa);
+		x += used;
+		w -= used;
+		s = q;
+	}
+	if (more)
+		put(y, r->x + r->w - 1, 1, ">", 1,
+		    ui_theme_attr(UI_ROLE_KEYHINT_KEY));
+}
+
+static void
+draw_preview(const struct ui_model *m, const struct ui_rect *r)
+{
+	char head[256];
+	size_t i, last;
+	int y, lines = ui_layout_pane_lines(r);
+	bool focus = m->focus == UI_FOCUS_PREVIEW;
+
+	if (r->w == 0 || r->h == 0)
+		return;
+	last = m->preview_top + (size_t)lines;
+	if (last > m->nlines)
+		last = m->nlines;
+	snprintf(head, sizeof head, " Preview  lines %zu-%zu of %zu%s%s",
+	    m->nlines > 0 ? m->preview_top + 1 : 0, last, m->nlines,
+	    m->have_gen && m->gen.nwarnings > 0 ? "  (warnings: see settings)" : "",
+	    m->preview_stale ? "  [stale]" : "");
+	draw_heading(r, head, focus && m->mode != UI_MODE_HELP);
+	for (y = 0, i = m->preview_top; y < lines && i < m->nlines; y++, i++)
+		draw_pline(&m->lines[i], r->y + 1 + y, r);
+}
+
+/* --- help ----------------------------------------------------------------- */
+
+static void
+draw_help(const struct ui_model *m, const struct ui_layout *l)
+{
+	struct ui_rect r;
+	size_t i;
+	int y, lines;
+
+	r.y = l->title.y + 1;
+	r.x = 0;
+	r.w = l->cols;
+	r.h = l->status.y - r.y;
+	lines = ui_layout_pane_lines(&r);
+	for (y = r.y; y < r.y + r.h; y++)
+		fill(y, 0, r.w, A_NORMAL);
+	draw_heading(&r, " Keys  (q, Esc or ? closes; Up/Down/PgUp/PgDn scroll)",
+	    true);
+	for (y = 0, i = m->help_top; y < lines && i < m->nhelp; y++, i++) {
+		attr_t a = m->help[i][0] != ' ' ?
+		    ui_theme_attr(UI_ROLE_SECTION) : A_NORMAL;
+
+		puts_at(r.y + 1 + y, 1, r.w - 2, m->help[i], a);
+	}
+}
+
+/* --- status and hints ----------------------------------------------------- */
+
+struct hint {
+	enum ui_action	 action;
+	const char	*label;
+};
+
+static const struct hint hints_main[] = {
+	{ ACT_NET_CYCLE, "net" }, { ACT_ADD_ALLOW, "allow" },
+	{ ACT_ADD_DENY, "deny" }, { ACT_ADD_ROOT, "root" },
+	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_PORT, "port" },
+	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
+	{ ACT_EDIT, "edit" }, { ACT_DELETE, "del" }, { ACT_SAVE, "save" },
+	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_FOCUS, "pane" },
+	{ ACT_ZOOM, "zoom" }, { ACT_HELP, "help" }, { ACT_QUIT, "quit" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_edit[] = {
+	{ ACT_ACCEPT, "accept" }, { ACT_CANCEL, "cancel" },
+	{ ACT_COMPLETE, "complete" }, { ACT_KILL_LINE, "clear" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_help[] = {
+	{ ACT_CANCEL, "close" }, { ACT_PAGE_DOWN, "page" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_confirm[] = {
+	{ ACT_CONFIRM_SAVE, "save" }, { ACT_CONFIRM_DISCARD, "discard" },
+	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
+	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
+};
+
+/* The hints come from the keymap, so they show the keys that work. */
+static void
+draw_hints(const struct ui_model *m, const struct ui_rect *r)
+{
+	const struct hint *h;
+	char key[32];
+	int x = r->x + 1, k, n;
+
+	switch (m->mode) {
+	case UI_MODE_EDIT_PATH:	h = hints_edit; break;
+	case UI_MODE_HELP:	h = hints_help; break;
+	case UI_MODE_CONFIRM:	h = hints_confirm; break;
+	default:		h = hints_main; break;
+	}
+	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_KEYHINT));
+	for (; h->label != NULL; h++) {
+		if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
+			continue;
+		ui_key_name(k, key, sizeof key);
+		n = (int)strlen(key) + 1 + (int)strlen(h->label);
+		if (x + n >= r->x + r->w)
+			break;
+		x += puts_at(r->y, x, n, key, ui_theme_attr(UI_ROLE_KEYHINT_KEY));
+		x += puts_at(r->y, x, 1 + (int)strlen(h->label), " ",
+		    ui_theme_attr(UI_ROLE_KEYHINT));
+		x += puts_at(r->y, x, (int)strlen(h->label), h->label,
+		    ui_theme_attr(UI_ROLE_KEYHINT));
+		x += 2;
+	}
+}
+
+/* Returns the cursor column for a prompt, or -1. */
+static int
+draw_status(const struct ui_model *m, const struct ui_rect *r)
+{
+	const char *label, *text;
+	char *q;
+	size_t len, skip = 0;
+	int lw, room, cur;
+
+	fill(r->y, r->x, r->w, A_NORMAL);
+	if (m->mode == UI_MODE_CONFIRM) {
+		q = ui_model_confirm_text(m);
+		puts_at(r->y, r->x, r->w, q, ui_theme_attr(UI_ROLE_PROMPT));
+		free(q);
+		return -1;
+	}
+	if (m->mode == UI_MODE_EDIT_PATH) {
+		label = ui_model_prompt_label(m);
+		text = ui_line_str(&m->line);
+		len = strlen(text);
+		lw = puts_at(r->y, r->x, r->w / 2, label,
+		    ui_theme_attr(UI_ROLE_PROMPT));
+		room = r->w - lw - 1;
+		cur = (int)ui_line_cursor_col(&m->line);
+		if (room < 1)
+			room = 1;
+		if (cur >= room) {
+			skip = text_bytes(text, len, cur - room + 1);
+			cur = room - 1;
+		}
+		put(r->y, r->x + lw, room, text + skip, len - skip, A_NORMAL);
+		return r->x + lw + cur;
+	}
+	if (m->status != NULL)
+		puts_at(r->y, r->x + 1, r->w - 1, m->status,
+		    ui_theme_attr(m->status_err ? UI_ROLE_STATUS_ERR :
+		    UI_ROLE_STATUS_OK));
+	return -1;
+}
+
+void
+ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
+{
+	char msg[64];
+	int cur, y;
+
+	erase();
+	if (l->too_small) {
+		snprintf(msg, sizeof msg, "terminal too small (need %dx%d)",
+		    l->need_cols, l->need_rows);
+		put(0, 0, l->cols, msg, strlen(msg), A_BOLD);
+		curs_set(0);
+		wnoutrefresh(stdscr);
+		return;
+	}
+	draw_title(m, &l->title);
+	if (m->mode == UI_MODE_HELP)
+		draw_help(m, l);
+	else {
+		draw_settings(m, &l->settings);
+		if (l->sep.h > 0) {
+			/* '|', not ACS_VLINE: it reads the same in every
+			 * terminal and in a text capture. */
+			attrset(ui_theme_attr(UI_ROLE_PANE_TITLE));
+			for (y = 0; y < l->sep.h; y++)
+				mvaddch(l->sep.y + y, l->sep.x, '|');
+			attrset(A_NORMAL);
+		}
+		draw_preview(m, &l->preview);
+	}
+	cur = draw_status(m, &l->status);
+	/* In a prompt, a refused value's reason takes the hint row, so the
+	 * text typed stays whole on the status row. */
+	if (m->mode == UI_MODE_EDIT_PATH && m->status != NULL) {
+		fill(l->hints.y, 0, l->hints.w, A_NORMAL);
+		puts_at(l->hints.y, 1, l->hints.w - 1, m->status,
+		    ui_theme_attr(m->status_err ? UI_ROLE_STATUS_ERR :
+		    UI_ROLE_STATUS_OK));
+	} else
+		draw_hints(m, &l->hints);
+	if (cur >= 0) {
+		curs_set(1);
+		move(l->status.y, cur);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+}
