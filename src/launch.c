@@ -4,8 +4,18 @@
 
 #include "launch.h"
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#ifdef __APPLE__
+#include <dlfcn.h>
+#endif
 
 #include "xmalloc.h"
 
@@ -54,4 +64,606 @@ launch_argv_free(char **argv)
 	for (i = 0; argv[i] != NULL; i++)
 		free(argv[i]);
 	free(argv);
+}
+
+/* True when the entry "NAME=..." has the given name. */
+static bool
+env_is(const char *entry, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(entry, name, n) == 0 && entry[n] == '=';
+}
+
+const char *
+launch_env_get(char *const envp[], const char *name)
+{
+	size_t i;
+
+	for (i = 0; envp != NULL && envp[i] != NULL; i++) {
+		if (env_is(envp[i], name))
+			return envp[i] + strlen(name) + 1;
+	}
+	return NULL;
+}
+
+char **
+launch_env_new(char *const envp[], enum net_mode net, const char *cwd)
+{
+	char **out;
+	size_t n = 0, i;
+
+	while (envp != NULL && envp[n] != NULL)
+		n++;
+	out = xreallocarray(NULL, n + 4, sizeof *out);
+	n = 0;
+	for (i = 0; envp != NULL && envp[i] != NULL; i++) {
+		/* An inherited value would be a lie about this sandbox. */
+		if (env_is(envp[i], LAUNCH_ENV_SANDBOX) ||
+		    env_is(envp[i], LAUNCH_ENV_NET_DISABLED))
+			continue;
+		if (cwd != NULL && env_is(envp[i], "PWD"))
+			continue;
+		out[n++] = xstrdup(envp[i]);
+	}
+	if (cwd != NULL)
+		xasprintf(&out[n++], "PWD=%s", cwd);
+	out[n++] = xstrdup(LAUNCH_ENV_SANDBOX "=seatbelt");
+	if (net != NET_FULL)
+		out[n++] = xstrdup(LAUNCH_ENV_NET_DISABLED "=1");
+	out[n] = NULL;
+	return out;
+}
+
+const char *
+launch_temp_dir(const char *tmpdir)
+{
+	if (tmpdir != NULL && tmpdir[0] == '/')
+		return tmpdir;
+	return LAUNCH_TMP_FALLBACK;
+}
+
+int
+launch_status_code(const struct launch_status *st)
+{
+	if (st->signaled)
+		return LAUNCH_EXIT_SIGNAL_BASE + st->value;
+	return st->value;
+}
+
+int
+launch_failure_code(const struct launch_failure *f)
+{
+	switch (f->stage) {
+	case LAUNCH_STAGE_FORK:
+	case LAUNCH_STAGE_CHDIR:
+		return LAUNCH_EXIT_FAILED;
+	case LAUNCH_STAGE_EXEC:
+		break;
+	}
+	return f->errnum == ENOENT || f->errnum == ENOTDIR ?
+	    LAUNCH_EXIT_NOT_FOUND : LAUNCH_EXIT_CANNOT_EXEC;
+}
+
+const int launch_forwarded_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, 0 };
+#define NFORWARDED 4
+
+bool
+launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
+{
+	if (user_sent && sender == child)
+		return false;
+	switch (sig) {
+	case SIGINT:
+	case SIGQUIT:
+		return user_sent;
+	case SIGHUP:
+	case SIGTERM:
+		return true;
+	}
+	return false;
+}
+
+/* --- the real operations ---------------------------------------------- */
+
+static bool
+posix_is_present(const char *path, void *arg)
+{
+	struct stat sb;
+
+	(void)arg;
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    access(path, X_OK) == 0;
+}
+
+#ifdef __APPLE__
+/*
+ * sandbox_check is private API of libsystem_sandbox (the prototype is not in
+ * any public header): look it up at run time, so a system without it only
+ * means "cannot tell" and the launch goes ahead. SANDBOX_FILTER_NONE is 0.
+ */
+typedef int (*sandbox_check_fn)(pid_t, const char *, int, ...);
+
+static int
+posix_is_sandboxed(void *arg)
+{
+	sandbox_check_fn fn;
+	void *sym;
+
+	(void)arg;
+	if ((sym = dlsym(RTLD_DEFAULT, "sandbox_check")) == NULL)
+		return 0;
+	memcpy(&fn, &sym, sizeof fn);
+	return fn(getpid(), NULL, 0) == 1;
+}
+#else
+static int
+posix_is_sandboxed(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+#endif
+
+/* What execve would say about path, judged in advance. */
+static int
+check_executable(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) == -1)
+		return errno == EACCES ? EACCES : ENOENT;
+	if (S_ISDIR(sb.st_mode))
+		return EISDIR;
+	if (!S_ISREG(sb.st_mode) || access(path, X_OK) == -1)
+		return EACCES;
+	return 0;
+}
+
+/* dir/name, with dir taken relative to cwd when it is relative. */
+static char *
+join3(const char *cwd, const char *dir, size_t dirlen, const char *name)
+{
+	char *s;
+
+	if (dirlen == 0) {
+		dir = ".";
+		dirlen = 1;
+	}
+	if (dir[0] != '/' && cwd != NULL)
+		xasprintf(&s, "%s/%.*s/%s", cwd, (int)dirlen, dir, name);
+	else
+		xasprintf(&s, "%.*s/%s", (int)dirlen, dir, name);
+	return s;
+}
+
+static int
+posix_find_command(const char *cmd, const char *path_env, const char *cwd,
+    void *arg)
+{
+	const char *p, *colon;
+	char *cand, *defpath = NULL;
+	size_t len;
+	int r, result = ENOENT;
+
+	(void)arg;
+	if (*cmd == '\0')
+		return ENOENT;
+	if (strchr(cmd, '/') != NULL) {
+		if (cmd[0] == '/' || cwd == NULL)
+			return check_executable(cmd);
+		xasprintf(&cand, "%s/%s", cwd, cmd);
+		r = check_executable(cand);
+		free(cand);
+		return r;
+	}
+	if (path_env == NULL) {
+		/* What execvp uses without PATH: the system's default path. */
+		len = confstr(_CS_PATH, NULL, 0);
+		if (len > 0) {
+			defpath = xmalloc(len);
+			confstr(_CS_PATH, defpath, len);
+		} else
+			defpath = xstrdup("/usr/bin:/bin");
+		path_env = defpath;
+	}
+	for (p = path_env;; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		cand = join3(cwd, p, len, cmd);
+		r = check_executable(cand);
+		free(cand);
+		if (r == 0) {
+			result = 0;
+			break;
+		}
+		/* execvp goes on after EACCES but reports it at the end. */
+		if (r != ENOENT)
+			result = EACCES;
+		if (colon == NULL)
+			break;
+	}
+	free(defpath);
+	return result;
+}
+
+static char *
+posix_temp_create(const char *dir, const char *data, size_t len,
+    struct sb_error *err, void *arg)
+{
+	char *path;
+	size_t dlen = strlen(dir), off = 0;
+	ssize_t n;
+	int fd, saved;
+
+	(void)arg;
+	/* $TMPDIR on macOS ends in "/": avoid "T//sbpolicy-...". */
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	xasprintf(&path, "%.*s/%s", (int)dlen, dir, LAUNCH_TMP_TEMPLATE);
+	if ((fd = mkstemp(path)) == -1) {
+		sb_error_set(err, SB_EIO, "cannot create a profile file in "
+		    "%.*s: %s", (int)dlen, dir, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	/* mkstemp makes 0600 on every current system; make sure anyway. */
+	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1)
+		goto fail;
+	while (off < len) {
+		n = write(fd, data + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			goto fail;
+		off += (size_t)n;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return path;
+
+fail:
+	saved = errno;
+	sb_error_set(err, SB_EIO, "%s: %s", path, strerror(saved));
+	if (fd != -1)
+		close(fd);
+	unlink(path);
+	free(path);
+	return NULL;
+}
+
+static int
+posix_temp_remove(const char *path, void *arg)
+{
+	(void)arg;
+	return unlink(path);
+}
+
+static int
+set_cloexec(int fd)
+{
+	int flags;
+
+	if ((flags = fcntl(fd, F_GETFD)) == -1)
+		return -1;
+	return fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+/* Writes all of f to fd from the child; async-signal-safe. */
+static void
+child_report(int fd, enum launch_stage stage, int errnum)
+{
+	struct launch_failure f;
+
+	f.stage = stage;
+	f.errnum = errnum;
+	while (write(fd, &f, sizeof f) == -1 && errno == EINTR)
+		;
+}
+
+static pid_t
+posix_spawn_child(const struct launch_exec *e, struct launch_failure *f,
+    void *arg)
+{
+	struct launch_failure cf;
+	pid_t pid;
+	ssize_t n;
+	int fds[2], ws;
+
+	(void)arg;
+	/*
+	 * A close-on-exec pipe tells us whether execve worked: EOF when it
+	 * did, the failure when it did not (so 126/127 are exact).
+	 */
+	if (pipe(fds) == -1) {
+		f->stage = LAUNCH_STAGE_FORK;
+		f->errnum = errno;
+		return -1;
+	}
+	if (set_cloexec(fds[0]) == -1 || set_cloexec(fds[1]) == -1 ||
+	    (pid = fork()) == -1) {
+		f->stage = LAUNCH_STAGE_FORK;
+		f->errnum = errno;
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* Only async-signal-safe calls from here on. */
+		close(fds[0]);
+		if (e->sigmask != NULL)
+			sigprocmask(SIG_SETMASK, e->sigmask, NULL);
+		if (e->cwd != NULL && chdir(e->cwd) == -1) {
+			child_report(fds[1], LAUNCH_STAGE_CHDIR, errno);
+			_exit(LAUNCH_EXIT_FAILED);
+		}
+		execve(e->path, e->argv, e->envp);
+		child_report(fds[1], LAUNCH_STAGE_EXEC, errno);
+		_exit(LAUNCH_EXIT_NOT_FOUND);
+	}
+	close(fds[1]);
+	do
+		n = read(fds[0], &cf, sizeof cf);
+	while (n == -1 && errno == EINTR);
+	close(fds[0]);
+	if (n == (ssize_t)sizeof cf) {
+		while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
+			;
+		*f = cf;
+		return -1;
+	}
+	return pid;
+}
+
+static int
+posix_wait(pid_t pid, struct launch_status *st, void *arg)
+{
+	int ws;
+
+	(void)arg;
+	while (waitpid(pid, &ws, 0) == -1) {
+		if (errno != EINTR)
+			return -1;
+	}
+	if (WIFSIGNALED(ws)) {
+		st->signaled = true;
+		st->value = WTERMSIG(ws);
+	} else {
+		st->signaled = false;
+		st->value = WEXITSTATUS(ws);
+	}
+	return 0;
+}
+
+static int
+posix_send_signal(pid_t pid, int sig, void *arg)
+{
+	(void)arg;
+	return kill(pid, sig);
+}
+
+const struct launch_ops launch_ops_posix = {
+	LAUNCH_SANDBOX_EXEC,
+	posix_is_present,
+	posix_is_sandboxed,
+	posix_find_command,
+	posix_temp_create,
+	posix_temp_remove,
+	posix_spawn_child,
+	posix_wait,
+	posix_send_signal,
+	NULL,
+};
+
+/* --- running ------------------------------------------------------------ */
+
+/*
+ * The handler's view of the run: set before the handlers are installed and
+ * cleared with the signals blocked, so the handler never sees a half-made
+ * state. One run at a time per process, which is all `run` and the TUI do.
+ */
+static volatile sig_atomic_t		 fwd_child;
+static const struct launch_ops *volatile fwd_ops;
+
+static void
+forward_handler(int sig, siginfo_t *si, void *ctx)
+{
+	pid_t child = (pid_t)fwd_child;
+	bool user;
+	int saved = errno;
+
+	(void)ctx;
+	user = si != NULL &&
+	    (si->si_code == SI_USER || si->si_code == SI_QUEUE);
+	if (child > 0 && launch_should_forward(sig, user,
+	    user ? si->si_pid : 0, child))
+		(void)fwd_ops->send_signal(child, sig, fwd_ops->arg);
+	errno = saved;
+}
+
+int
+launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
+    struct sb_error *err)
+{
+	char show[SB_SHOW_MAX], **envp;
+	const char *cmd;
+	int r;
+
+	if (!ops->is_present(ops->sandbox_exec, ops->arg)) {
+#ifdef __APPLE__
+		sb_error_set(err, SB_EIO, "%s not found or not executable",
+		    ops->sandbox_exec);
+#else
+		sb_error_set(err, SB_EIO, "sandbox-exec is only available on "
+		    "macOS (%s not found)", ops->sandbox_exec);
+#endif
+		return LAUNCH_EXIT_FAILED;
+	}
+	if (ops->is_sandboxed(ops->arg) == 1) {
+		sb_error_set(err, SB_EINVAL, "already running inside a "
+		    "sandbox, and macOS cannot apply a second profile "
+		    "(sandbox-exec would fail with \"sandbox_apply: "
+		    "Operation not permitted\"); run sbpolicy outside the "
+		    "sandbox");
+		return LAUNCH_EXIT_FAILED;
+	}
+	if (spec->command == NULL || spec->command[0] == NULL) {
+		sb_error_set(err, SB_EINVAL, "no command to run");
+		return LAUNCH_EXIT_FAILED;
+	}
+	/* Look the command up with the PATH it will really get. */
+	cmd = spec->command[0];
+	envp = launch_env_new(spec->envp, spec->net_mode, spec->cwd);
+	r = ops->find_command(cmd, launch_env_get(envp, "PATH"), spec->cwd,
+	    ops->arg);
+	launch_argv_free(envp);
+	switch (r) {
+	case 0:
+		return 0;
+	case ENOENT:
+		sb_error_set(err, SB_EINVAL, "%s: command not found",
+		    sb_show(show, sizeof show, cmd));
+		return LAUNCH_EXIT_NOT_FOUND;
+	case EISDIR:
+		sb_error_set(err, SB_EINVAL, "%s: is a directory",
+		    sb_show(show, sizeof show, cmd));
+		return LAUNCH_EXIT_CANNOT_EXEC;
+	default:
+		sb_error_set(err, SB_EINVAL, "%s: %s",
+		    sb_show(show, sizeof show, cmd), strerror(r));
+		return LAUNCH_EXIT_CANNOT_EXEC;
+	}
+}
+
+static void
+spawn_error(const struct launch_ops *ops, const struct launch_spec *spec,
+    const struct launch_failure *f, struct sb_error *err)
+{
+	char show[SB_SHOW_MAX];
+
+	switch (f->stage) {
+	case LAUNCH_STAGE_FORK:
+		sb_error_set(err, SB_EIO, "cannot start %s: %s",
+		    ops->sandbox_exec, strerror(f->errnum));
+		break;
+	case LAUNCH_STAGE_CHDIR:
+		sb_error_set(err, SB_EIO, "cannot change to %s: %s",
+		    sb_show(show, sizeof show,
+		    spec->cwd != NULL ? spec->cwd : "."),
+		    strerror(f->errnum));
+		break;
+	case LAUNCH_STAGE_EXEC:
+		sb_error_set(err, SB_EIO, "cannot execute %s: %s",
+		    ops->sandbox_exec, strerror(f->errnum));
+		break;
+	}
+}
+
+int
+launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
+    pid_t *pidp, struct sb_error *err)
+{
+	struct sigaction sa, old[NFORWARDED], oldchld;
+	struct launch_exec e;
+	struct launch_failure f;
+	struct launch_status st;
+	sigset_t block, oldmask;
+	char **argv = NULL, **envp = NULL, *file = NULL;
+	const char *profile = spec->result->profile;
+	bool installed[NFORWARDED];
+	pid_t pid;
+	int status, i;
+
+	if (pidp != NULL)
+		*pidp = 0;
+	if ((status = launch_check(ops, spec, err)) != 0)
+		return status;
+
+	/*
+	 * Block the forwarded signals before the -f file exists: one that
+	 * came now would kill us and leave the file behind. They wait until
+	 * the handlers are in place, and are then passed on to the child.
+	 */
+	sigemptyset(&block);
+	for (i = 0; i < NFORWARDED; i++)
+		sigaddset(&block, launch_forwarded_signals[i]);
+	sigprocmask(SIG_BLOCK, &block, &oldmask);
+	/* An ignored SIGCHLD would make the kernel reap the child for us. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, &oldchld);
+
+	if (launch_needs_file(spec->result)) {
+		file = ops->temp_create(launch_temp_dir(spec->tmpdir), profile,
+		    strlen(profile), err, ops->arg);
+		if (file == NULL) {
+			status = LAUNCH_EXIT_FAILED;
+			goto out;
+		}
+	}
+	argv = launch_argv_new(spec->result, file, spec->command);
+	envp = launch_env_new(spec->envp, spec->net_mode, spec->cwd);
+	e.path = ops->sandbox_exec;
+	e.argv = argv;
+	e.envp = envp;
+	e.cwd = spec->cwd;
+	e.sigmask = &oldmask;
+	if ((pid = ops->spawn(&e, &f, ops->arg)) == -1) {
+		spawn_error(ops, spec, &f, err);
+		status = launch_failure_code(&f);
+		goto out;
+	}
+	if (pidp != NULL)
+		*pidp = pid;
+
+	fwd_ops = ops;
+	fwd_child = pid;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = forward_handler;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sa.sa_mask = block;
+	for (i = 0; i < NFORWARDED; i++) {
+		installed[i] = false;
+		if (sigaction(launch_forwarded_signals[i], NULL, &old[i]) == -1)
+			continue;
+		/* Ignored here means ignored by the child too (inherited). */
+		if (!(old[i].sa_flags & SA_SIGINFO) &&
+		    old[i].sa_handler == SIG_IGN)
+			continue;
+		if (sigaction(launch_forwarded_signals[i], &sa, NULL) == 0)
+			installed[i] = true;
+	}
+	sigprocmask(SIG_SETMASK, &oldmask, NULL);
+
+	if (ops->wait(pid, &st, ops->arg) == -1) {
+		sb_error_set(err, SB_EIO, "waiting for the command: %s",
+		    strerror(errno));
+		status = LAUNCH_EXIT_FAILED;
+	} else
+		status = launch_status_code(&st);
+
+	/*
+	 * Stop forwarding before the pid can be reused. A signal that comes
+	 * now stays pending and meets the caller's own disposition below.
+	 */
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	fwd_child = 0;
+	for (i = 0; i < NFORWARDED; i++) {
+		if (installed[i])
+			sigaction(launch_forwarded_signals[i], &old[i], NULL);
+	}
+
+out:
+	if (file != NULL) {
+		(void)ops->temp_remove(file, ops->arg);
+		free(file);
+	}
+	launch_argv_free(argv);
+	launch_argv_free(envp);
+	sigaction(SIGCHLD, &oldchld, NULL);
+	sigprocmask(SIG_SETMASK, &oldmask, NULL);
+	return status;
 }

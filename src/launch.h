@@ -3,16 +3,40 @@
 #ifndef SBPOLICY_LAUNCH_H
 #define SBPOLICY_LAUNCH_H
 
+#include <sys/types.h>
+
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "err.h"
 #include "gen.h"
+#include "params.h"
 
 /* Always this path: never looked up in PATH, where anyone could plant one. */
 #define LAUNCH_SANDBOX_EXEC	"/usr/bin/sandbox-exec"
 /* Above this many bytes the profile goes through a file (-f): a huge -p
  * argument fails with E2BIG. */
 #define LAUNCH_INLINE_MAX	(64 * 1024)
+
+/*
+ * Exit statuses of `run` besides the command's own (env(1), timeout(1)):
+ * sbpolicy failed before the command started; the command was found but
+ * could not be executed; it was not found; 128+N, it died of signal N.
+ */
+#define LAUNCH_EXIT_FAILED	125
+#define LAUNCH_EXIT_CANNOT_EXEC	126
+#define LAUNCH_EXIT_NOT_FOUND	127
+#define LAUNCH_EXIT_SIGNAL_BASE	128
+
+/* Where a large profile goes when $TMPDIR is unset or not absolute. */
+#define LAUNCH_TMP_FALLBACK	"/tmp"
+/* The name of that file inside the directory (mkstemp replaces the Xs). */
+#define LAUNCH_TMP_TEMPLATE	"sbpolicy-profile.XXXXXX"
+
+/* The environment variables the child gets on top of the inherited ones. */
+#define LAUNCH_ENV_SANDBOX	"SBPOLICY_SANDBOX"
+#define LAUNCH_ENV_NET_DISABLED	"SBPOLICY_NETWORK_DISABLED"
 
 /* True when the profile of r is too large to pass with -p. */
 bool	launch_needs_file(const struct gen_result *r);
@@ -27,5 +51,159 @@ bool	launch_needs_file(const struct gen_result *r);
 char	**launch_argv_new(const struct gen_result *r, const char *profile_file,
 	    char *const cmd[]);
 void	  launch_argv_free(char **);
+
+/*
+ * The child's environment, pure: every entry of envp (which may be NULL)
+ * except earlier SBPOLICY_SANDBOX and SBPOLICY_NETWORK_DISABLED entries,
+ * then "SBPOLICY_SANDBOX=seatbelt", then "SBPOLICY_NETWORK_DISABLED=1" unless
+ * net is NET_FULL. When cwd is not NULL (the command starts there) PWD is
+ * replaced by "PWD=cwd" so the shell's idea of the directory stays true.
+ * NULL-terminated copies; free with launch_argv_free.
+ */
+char	**launch_env_new(char *const envp[], enum net_mode net,
+	    const char *cwd);
+
+/* The value of NAME in a NULL-terminated environment vector, or NULL. */
+const char *launch_env_get(char *const envp[], const char *name);
+
+/* Where the -f file goes: tmpdir when absolute, else LAUNCH_TMP_FALLBACK. */
+const char *launch_temp_dir(const char *tmpdir);
+
+/*
+ * How a child ended, decoded from the wait status so that fakes can make one.
+ */
+struct launch_status {
+	bool	signaled;	/* killed by a signal (value is its number) */
+	int	value;		/* exit status 0..255, or the signal number */
+};
+
+/* The exit status `run` reports for it: the status, or 128 + signal. */
+int	launch_status_code(const struct launch_status *);
+
+/* Why the spawn op could not start the program. */
+enum launch_stage {
+	LAUNCH_STAGE_FORK,	/* fork or pipe failed: 125 */
+	LAUNCH_STAGE_CHDIR,	/* chdir to the command's cwd failed: 125 */
+	LAUNCH_STAGE_EXEC,	/* execve failed: 127 for ENOENT, else 126 */
+};
+
+struct launch_failure {
+	enum launch_stage	stage;
+	int			errnum;
+};
+
+/* The exit status for a spawn failure: see enum launch_stage. */
+int	launch_failure_code(const struct launch_failure *);
+
+/* What the spawn op starts. Everything is borrowed for the call. */
+struct launch_exec {
+	const char		*path;	/* the program: ops->sandbox_exec */
+	char *const		*argv;	/* argv[0] is LAUNCH_SANDBOX_EXEC */
+	char *const		*envp;
+	const char		*cwd;	/* chdir here before exec, or NULL */
+	const sigset_t		*sigmask; /* the child's signal mask */
+};
+
+/*
+ * Everything `run` does to the outside world, so that tests inject fakes and
+ * a benchmark can point at another program. launch_ops_posix is the real
+ * thing; copy it and replace fields to fake some of them.
+ */
+struct launch_ops {
+	/*
+	 * The program to execute: LAUNCH_SANDBOX_EXEC in launch_ops_posix.
+	 * Only code linked against the core (tests, bench/) can change it; the
+	 * shipped program has no way to, by design.
+	 */
+	const char	*sandbox_exec;
+	/* True when path is an executable file. */
+	bool	 (*is_present)(const char *path, void *arg);
+	/* 1 when this process already runs inside a Seatbelt sandbox (so
+	 * sandbox-exec would fail with "sandbox_apply: Operation not
+	 * permitted"), 0 when not or when it cannot tell. */
+	int	 (*is_sandboxed)(void *arg);
+	/*
+	 * Looks cmd up the way execvp(3) will inside sandbox-exec: as a path
+	 * (relative to cwd, or the process cwd when cwd is NULL) when it holds
+	 * a '/', else in each directory of path_env (NULL: the default
+	 * search path). Returns 0 when found and executable, else ENOENT,
+	 * EACCES or EISDIR.
+	 */
+	int	 (*find_command)(const char *cmd, const char *path_env,
+		    const char *cwd, void *arg);
+	/* A new private (0600) file in dir holding len bytes of data. Returns
+	 * its path (free(3)), or NULL with err set. */
+	char	*(*temp_create)(const char *dir, const char *data, size_t len,
+		    struct sb_error *err, void *arg);
+	/* Removes it; 0 or -1. */
+	int	 (*temp_remove)(const char *path, void *arg);
+	/*
+	 * Starts e->path in a child process with e->argv and e->envp, in
+	 * e->cwd, with the signal mask e->sigmask, in this process group and
+	 * session (the terminal stays the child's). Returns the pid once the
+	 * program has been executed, or -1 with *f set (a child that failed to
+	 * exec has already been reaped).
+	 */
+	pid_t	 (*spawn)(const struct launch_exec *e, struct launch_failure *f,
+		    void *arg);
+	/* Waits until the child ends (retrying EINTR). 0, or -1 on error. */
+	int	 (*wait)(pid_t pid, struct launch_status *st, void *arg);
+	/* Sends sig to pid. Called from a signal handler: must be
+	 * async-signal-safe (kill(2) is). */
+	int	 (*send_signal)(pid_t pid, int sig, void *arg);
+	void	*arg;
+};
+
+extern const struct launch_ops launch_ops_posix;
+
+/* What to run. Everything is borrowed. */
+struct launch_spec {
+	const struct gen_result	*result;	/* profile and -D parameters */
+	enum net_mode		 net_mode;	/* SBPOLICY_NETWORK_DISABLED? */
+	char *const		*command;	/* non-empty, NULL-terminated */
+	char *const		*envp;		/* the environment to pass on */
+	const char		*tmpdir;	/* large profiles go here */
+	const char		*cwd;		/* start here, or NULL: stay */
+};
+
+/*
+ * The checks `run` makes before it starts anything: sandbox-exec is present
+ * (125 with "sandbox-exec is only available on macOS ..." when not), this
+ * process is not already sandboxed (125), and the command exists (127) and
+ * can be executed (126). Returns 0, or that status with err set.
+ */
+int	launch_check(const struct launch_ops *, const struct launch_spec *,
+	    struct sb_error *);
+
+/*
+ * Runs spec->command under the profile and waits for it: launch_check, the
+ * -f file when the profile needs one, the environment of launch_env_new,
+ * spawn, forwarding of SIGHUP, SIGINT, SIGQUIT and SIGTERM to the child
+ * while it runs (see launch_should_forward), wait, removal of the -f file
+ * however the command ended. Returns the exit status for sbpolicy: the
+ * command's status, 128+N when it died of signal N, or 125/126/127 with err
+ * set when it could not be started. *pidp (may be NULL) gets the child's pid,
+ * or 0 when nothing started. Prints nothing; the caller's signal
+ * dispositions and mask are restored before it returns, so the TUI can call
+ * it between endwin() and refresh().
+ */
+int	launch_run(const struct launch_ops *, const struct launch_spec *,
+	    pid_t *pidp, struct sb_error *);
+
+/*
+ * Whether a signal that reached sbpolicy should be passed on to the child,
+ * pure. user_sent: it came from kill(2)/sigqueue(3) (si_code SI_USER or
+ * SI_QUEUE), with sender the sending pid; otherwise the kernel sent it,
+ * which for SIGINT and SIGQUIT means the terminal's ^C or ^\, and the child,
+ * being in the same foreground process group, got its own copy: forwarding
+ * would deliver it twice. Signals the child sent itself are never bounced
+ * back. SIGHUP and SIGTERM from the kernel are forwarded (a second SIGTERM
+ * does no harm; a missing one leaves the command running).
+ */
+bool	launch_should_forward(int sig, bool user_sent, pid_t sender,
+	    pid_t child);
+
+/* The signals `run` forwards, 0-terminated. */
+extern const int launch_forwarded_signals[];
 
 #endif
