@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: ISC */
+/* denials.h: what the sandbox denied a run, from the unified log. */
+#ifndef SBPOLICY_DENIALS_H
+#define SBPOLICY_DENIALS_H
+
+#include <sys/types.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+
+/*
+ * How a denial is attributed to one run: every deny rule of the profile is
+ * tagged with (with message "TAG"), which the kernel appends to its log
+ * message, and children inherit the sandbox, so every process of the run is
+ * covered without tracking pids. The root pid (the process sandbox-exec
+ * became) is accepted as well, untagged, in case a record lacks the text.
+ */
+
+/* A new tag for one run: letters, digits and '-' only, so it needs no
+ * escaping in a profile or a log predicate. free(3) it. */
+char	*denials_tag_new(void);
+
+/*
+ * The profile with ` (with message "TAG")` added to every top-level
+ * (deny ...) form that has no (with ...) modifier yet. Comments, strings and
+ * #"..." literals are skipped, so a "(deny" inside them is left alone.
+ * Returns a new string.
+ */
+char	*denials_tag_profile(const char *profile, const char *tag);
+
+/* One denial as the kernel logs it: "Sandbox: cat(22304) deny(1)
+ * file-read-data /private/tmp/x". Strings are owned. */
+struct denial {
+	char	*process;	/* "cat" */
+	pid_t	 pid;		/* 22304 */
+	char	*operation;	/* "file-read-data" */
+	char	*target;	/* "/private/tmp/x", "<private>" or "" */
+	bool	 tagged;	/* the message carries the run's tag */
+};
+
+void	denial_clear(struct denial *);
+
+enum denials_kind {
+	DENIALS_BANNER,		/* "Filtering the log data using ..." */
+	DENIALS_DENIAL,		/* a denial: *d is filled */
+	DENIALS_OTHER,		/* a well-formed record that is no denial */
+	DENIALS_MALFORMED,	/* not one JSON object per line, or bad JSON */
+};
+
+/* The first words log stream prints once it is ready. */
+#define DENIALS_BANNER_PREFIX	"Filtering the log data"
+
+/*
+ * Parses one line of `log stream --style ndjson` (without its newline; len
+ * bytes, NUL bytes make it malformed). For DENIALS_DENIAL *d is filled (the
+ * caller clears it); tag (may be NULL) sets d->tagged and is cut from the
+ * target. Pure: no allocation survives any other result.
+ */
+enum denials_kind denials_parse_line(const char *line, size_t len,
+	    const char *tag, struct denial *d);
+
+/* The denials of one run, distinct by (process, operation, target), in the
+ * order first seen. */
+struct denials {
+	char		*tag;		/* owned copy, or NULL */
+	pid_t		 root;		/* the command's pid, or 0 */
+	struct denial	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 lines;		/* lines seen */
+	size_t		 malformed;	/* of which could not be read */
+	struct buf	 partial;	/* an unfinished last line */
+	bool		 toolong;	/* partial grew past DENIALS_LINE_MAX */
+};
+
+#define DENIALS_LINE_MAX	(1024 * 1024)	/* longer lines are dropped */
+
+void	denials_init(struct denials *, const char *tag, pid_t root);
+void	denials_clear(struct denials *);
+
+/* True when d belongs to the run: tagged, or from the root pid. */
+bool	denials_is_ours(const struct denials *, const struct denial *);
+
+/* Feeds log output in pieces of any size; complete lines are parsed and
+ * the run's denials kept. denials_finish parses an unfinished last line. */
+void	denials_feed(struct denials *, const char *data, size_t len);
+void	denials_finish(struct denials *);
+
+/*
+ * The report: "=== Sandbox denials ===" and one "(process) operation target"
+ * line per denial, or "None found.", each line ending in a newline. Control
+ * characters in names and targets are written as \xHH, so a hostile file
+ * name cannot send escape sequences to the terminal. New string.
+ */
+char	*denials_report(const struct denials *);
+
+/* --- the log stream process -------------------------------------------- */
+
+#define DENIALS_LOG_PATH	"/usr/bin/log"
+/* The records the kernel's Sandbox extension writes (SBPL-FACTS.md §7). */
+#define DENIALS_PREDICATE \
+	"(((processID == 0) AND (senderImagePath CONTAINS \"/Sandbox\")) OR " \
+	"(subsystem == \"com.apple.sandbox.reporting\"))"
+
+/* The macOS command: log stream --style ndjson --predicate PREDICATE. */
+extern char *const denials_log_argv[];
+
+/*
+ * A running log reader. Its output (stdout and stderr) goes to an unlinked
+ * private file in tmpdir, so it never blocks on a full pipe while we wait for
+ * the command, and nothing is left behind.
+ */
+struct denials_log {
+	pid_t	pid;	/* the log process, 0 when none */
+	int	fd;	/* our read descriptor of its output, -1 when none */
+};
+
+/*
+ * Starts argv (argv[0] an absolute path) in its own process group (a ^C for
+ * the command must not stop the log before it is read) and waits up to
+ * timeout_ms for a line starting with DENIALS_BANNER_PREFIX. Returns 0, or
+ * -1 with err set and nothing left running ("log stream exited: <its first
+ * line>", "log stream was not ready after N ms").
+ */
+int	denials_log_start(struct denials_log *, char *const argv[],
+	    const char *tmpdir, int timeout_ms, struct sb_error *);
+
+/*
+ * Waits grace_ms for late records, stops the log process and feeds all it
+ * wrote into d (then denials_finish). Safe on a log that never started.
+ */
+void	denials_log_stop(struct denials_log *, int grace_ms, struct denials *d);
+
+#endif
