@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: ISC */
+/* cli-run.c: `sbpolicy run`, a command under the policy with sandbox-exec. */
+#include "config.h"
+
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "denials.h"
+#include "launch.h"
+#include "shquote.h"
+#include "xmalloc.h"
+
+extern char **environ;
+
+/* How long log stream may take to start, and how long late records get. */
+#define RUN_LOG_READY_MS	5000
+#define RUN_LOG_GRACE_MS	300
+
+/*
+ * The directory the command starts in: the policy cwd when -C moved it away
+ * from where we are, else NULL (stay, and leave $PWD as the shell set it).
+ */
+static const char *
+run_cwd(const struct cli_opts *o)
+{
+	char *here;
+	const char *cwd = o->cwd;
+
+	if ((here = getcwd(NULL, 0)) != NULL && strcmp(here, o->cwd) == 0)
+		cwd = NULL;
+	free(here);
+	return cwd;
+}
+
+/* --dry-run: the command line, one shell-quoted line on stdout. */
+static int
+run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
+{
+	struct sb_error err;
+	char **argv, *line, *file = NULL;
+	int status = CLI_EXIT_OK;
+
+	sb_error_init(&err);
+	if (launch_needs_file(r)) {
+		/*
+		 * A placeholder would print a line that cannot work; write the
+		 * file it names instead (private, 0600), say so, and leave it
+		 * for the user, who is the one who will run the line.
+		 */
+		file = launch_ops_posix.temp_create(launch_temp_dir(o->tmpdir),
+		    r->profile, strlen(r->profile), &err, NULL);
+		if (file == NULL) {
+			cli_warn("run: %s", err.msg);
+			return LAUNCH_EXIT_FAILED;
+		}
+		cli_warn("run: note: the profile is %zu bytes, more than %d, "
+		    "so it goes by -f; wrote it to %s, which is not removed: "
+		    "delete it when done", strlen(r->profile),
+		    LAUNCH_INLINE_MAX, file);
+	}
+	if (cwd != NULL)
+		cli_warn("run: note: the command would start in %s (-C)", cwd);
+	argv = launch_argv_new(r, file, o->command);
+	line = shquote_argv(argv);
+	if (printf("%s\n", line) < 0 || fflush(stdout) != 0) {
+		cli_warn("run: standard output: %s", strerror(errno));
+		status = LAUNCH_EXIT_FAILED;
+	}
+	free(line);
+	launch_argv_free(argv);
+	free(file);
+	return status;
+}
+
+/* Starts the denial log, or says why not and carries on without it. */
+static bool
+run_log_start(const struct cli_opts *o, struct denials_log *lg)
+{
+	struct sb_error err;
+
+	sb_error_init(&err);
+	if (denials_log_start(lg, denials_log_argv, o->tmpdir, RUN_LOG_READY_MS,
+	    &err) == -1) {
+		cli_warn("run: warning: --log-denials: %s; denials will not be "
+		    "reported", err.msg);
+		return false;
+	}
+	return true;
+}
+
+static void
+run_log_report(struct denials_log *lg, const char *tag, pid_t pid)
+{
+	struct denials ds;
+	char *report;
+
+	denials_init(&ds, tag, pid);
+	denials_log_stop(lg, RUN_LOG_GRACE_MS, &ds);
+	if (pid > 0) {
+		/* On stderr: stdout belongs to the command and its pipes. */
+		report = denials_report(&ds);
+		fflush(stdout);
+		fputs(report, stderr);
+		free(report);
+		if (ds.malformed > 0)
+			cli_warn("run: warning: --log-denials: %zu of %zu log "
+			    "lines could not be read", ds.malformed, ds.lines);
+	}
+	denials_clear(&ds);
+}
+
+int
+cli_run(int argc, char **argv)
+{
+	struct cli_opts o;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct launch_spec spec;
+	struct denials_log lg;
+	struct sb_error err;
+	char *tag = NULL, *tagged;
+	const char *cwd;
+	bool logging = false;
+	pid_t pid = 0;
+	int status;
+
+	/* Every failure before the command starts is 125, usage included,
+	 * so that it cannot be taken for the command's own status. */
+	if ((status = cli_parse(CLI_RUN, argc, argv, &o)) != 0) {
+		cli_opts_clear(&o);
+		return status == CLI_DONE ? CLI_EXIT_OK : LAUNCH_EXIT_FAILED;
+	}
+	sb_error_init(&err);
+	memset(&r, 0, sizeof r);
+	status = LAUNCH_EXIT_FAILED;
+	if (o.command == NULL || o.command[0] == NULL) {
+		cli_warn("run: no command given: put it after -- (try "
+		    "'sbpolicy run --help')");
+		goto out;
+	}
+	cli_gen_ctx(&o, &ctx);
+	if (gen_render(&o.params, &ctx, &r, &err) == -1) {
+		cli_warn("run: %s", err.msg);
+		goto out;
+	}
+	cli_print_warnings(&r);
+	if (o.log_denials) {
+		tag = denials_tag_new();
+		tagged = denials_tag_profile(r.profile, tag);
+		free(r.profile);
+		r.profile = tagged;
+	}
+	cwd = run_cwd(&o);
+	if (o.dry_run) {
+		status = run_dry(&o, &r, cwd);
+		goto out;
+	}
+
+	spec.result = &r;
+	spec.net_mode = o.params.net_mode;
+	spec.command = o.command;
+	spec.envp = environ;
+	spec.tmpdir = o.tmpdir;
+	spec.cwd = cwd;
+	if (!launch_ops_posix.is_present(launch_ops_posix.sandbox_exec, NULL)) {
+#ifdef __APPLE__
+		cli_warn("run: %s not found or not executable; use --dry-run "
+		    "to see the command line", launch_ops_posix.sandbox_exec);
+#else
+		cli_warn("run: sandbox-exec is only available on macOS (%s not "
+		    "found); use --dry-run to see the command line",
+		    launch_ops_posix.sandbox_exec);
+#endif
+		goto out;
+	}
+	/* Checked before log stream starts, so a typo costs no wait. */
+	if ((status = launch_check(&launch_ops_posix, &spec, &err)) != 0) {
+		cli_warn("run: %s", err.msg);
+		goto out;
+	}
+	if (o.log_denials)
+		logging = run_log_start(&o, &lg);
+	fflush(NULL);
+	status = launch_run(&launch_ops_posix, &spec, &pid, &err);
+	if (sb_error_is_set(&err))
+		cli_warn("run: %s", err.msg);
+	if (logging)
+		run_log_report(&lg, tag, pid);
+
+out:
+	free(tag);
+	gen_result_clear(&r);
+	cli_opts_clear(&o);
+	return status;
+}
