@@ -623,7 +623,7 @@ members(struct loader *ld, const cJSON *obj, struct member *m, size_t n)
 {
 	const cJSON *c;
 	struct buf known;
-	size_t i, k;
+	size_t i, k, line, col;
 
 	if (!cJSON_IsObject(obj))
 		return wrong_type(ld, obj, "an object");
@@ -646,7 +646,11 @@ members(struct loader *ld, const cJSON *obj, struct member *m, size_t n)
 			return -1;
 		}
 		if (m[i].node != NULL) {
-			fail(ld, true, SB_EINVAL, "duplicate key");
+			ld->path[ld->depth - 1].index = m[i].index;
+			line_col(ld, locate(ld, true), &line, &col);
+			ld->path[ld->depth - 1].index = k;
+			fail(ld, true, SB_EINVAL, "duplicate key (first at "
+			    "%zu:%zu)", line, col);
 			pop(ld);
 			return -1;
 		}
@@ -1077,12 +1081,29 @@ load_root(struct loader *ld, const cJSON *root, struct params *p)
 		{ "network", NULL, 0 },
 	};
 
-	if (members(ld, root, m, NITEMS(m)) == -1)
-		return -1;
-	/* The version decides how to read the rest, so it comes first. */
-	if (m[0].node == NULL)
+	const cJSON *c;
+	size_t k;
+
+	if (!cJSON_IsObject(root))
+		return wrong_type(ld, root, "an object");
+	/*
+	 * The version decides how to read the rest, so it is checked before
+	 * anything else: a newer file says "unsupported version", not
+	 * "unknown key" about whatever that version added.
+	 */
+	for (c = root->child, k = 0; c != NULL; c = c->next, k++) {
+		if (strcmp(c->string, "version") == 0)
+			break;
+	}
+	if (c == NULL)
 		return missing(ld, "version");
-	if (field(ld, &m[0], load_version, NULL) == -1 ||
+	push_key(ld, c->string, k);
+	if (load_version(ld, c, NULL) == -1) {
+		pop(ld);
+		return -1;
+	}
+	pop(ld);
+	if (members(ld, root, m, NITEMS(m)) == -1 ||
 	    field(ld, &m[1], load_filesystem, p) == -1 ||
 	    field(ld, &m[2], load_network, p) == -1)
 		return -1;
@@ -1098,7 +1119,7 @@ params_json_load_text(const char *name, const char *text, size_t len,
 	const char *end = NULL;
 	cJSON *root = NULL;
 	size_t bad, nul_at;
-	char *path;
+	char *path, *copy = NULL;
 	int rc = -1;
 
 	memset(&ld, 0, sizeof ld);
@@ -1125,8 +1146,13 @@ params_json_load_text(const char *name, const char *text, size_t len,
 		    "syntax error: unexpected byte 0x00");
 		goto out;
 	}
-	if ((root = cJSON_ParseWithOpts(text, &end, 1)) == NULL) {
-		syntax_error(&ld, end != NULL ? (size_t)(end - text) : 0);
+	/* cJSON reads to a NUL, which the caller's text need not have. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	ld.text = copy;
+	if ((root = cJSON_ParseWithOpts(copy, &end, 1)) == NULL) {
+		syntax_error(&ld, end != NULL ? (size_t)(end - copy) : 0);
 		goto out;
 	}
 	if (scan_strict(&ld, &nul_at) == -1)
@@ -1156,6 +1182,7 @@ out:
 	cJSON_Delete(root);
 	params_clear(&tmp);
 	free(ld.path);
+	free(copy);
 	return rc;
 }
 

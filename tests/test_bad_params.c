@@ -54,6 +54,7 @@ static const char *const cases[] = {
 	"version-2",
 	"version-string",
 	"version-fraction",
+	"version-2-with-new-keys",
 	/* wrong types at several depths */
 	"type-filesystem-string",
 	"type-include-cwd-string",

@@ -327,6 +327,35 @@ params_json_error_codes_tell_syntax_from_values(void **state)
 	params_clear(&p);
 }
 
+static void
+params_json_load_text_reads_only_len_bytes(void **state)
+{
+	const char *src = "{\"version\": 1, \"network\": {\"mode\": \"off\"}}"
+	    "garbage after the length";
+	struct params p;
+	struct sb_error err;
+	size_t len = strlen("{\"version\": 1, \"network\": {\"mode\": "
+	    "\"off\"}}");
+	char *text;
+
+	(void)state;
+	/* Exactly len bytes and no NUL: a read past them is a bug that
+	 * the sanitizer and valgrind builds catch. */
+	text = xmalloc(len);
+	memcpy(text, src, len);
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t", text, len, &p, &err), 0);
+	assert_int_equal(p.net_mode, NET_OFF);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t", text, len - 1, &p, &err),
+	    -1);
+	assert_string_equal(err.msg, "t:1:42: syntax error: unexpected end "
+	    "of input");
+	free(text);
+	params_clear(&p);
+}
+
 /* {"version": 1, "network": {"proxy_ports": [1, 1, ...]}} with n ports. */
 static char *
 many_ports(size_t n)
@@ -862,6 +891,7 @@ main(void)
 		cmocka_unit_test(params_json_rejects_version_2),
 		cmocka_unit_test(params_json_names_the_file_it_was_given),
 		cmocka_unit_test(params_json_error_codes_tell_syntax_from_values),
+		cmocka_unit_test(params_json_load_text_reads_only_len_bytes),
 		cmocka_unit_test(params_json_limits_list_length),
 		cmocka_unit_test(params_json_limits_text_size),
 		cmocka_unit_test(params_json_accepts_paths_at_the_length_limit),
