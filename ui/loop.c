@@ -100,8 +100,9 @@ ui_launch(struct ui_model *m)
 	sb_error_init(&err);
 	status = launch_run(&launch_ops_posix, &spec, &pid, &err);
 	if (sb_error_is_set(&err)) {
-		printf("\nsbpolicy: %s\n", err.msg);
-		printf("sbpolicy: the command it would have run:\n%s\n", line);
+		/* The long command first, so the reason stays in sight. */
+		printf("sbpolicy: the command it would have run:\n%s\n\n", line);
+		printf("sbpolicy: %s\n", err.msg);
 	}
 	printf("\nsbpolicy: exit status %d. Press any key to return to "
 	    "sbpolicy.", status);

@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# tui-resize.sh: resizing re-lays out at once; below the minimum a plain
+# "terminal too small" line; back to normal when the terminal grows.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+start 100 30 -- tui
+wait_for "Preview  lines"
+screen | sed -n 2p | grep -q "Settings.*Preview" || fail "not side by side"
+
+t resize-window -t ui -x 40 -y 12
+wait_for "terminal too small (need 50x14)"
+wait_gone "Settings"
+
+t resize-window -t ui -x 100 -y 30
+wait_for "Settings"
+screen | sed -n 2p | grep -q "Settings.*Preview" || fail "not side by side again"
+
+# Narrow: stacked, the preview heading on a row of its own (row 1 + 21/2).
+t resize-window -t ui -x 80 -y 24
+wait_row 12 " Preview  lines 1-"
+screen | sed -n 2p | grep -q "Preview" && fail "not stacked at 80 columns"
+
+# A key still works after all that.
+key n
+wait_for "network full"
+key n
+key n
+wait_for "network restricted"
+key q
+wait_for "EXIT=0"
+exit 0
