@@ -237,6 +237,11 @@ fake_spawn(const struct launch_exec *e, struct launch_failure *f, void *arg)
 {
 	(void)arg;
 	fk.nspawn++;
+	/* A test may run twice: keep what the last run saw. */
+	free(fk.exec_path);
+	launch_argv_free(fk.argv);
+	launch_argv_free(fk.envp);
+	free(fk.cwd);
 	fk.exec_path = xstrdup(e->path);
 	fk.argv = vec_dup(e->argv);
 	fk.envp = vec_dup(e->envp);
