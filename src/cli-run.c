@@ -41,7 +41,7 @@ static int
 run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 {
 	struct sb_error err;
-	char **argv, *line, *file = NULL;
+	char **argv, *line, *file = NULL, show[SB_SHOW_MAX];
 	int status = CLI_EXIT_OK;
 
 	sb_error_init(&err);
@@ -63,7 +63,8 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 		    LAUNCH_INLINE_MAX, file);
 	}
 	if (cwd != NULL)
-		cli_warn("run: note: the command would start in %s (-C)", cwd);
+		cli_warn("run: note: the command would start in %s (-C)",
+		    sb_show(show, sizeof show, cwd));
 	argv = launch_argv_new(r, file, o->command);
 	line = shquote_argv(argv);
 	if (printf("%s\n", line) < 0 || fflush(stdout) != 0) {

@@ -171,7 +171,7 @@ n=$(grep -c '(with message "sbpolicy-run-' out)
 # --- -C: the command would start there ----------------------------------
 mkdir proj
 expect 0 "$sb" run --dry-run -C proj --full-auto -- make
-grep -q "^sbpolicy: run: note: the command would start in .*/proj (-C)\$" err &&
+grep -q "^sbpolicy: run: note: the command would start in \".*/proj\" (-C)\$" err &&
     ok || bad "-C: no note: $(cat err)"
 
 # --- failures before the command starts: 125 -----------------------------
