@@ -805,6 +805,12 @@ load_path(struct loader *ld, const cJSON *v, bool allow_glob,
 
 	if (!cJSON_IsString(v))
 		return wrong_type(ld, v, "a path string");
+	/* The check names the value; the name is built only on failure. */
+	if (params_check_path(v->valuestring, strlen(v->valuestring),
+	    allow_glob, "", NULL) == 0) {
+		*out = v->valuestring;
+		return 0;
+	}
 	sb_error_init(&e);
 	what = path_str(ld);
 	rc = params_check_path(v->valuestring, strlen(v->valuestring),
@@ -871,6 +877,11 @@ item_name(struct loader *ld, const cJSON *v, void *arg)
 
 	if (!cJSON_IsString(v))
 		return wrong_type(ld, v, "a string");
+	if (params_check_name(v->valuestring, strlen(v->valuestring), "",
+	    NULL) == 0) {
+		strlist_add(arg, v->valuestring);
+		return 0;
+	}
 	sb_error_init(&e);
 	what = path_str(ld);
 	rc = params_check_name(v->valuestring, strlen(v->valuestring), what,
@@ -905,6 +916,10 @@ item_port(struct loader *ld, const cJSON *v, void *arg)
 		raw_number(ld, raw, sizeof raw);
 		return fail(ld, false, SB_EINVAL, "port must be an integer: %s",
 		    raw);
+	}
+	if (params_check_port(port, "", NULL) == 0) {
+		portlist_add(arg, (unsigned)port);
+		return 0;
 	}
 	sb_error_init(&e);
 	what = path_str(ld);
@@ -1110,6 +1125,35 @@ load_root(struct loader *ld, const cJSON *root, struct params *p)
 	return 0;
 }
 
+/* An upper bound on the values in text: one per container and comma. */
+static size_t
+count_values(const char *text, size_t len)
+{
+	size_t i, n = 1;
+	bool in_string = false;
+
+	for (i = 0; i < len; i++) {
+		if (in_string) {
+			if (text[i] == '\\')
+				i++;
+			else if (text[i] == '"')
+				in_string = false;
+			continue;
+		}
+		switch (text[i]) {
+		case '"':
+			in_string = true;
+			break;
+		case ',':
+		case '[':
+		case '{':
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
 int
 params_json_load_text(const char *name, const char *text, size_t len,
     struct params *out, struct sb_error *err)
@@ -1144,6 +1188,13 @@ params_json_load_text(const char *name, const char *text, size_t len,
 	if ((end = memchr(text, '\0', len)) != NULL) {
 		fail_at(&ld, (size_t)(end - text), SB_ESYNTAX,
 		    "syntax error: unexpected byte 0x00");
+		goto out;
+	}
+	/* A cJSON node costs some 64 bytes: bound the tree before building it,
+	 * so a file of a few MiB of tiny values cannot take a gigabyte. */
+	if ((bad = count_values(text, len)) > PARAMS_JSON_VALUES_MAX) {
+		sb_error_set(err, SB_ELIMIT, "%s: more than %d values (%zu)",
+		    name, PARAMS_JSON_VALUES_MAX, bad);
 		goto out;
 	}
 	/* cJSON reads to a NUL, which the caller's text need not have. */

@@ -12,6 +12,8 @@
 
 /* Files larger than this are refused before parsing. */
 #define PARAMS_JSON_FILE_MAX	(16 * 1024 * 1024)
+/* Files with more values than this are refused before parsing. */
+#define PARAMS_JSON_VALUES_MAX	500000
 
 /*
  * Loads a params file strictly: UTF-8 JSON, "version": 1, no unknown keys,
