@@ -47,7 +47,9 @@ launch_argv_new(const struct gen_result *r, const char *profile_file,
 		xasprintf(&argv[n++], "-D%s=%s", r->params[i].key,
 		    r->params[i].value);
 	}
-	argv[n++] = xstrdup("--");
+	/* No command, no "--": GENERATOR.md §7 (generate's json and args). */
+	if (ncmd > 0)
+		argv[n++] = xstrdup("--");
 	for (i = 0; i < ncmd; i++)
 		argv[n++] = xstrdup(cmd[i]);
 	argv[n] = NULL;

@@ -45,7 +45,8 @@ bool	launch_needs_file(const struct gen_result *r);
  * The argument vector, pure: LAUNCH_SANDBOX_EXEC, then "-p" PROFILE (or "-f"
  * profile_file when launch_needs_file(r); profile_file must then be given),
  * then "-DKEY=VALUE" for each parameter in order, then "--" and cmd (which
- * may be NULL or empty: the vector then ends after "--"). NULL-terminated;
+ * may be NULL or empty: the vector then ends with the last -D, without
+ * "--"). NULL-terminated;
  * free with launch_argv_free. Strings are copies.
  */
 char	**launch_argv_new(const struct gen_result *r, const char *profile_file,

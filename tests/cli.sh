@@ -148,6 +148,26 @@ if command -v python3 >/dev/null 2>&1; then
 	    ok || bad "json format is not the documented object"
 fi
 
+expect 0 "$sb" generate --format json --allow-unix-socket /tmp/test.sock
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json; d=json.load(open("out")); assert d["argv"][-1]=="-DUNIX_SOCKET_PATH_0=/tmp/test.sock", d["argv"]' &&
+	    ok || bad "json argv without a command still ends in --"
+fi
+
+# --- every bad params file: exit 1, its one-line error, nothing written ------
+for dir in "$top_srcdir"/tests/bad/*/; do
+	case=$(basename "$dir")
+	want="sbpolicy: $(cat "$dir/error")"
+	(cd "$top_srcdir" && "$sb" generate -p "tests/bad/$case/params.json" \
+	    -o "$work/bad.sb" --save-params "$work/bad.json") >out 2>err
+	status=$?
+	[ "$status" -eq 1 ] && ok || bad "bad/$case exited $status, wanted 1"
+	[ "$(cat err)" = "$want" ] && ok ||
+	    { bad "bad/$case: wrong error"; echo "  want: $want"; sed 's/^/  got:  /' err; }
+	[ ! -e bad.sb ] && [ ! -e bad.json ] && [ ! -s out ] && ok ||
+	    bad "bad/$case wrote something"
+done
+
 # --- the man page names every flag of --help --------------------------------
 man=$top_srcdir/data/sbpolicy.1
 for flag in $("$sb" generate --help | grep -o -- '--[a-z-]*' | sort -u); do

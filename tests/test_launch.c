@@ -602,7 +602,7 @@ launch_argv_fs_workspace_then_sockets(void **state)
 }
 
 static void
-launch_argv_without_command_ends_after_dashes(void **state)
+launch_argv_without_command_ends_after_the_parameters(void **state)
 {
 	struct gen_result r;
 	char **argv;
@@ -612,8 +612,7 @@ launch_argv_without_command_ends_after_dashes(void **state)
 	argv = launch_argv_new(&r, NULL, NULL);
 	assert_string_equal(argv[3],
 	    "-DUNIX_SOCKET_PATH_0=/private/tmp/test.sock");
-	assert_string_equal(argv[4], "--");
-	assert_null(argv[5]);
+	assert_null(argv[4]);
 	launch_argv_free(argv);
 	gen_result_clear(&r);
 }
@@ -1600,7 +1599,7 @@ main(int argc, char **argv)
 		T(launch_argv_fs_full_access_has_no_params),
 		T(launch_argv_fs_workspace_write_roots_in_order),
 		T(launch_argv_fs_workspace_then_sockets),
-		T(launch_argv_without_command_ends_after_dashes),
+		T(launch_argv_without_command_ends_after_the_parameters),
 		T(launch_argv_64k_profile_still_uses_p),
 		T(launch_argv_large_profile_uses_f),
 		T(launch_temp_dir_needs_an_absolute_tmpdir),
