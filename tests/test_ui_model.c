@@ -28,6 +28,7 @@ struct fixture {
 	struct path_fs		 fs;
 	struct ui_model		 m;
 	char			 tmp[64];	/* a scratch directory */
+	char			 config[96];	/* $XDG_CONFIG_HOME: not there yet */
 };
 
 /* A fake directory tree for Tab completion. */
@@ -77,7 +78,8 @@ setup(void **state)
 	env.cwd = "/Users/me/project";
 	env.home = "/Users/me";
 	env.tmpdir = "/var/folders/xy/T";
-	env.config_home = f->tmp;
+	snprintf(f->config, sizeof f->config, "%s/config", f->tmp);
+	env.config_home = f->config;
 	env.fs = &f->fs;
 	env.dir = &fake_dir;
 	params_init(&p);
@@ -742,7 +744,8 @@ model_save_prompts_with_the_profiles_default_and_creates_it(void **state)
 	press(&f->m, UI_KEY_ENTER);
 	press(&f->m, 's');
 	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
-	snprintf(want, sizeof want, "%s/sbpolicy/profiles/policy.json", f->tmp);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles/policy.json",
+	    f->config);
 	assert_string_equal(ui_line_str(&f->m.line), want);
 	r = press(&f->m, UI_KEY_ENTER);
 	assert_true(r & UI_R_SAVE);

@@ -290,6 +290,23 @@ view_title_marks_changes_and_the_preview_highlights_them(void **state)
 }
 
 static void
+view_title_keeps_the_marker_with_a_long_file_name(void **state)
+{
+	struct fixture *f = *state;
+
+	f->m.file = xstrdup("/Users/me/.config/sbpolicy/profiles/"
+	    "a-rather-long-profile-name-for-a-project.json");
+	key(f, 'n');
+	draw(f, 20, 60, UI_R_REGEN);
+	assert_non_null(strstr(row(0), "[modified]"));
+	assert_non_null(strstr(row(0), " sbpolicy: ..."));
+	assert_non_null(strstr(row(0), "project.json [modified]"));
+	draw(f, 30, 200, 0);
+	assert_non_null(strstr(row(0), "/Users/me/.config/sbpolicy/profiles/"));
+	assert_non_null(strstr(row(0), "network full | fs read-only"));
+}
+
+static void
 view_dims_inactive_entries_with_the_reason(void **state)
 {
 	struct fixture *f = *state;
@@ -505,6 +522,7 @@ main(void)
 		T(view_reverses_the_selected_row),
 		T(view_shows_the_prompt_and_keeps_refused_text),
 		T(view_title_marks_changes_and_the_preview_highlights_them),
+		T(view_title_keeps_the_marker_with_a_long_file_name),
 		T(view_dims_inactive_entries_with_the_reason),
 		T(view_shows_warnings_under_their_entry),
 		T(view_colours_preview_roles_in_mono_by_attributes),

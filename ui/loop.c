@@ -228,9 +228,13 @@ ui_main(int argc, char **argv)
 	env.dir = &ui_dir_posix;
 
 	if (o.params_file != NULL) {
-		/* Relative to where sbpolicy was started, as the shell means it. */
-		file = o.params_file[0] == '/' ? path_clean(o.params_file) :
-		    path_join(o.cwd, o.params_file);
+		/* Relative to where sbpolicy was started, as the shell means
+		 * it (not to the policy cwd of -C). */
+		char *here = getcwd(NULL, 0);
+
+		file = o.params_file[0] == '/' || here == NULL ?
+		    path_clean(o.params_file) : path_join(here, o.params_file);
+		free(here);
 	}
 	ui_model_init(&m, &o.params, file, &env);
 	if (file != NULL && file_exists(file)) {

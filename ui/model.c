@@ -312,19 +312,22 @@ typed_file(const struct ui_model *m, const char *s)
 	return path_join(m->cwd, s);
 }
 
-/* mkdir -p for the directories from base (exclusive) down to dir. */
+/* mkdir -p dir: each missing component is created (0700, as the XDG base
+ * directory spec asks for). */
 static int
-make_dirs(const char *dir, size_t base, struct sb_error *err)
+make_dirs(const char *dir, struct sb_error *err)
 {
+	struct stat st;
 	char *p = xstrdup(dir);
 	size_t i, len = strlen(p);
 	int rc = 0;
 
-	for (i = base + 1; i <= len && rc == 0; i++) {
+	for (i = 1; i <= len && rc == 0; i++) {
 		if (p[i] != '/' && p[i] != '\0')
 			continue;
 		p[i] = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
+		if (stat(p, &st) == -1 && mkdir(p, 0700) == -1 &&
+		    errno != EEXIST) {
 			sb_error_set(err, SB_EIO, "%s: %s", p, strerror(errno));
 			rc = -1;
 		}
@@ -344,7 +347,6 @@ ui_model_save(struct ui_model *m)
 	struct stat st;
 	char *dir, *path = m->pending_path;
 	const char *slash;
-	size_t dlen;
 
 	if (path == NULL)
 		return 0;
@@ -360,16 +362,13 @@ ui_model_save(struct ui_model *m)
 	/* The profiles directory is ours to create; elsewhere a missing
 	 * directory is most likely a typo, and an error says so. */
 	if ((dir = ui_model_profiles_dir(m)) != NULL) {
-		dlen = strlen(dir);
 		slash = strrchr(path, '/');
 		if (path_is_under(path, dir) && slash != NULL) {
 			char *parent = xstrndup(path, (size_t)(slash - path));
-			char *cfg = xstrndup(dir, dlen - strlen("/sbpolicy/profiles"));
 
 			if (stat(parent, &st) == -1)
-				(void)make_dirs(parent, strlen(cfg), &err);
+				(void)make_dirs(parent, &err);
 			free(parent);
-			free(cfg);
 		}
 		free(dir);
 	}

@@ -103,23 +103,34 @@ fill(int y, int x, int cols, attr_t attr)
 static void
 draw_title(const struct ui_model *m, const struct ui_rect *r)
 {
-	char left[512], right[128];
+	static const char prefix[] = " sbpolicy: ";
+	char right[128];
 	const char *file = m->file != NULL ? m->file : "[new policy]";
-	int rw, lw;
+	const char *mark = m->modified ? " [modified]" : "";
+	attr_t a = ui_theme_attr(UI_ROLE_TITLE);
+	size_t flen = strlen(file);
+	int rw, room, fw, x;
 
-	snprintf(left, sizeof left, " sbpolicy: %s%s", file,
-	    m->modified ? " [modified]" : "");
 	snprintf(right, sizeof right, "network %s | fs %s ",
 	    net_mode_name(m->params.net_mode), fs_mode_name(m->params.fs_mode));
-	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_TITLE));
+	fill(r->y, r->x, r->w, a);
 	rw = (int)strlen(right);
-	lw = text_cols(left, strlen(left));
-	if (lw + rw + 2 > r->w)
+	fw = text_cols(file, flen);
+	room = r->w - (int)strlen(prefix) - (int)strlen(mark);
+	if (fw + rw + 2 > room)
 		rw = 0;
-	puts_at(r->y, r->x, r->w - rw, left, ui_theme_attr(UI_ROLE_TITLE));
+	x = r->x + puts_at(r->y, r->x, r->w, prefix, a);
+	/* The marker must stay in sight: a long name loses its start. */
+	if (fw > room && room > 4) {
+		size_t skip = text_bytes(file, flen, fw - (room - 3));
+
+		x += puts_at(r->y, x, 3, "...", a);
+		x += put(r->y, x, room - 3, file + skip, flen - skip, a);
+	} else
+		x += put(r->y, x, room > 0 ? room : 0, file, flen, a);
+	puts_at(r->y, x, r->x + r->w - x, mark, a);
 	if (rw > 0)
-		puts_at(r->y, r->x + r->w - rw, rw, right,
-		    ui_theme_attr(UI_ROLE_TITLE));
+		puts_at(r->y, r->x + r->w - rw, rw, right, a);
 }
 
 static void

@@ -96,4 +96,20 @@ wait_for "saved $work/saved.json"
 cmp -s "$work/saved.before" "$work/saved.json" || fail "the file changed"
 key q
 wait_for "EXIT=0"
+
+# A new policy saves by default under $XDG_CONFIG_HOME/sbpolicy/profiles/,
+# which is created (it does not exist yet).
+t kill-session -t ui
+start 100 30 -- tui
+wait_for "Preview  lines"
+key l
+wait_for "[modified]"
+key s
+wait_for "save to: $work/config/sbpolicy/profiles/policy.json"
+key Enter
+wait_for "saved $work/config/sbpolicy/profiles/policy.json"
+grep -q '"allow_local_binding": true' \
+    "$work/config/sbpolicy/profiles/policy.json" || fail "not saved there"
+key q
+wait_for "EXIT=0"
 exit 0
