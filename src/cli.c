@@ -188,6 +188,11 @@ void
 cli_opts_clear(struct cli_opts *o)
 {
 	params_clear(&o->params);
+	if (o->loaded != NULL) {
+		params_clear(o->loaded);
+		free(o->loaded);
+		o->loaded = NULL;
+	}
 	free(o->cwd);
 	free(o->home);
 	free(o->tmpdir);
@@ -498,10 +503,16 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		status = CLI_EXIT_USAGE;
 		goto fail;
 	}
-	if (o->params_file != NULL && cmd != CLI_TUI) {
+	/* tui's file may not exist yet: it is created on the first save. */
+	if (o->params_file != NULL && (cmd != CLI_TUI ||
+	    access(o->params_file, F_OK) == 0)) {
 		if (params_json_load(o->params_file, &o->params, &err) == -1) {
 			status = CLI_EXIT_ERROR;
 			goto fail;
+		}
+		if (cmd == CLI_TUI) {
+			o->loaded = xmalloc(sizeof *o->loaded);
+			params_copy(o->loaded, &o->params);
 		}
 	}
 	if (no_default_protect)

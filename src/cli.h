@@ -43,6 +43,9 @@ struct cli_opts {
 	bool		 dry_run;
 	bool		 log_denials;
 	char		**command;	/* after "--"; borrowed, NULL-terminated */
+	/* tui: the params file as loaded, before the flags (NULL when the file
+	 * does not exist yet) */
+	struct params	*loaded;
 };
 
 /* "sbpolicy: " + message + newline on stderr. */

@@ -907,6 +907,9 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 		w = waitpid(pid, &ws, WNOHANG);
 		if (w == pid) {
 			lg->pid = 0;
+			/* It may have written its last words after our read. */
+			free(data);
+			data = read_all(rfd, &len);
 			if ((nl = memchr(data, '\n', len)) != NULL)
 				len = (size_t)(nl - data);
 			data[len] = '\0';

@@ -186,22 +186,12 @@ ui_loop(struct ui_model *m)
 	}
 }
 
-static bool
-file_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0;
-}
-
 int
 ui_main(int argc, char **argv)
 {
 	struct cli_opts o;
 	struct ui_model m;
 	struct ui_env env;
-	struct sb_error err;
-	struct params defaults;
 	const char *xdg;
 	char *file = NULL;
 	SCREEN *s;
@@ -236,31 +226,22 @@ ui_main(int argc, char **argv)
 		    path_clean(o.params_file) : path_join(here, o.params_file);
 		free(here);
 	}
-	ui_model_init(&m, &o.params, file, &env);
-	if (file != NULL && file_exists(file)) {
-		/* The file's policy is the starting point; flags that would
-		 * change it cannot be replayed on top of it. */
-		params_init(&defaults);
-		if (!params_equal(&defaults, &o.params)) {
-			cli_warn("tui: policy options cannot be combined with "
-			    "an existing params file (\"%s\"); change it in "
-			    "the TUI", o.params_file);
-			params_clear(&defaults);
-			status = CLI_EXIT_USAGE;
-			goto out;
-		}
-		params_clear(&defaults);
-		sb_error_init(&err);
-		if (ui_model_load(&m, file, &err) == -1) {
-			cli_warn("%s", err.msg);
-			goto out;
-		}
+	if (o.loaded != NULL) {
+		/* The file as saved is the unmodified state; the flags, applied
+		 * on top of it by cli_parse, are changes to save. */
+		ui_model_init(&m, o.loaded, file, &env);
+		params_clear(&m.params);
+		params_copy(&m.params, &o.params);
+		m.modified = !params_equal(&m.params, &m.saved);
 		ui_model_status(&m, false, "opened %s; press ? for help", file);
-	} else if (file != NULL)
+	} else if (file != NULL) {
+		ui_model_init(&m, &o.params, file, &env);
 		ui_model_status(&m, false, "new file %s (created when saved); "
 		    "press ? for help", file);
-	else
+	} else {
+		ui_model_init(&m, &o.params, file, &env);
 		ui_model_status(&m, false, "default policy; press ? for help");
+	}
 
 	setlocale(LC_ALL, "");
 	if ((s = ui_setup()) == NULL) {
