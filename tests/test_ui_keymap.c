@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "keymap.h"
 
 static void
@@ -238,6 +239,59 @@ keymap_key_names_read_well(void **state)
 	assert_string_equal(ui_action_name((enum ui_action)ACT__COUNT), "?");
 }
 
+/* True when word stands as a whole token of text (split at blanks and
+ * commas, with mdoc's "\&" escape dropped). */
+static bool
+has_token(const char *text, const char *word)
+{
+	const char *p = text, *end;
+	size_t n = strlen(word);
+
+	for (;;) {
+		while (*p == ' ' || *p == '\n' || *p == ',')
+			p++;
+		if (*p == '\0')
+			return false;
+		if (strncmp(p, "\\&", 2) == 0)
+			p += 2;
+		end = p;
+		while (*end != '\0' && *end != ' ' && *end != '\n' &&
+		    *end != ',')
+			end++;
+		if ((size_t)(end - p) == n && strncmp(p, word, n) == 0)
+			return true;
+		p = end;
+	}
+}
+
+static void
+keymap_every_key_is_in_the_man_page(void **state)
+{
+	const struct ui_binding *t;
+	char *path, *man, *section, *stop, name[32];
+	size_t n, i;
+
+	(void)state;
+	path = test_srcpath("data/sbpolicy.1");
+	man = test_slurp(path, NULL);
+	assert_non_null(man);
+	section = strstr(man, "\n.Sh TERMINAL UI\n");
+	assert_non_null(section);
+	if ((stop = strstr(section + 1, "\n.Sh ")) != NULL)
+		*stop = '\0';
+	t = ui_keymap_table(&n);
+	for (i = 0; i < n; i++) {
+		if (t[i].key == UI_KEY_TEXT)
+			continue;
+		ui_key_name(t[i].key, name, sizeof name);
+		if (!has_token(section, name))
+			fail_msg("key %s (%s) is not in the man page's TERMINAL "
+			    "UI section", name, ui_mode_name(t[i].mode));
+	}
+	free(man);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -251,6 +305,7 @@ main(void)
 		cmocka_unit_test(keymap_questions_and_help_are_modal),
 		cmocka_unit_test(keymap_key_for_finds_shared_keys),
 		cmocka_unit_test(keymap_key_names_read_well),
+		cmocka_unit_test(keymap_every_key_is_in_the_man_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
