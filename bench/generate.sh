@@ -16,15 +16,24 @@ ${CC:-cc} -O2 -o "$work/exec-time" "$here/exec-time.c"
 echo "default policy:"
 "$work/exec-time" 200 "$sb" generate
 
+# The roots exist (so no warnings), and so does the sockets' directory (so
+# each socket costs the lstat a real policy costs).
+mkdir -p "$work/sock"
+i=0
+while [ $i -lt 1000 ]; do
+	mkdir -p "$work/roots/root-$i"
+	i=$((i + 1))
+done
+
 for n in 1000 5000 10000; do
 	roots=$((n / 10))
-	awk -v n="$n" -v r="$roots" 'BEGIN {
+	awk -v n="$n" -v r="$roots" -v w="$work" 'BEGIN {
 		printf "{\"version\": 1,\n \"filesystem\": {\"mode\": \"workspace-write\", \"writable_roots\": ["
 		for (i = 0; i < r; i++)
-			printf "%s\"/tmp/bench/root-%d\"", (i ? ", " : ""), i
+			printf "%s\"%s/roots/root-%d\"", (i ? ", " : ""), w, i
 		printf "]},\n \"network\": {\"unix_sockets\": {\"allow\": ["
 		for (i = 0; i < n; i++)
-			printf "%s\"/tmp/bench/sock/s-%d.sock\"", (i ? ", " : ""), (i * 7919) % n
+			printf "%s\"%s/sock/s-%d.sock\"", (i ? ", " : ""), w, (i * 7919) % n
 		printf "]}}}\n"
 	}' >"$work/p$n.json"
 	echo "$n sockets + $roots writable roots:"

@@ -442,7 +442,7 @@ section_write(struct gen *g, struct buf *b)
 			roots_free(roots, n);
 			return -1;
 		}
-		if (!ctx->fs->is_dir(path, ctx->fs->arg))
+		if (path_cache_kind(g->pc, path) != PATH_DIR)
 			warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
 			    "%s", path);
 		root_add(&roots, &n, &cap, path);
@@ -461,13 +461,18 @@ section_write(struct gen *g, struct buf *b)
 	buf_puts(b, "; allow writes under the writable roots, except the "
 	    "protected names\n(allow file-write*\n");
 	for (i = 0; i < n; i++) {
-		if (git && (x = gitdir_of(roots[i].path, ctx)) != NULL)
-			excl_add(&roots[i].excl, x);
 		for (j = 0; j < p->protected_names.n; j++) {
 			xasprintf(&x, "%s/%s", strcmp(roots[i].path, "/") == 0 ?
 			    "" : roots[i].path, p->protected_names.v[j]);
 			path = path_cache_canon(g->pc, x);
 			free(x);
+			/* A .git file (a worktree, a submodule) points at the
+			 * real git directory, which is protected first. */
+			if (git && strcmp(p->protected_names.v[j], ".git") == 0 &&
+			    path_cache_kind(g->pc, path) == PATH_OTHER &&
+			    (x = gitdir_of(roots[i].path, ctx)) != NULL) {
+				excl_add(&roots[i].excl, x);
+			}
 			excl_add(&roots[i].excl, path);
 		}
 		key_num(key, "WRITABLE_ROOT_", i);

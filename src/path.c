@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "xmalloc.h"
 
 static char *
@@ -75,7 +74,9 @@ posix_kind(const char *path, void *arg)
 	(void)arg;
 	if (lstat(path, &sb) == -1)
 		return PATH_MISSING;
-	return S_ISLNK(sb.st_mode) ? PATH_LINK : PATH_OTHER;
+	if (S_ISLNK(sb.st_mode))
+		return PATH_LINK;
+	return S_ISDIR(sb.st_mode) ? PATH_DIR : PATH_OTHER;
 }
 
 const struct path_fs path_fs_posix = {
@@ -85,11 +86,12 @@ const struct path_fs path_fs_posix = {
 char *
 path_clean(const char *in)
 {
-	struct buf b;
 	const char *p = in, *seg;
-	size_t n, cut;
+	char *out;
+	size_t len = 0, n;
 
-	buf_init(&b);
+	/* The result is never longer than the input plus a leading '/'. */
+	out = xmalloc(strlen(in) + 2);
 	for (;;) {
 		while (*p == '/')
 			p++;
@@ -102,21 +104,21 @@ path_clean(const char *in)
 		if (n == 1 && seg[0] == '.')
 			continue;
 		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
-			/* Drop the last component; ".." at the root stays at the root. */
-			cut = b.len;
-			while (cut > 0 && b.data[cut - 1] != '/')
-				cut--;
-			b.len = cut > 0 ? cut - 1 : 0;
-			if (b.data != NULL)
-				b.data[b.len] = '\0';
+			/* Drop the last component; ".." at the root stays there. */
+			while (len > 0 && out[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
 			continue;
 		}
-		buf_putc(&b, '/');
-		buf_add(&b, seg, n);
+		out[len++] = '/';
+		memcpy(out + len, seg, n);
+		len += n;
 	}
-	if (b.len == 0)
-		buf_putc(&b, '/');
-	return buf_take(&b);
+	if (len == 0)
+		out[len++] = '/';
+	out[len] = '\0';
+	return out;
 }
 
 char *
@@ -143,9 +145,9 @@ path_has_glob(const char *s)
  * directory's children are missing too, which saves their lookups.
  */
 struct cache_slot {
-	char	*key;
-	char	*canon;
-	bool	 exists;
+	char		*key;
+	char		*canon;
+	enum path_kind	 kind;	/* of canon: never PATH_LINK */
 };
 
 struct path_cache {
@@ -204,7 +206,7 @@ cache_find(struct path_cache *pc, const char *key)
 
 static void
 cache_put(struct path_cache *pc, const char *key, const char *canon,
-    bool exists)
+    enum path_kind kind)
 {
 	struct cache_slot *old, *s;
 	size_t oldcap, i;
@@ -223,66 +225,95 @@ cache_put(struct path_cache *pc, const char *key, const char *canon,
 	s = cache_find(pc, key);
 	s->key = xstrdup(key);
 	s->canon = xstrdup(canon);
-	s->exists = exists;
+	s->kind = kind;
 	pc->used++;
 }
 
-/* The canonical form of a clean absolute path and whether it exists. */
-static const struct cache_slot *
-cache_resolve(struct path_cache *pc, const char *path)
+/*
+ * The canonical form of a clean absolute path (a new string), and what it
+ * is. Every directory on the way is memoised; path itself only when it
+ * exists or keep is set, since a missing leaf (a socket not yet bound) is
+ * rarely asked for twice and there may be ten thousand of them.
+ */
+static char *
+cache_resolve(struct path_cache *pc, const char *path, bool keep,
+    enum path_kind *kindp)
 {
-	const struct cache_slot *parent, *hit;
-	char *dir, *joined, *real;
+	const struct cache_slot *hit;
+	char *dir, *parent, *joined, *real;
 	const char *slash;
 	size_t plen, slen;
-	bool exists = false;
+	enum path_kind kind = PATH_MISSING, pkind;
 
 	hit = cache_find(pc, path);
-	if (hit->key != NULL)
-		return hit;
+	if (hit->key != NULL) {
+		*kindp = hit->kind;
+		return xstrdup(hit->canon);
+	}
 	if (strcmp(path, "/") == 0) {
-		cache_put(pc, "/", "/", true);
-		return cache_find(pc, "/");
+		cache_put(pc, "/", "/", PATH_DIR);
+		*kindp = PATH_DIR;
+		return xstrdup("/");
 	}
 	slash = strrchr(path, '/');
 	dir = slash == path ? xstrdup("/") : xstrndup(path,
 	    (size_t)(slash - path));
-	parent = cache_resolve(pc, dir);
+	parent = cache_resolve(pc, dir, true, &pkind);
 	/* Plain concatenation: this runs once per path of a large policy. */
-	plen = strcmp(parent->canon, "/") == 0 ? 0 : strlen(parent->canon);
+	plen = strcmp(parent, "/") == 0 ? 0 : strlen(parent);
 	slen = strlen(slash);
 	joined = xmalloc(plen + slen + 1);
-	memcpy(joined, parent->canon, plen);
+	memcpy(joined, parent, plen);
 	memcpy(joined + plen, slash, slen + 1);
-	real = NULL;
-	if (parent->exists) {
-		switch (pc->fs->kind(joined, pc->fs->arg)) {
-		case PATH_MISSING:
-			break;
-		case PATH_OTHER:
-			exists = true;
-			break;
-		case PATH_LINK:
+	if (pkind == PATH_DIR) {
+		kind = pc->fs->kind(joined, pc->fs->arg);
+		if (kind == PATH_LINK) {
 			/* Rare: let realpath follow the chain. A dangling
 			 * link stays as it is, like a missing file. */
-			if ((real = pc->fs->realpath(joined, pc->fs->arg)) != NULL)
-				exists = true;
-			break;
+			kind = PATH_MISSING;
+			if ((real = pc->fs->realpath(joined,
+			    pc->fs->arg)) != NULL) {
+				free(joined);
+				joined = real;
+				kind = pc->fs->is_dir(joined, pc->fs->arg) ?
+				    PATH_DIR : PATH_OTHER;
+			}
 		}
 	}
-	cache_put(pc, path, real != NULL ? real : joined, exists);
-	free(real);
-	free(joined);
+	if (keep || kind != PATH_MISSING)
+		cache_put(pc, path, joined, kind);
+	free(parent);
 	free(dir);
-	return cache_find(pc, path);
+	*kindp = kind;
+	return joined;
 }
 
 char *
 path_cache_canon(struct path_cache *pc, const char *path)
 {
+	enum path_kind kind;
+
 	if (pc->fs->kind == NULL)
 		return path_canon(path, pc->fs);
-	return xstrdup(cache_resolve(pc, path)->canon);
+	return cache_resolve(pc, path, false, &kind);
+}
+
+enum path_kind
+path_cache_kind(struct path_cache *pc, const char *path)
+{
+	enum path_kind kind;
+	char *real;
+
+	if (pc->fs->kind == NULL) {
+		if (pc->fs->is_dir(path, pc->fs->arg))
+			return PATH_DIR;
+		if ((real = pc->fs->realpath(path, pc->fs->arg)) == NULL)
+			return PATH_MISSING;
+		free(real);
+		return PATH_OTHER;
+	}
+	free(cache_resolve(pc, path, true, &kind));
+	return kind;
 }
 
 char *

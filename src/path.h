@@ -9,7 +9,8 @@
 enum path_kind {
 	PATH_MISSING,	/* does not exist (or cannot be looked at) */
 	PATH_LINK,	/* a symbolic link */
-	PATH_OTHER,	/* anything else: directory, file, socket */
+	PATH_DIR,	/* a directory */
+	PATH_OTHER,	/* anything else: file, socket, device */
 };
 
 /*
@@ -64,6 +65,8 @@ struct path_cache	*path_cache_new(const struct path_fs *);
 void			 path_cache_free(struct path_cache *);
 /* path_canon through the cache. Returns a new string. */
 char			*path_cache_canon(struct path_cache *, const char *);
+/* What a canonical path is (symlinks in it followed), through the cache. */
+enum path_kind		 path_cache_kind(struct path_cache *, const char *);
 
 /* True when path equals dir or lies below it, component-wise. */
 bool	 path_is_under(const char *path, const char *dir);

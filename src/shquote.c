@@ -111,6 +111,11 @@ shquote_append_oneline(struct buf *b, const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n;
 
+	/* Plain words, the common case, first: they need no other scan. */
+	if (shquote_is_plain(s)) {
+		buf_puts(b, s);
+		return;
+	}
 	if (!needs_dollar_quote(s)) {
 		shquote_append(b, s);
 		return;

@@ -189,11 +189,12 @@ fake_kind(const char *path, void *arg)
 	const struct test_fs_entry *e = fs_find(arg, path);
 
 	if (strcmp(path, "/") == 0)
-		return PATH_OTHER;
-	if (e == NULL) {
+		return PATH_DIR;
+	if (e == NULL)
 		return PATH_MISSING;
-	}
-	return e->type == 'l' ? PATH_LINK : PATH_OTHER;
+	if (e->type == 'l')
+		return PATH_LINK;
+	return e->type == 'd' ? PATH_DIR : PATH_OTHER;
 }
 
 struct path_fs
