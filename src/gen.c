@@ -412,6 +412,7 @@ section_write(struct gen *g, struct buf *b)
 	const struct params *p = g->p;
 	const struct gen_ctx *ctx = g->ctx;
 	struct root *roots = NULL;
+	enum path_kind kind;
 	char *path, *x, key[80];
 	size_t n = 0, cap = 0, i, j;
 	bool git;
@@ -464,12 +465,14 @@ section_write(struct gen *g, struct buf *b)
 		for (j = 0; j < p->protected_names.n; j++) {
 			xasprintf(&x, "%s/%s", strcmp(roots[i].path, "/") == 0 ?
 			    "" : roots[i].path, p->protected_names.v[j]);
+			/* The kind first: it keeps the answer in the cache. */
+			kind = path_cache_kind(g->pc, x);
 			path = path_cache_canon(g->pc, x);
 			free(x);
 			/* A .git file (a worktree, a submodule) points at the
 			 * real git directory, which is protected first. */
 			if (git && strcmp(p->protected_names.v[j], ".git") == 0 &&
-			    path_cache_kind(g->pc, path) == PATH_OTHER &&
+			    kind == PATH_OTHER &&
 			    (x = gitdir_of(roots[i].path, ctx)) != NULL) {
 				excl_add(&roots[i].excl, x);
 			}
@@ -480,16 +483,23 @@ section_write(struct gen *g, struct buf *b)
 		if (i > 0)
 			buf_putc(b, ' ');
 		if (roots[i].excl.n == 0) {
-			buf_printf(b, "(subpath (param \"%s\"))", key);
+			buf_puts(b, "(subpath (param \"");
+			buf_puts(b, key);
+			buf_puts(b, "\"))");
 			continue;
 		}
-		buf_printf(b, "(require-all (subpath (param \"%s\"))", key);
+		buf_puts(b, "(require-all (subpath (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\"))");
 		for (j = 0; j < roots[i].excl.n; j++) {
 			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
 			    i, j);
 			add_param(g, key, roots[i].excl.v[j]);
-			buf_printf(b, " (require-not (literal (param \"%s\")))"
-			    " (require-not (subpath (param \"%s\")))", key, key);
+			buf_puts(b, " (require-not (literal (param \"");
+			buf_puts(b, key);
+			buf_puts(b, "\"))) (require-not (subpath (param \"");
+			buf_puts(b, key);
+			buf_puts(b, "\")))");
 		}
 		buf_puts(b, " )");
 	}
