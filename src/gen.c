@@ -6,6 +6,8 @@
 
 #include <sys/types.h>
 
+#include <regex.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +20,10 @@
 
 /* A socket entry after resolution. */
 struct sock {
-	char			*canon;		/* canonical path, or the regex of a glob */
+	char			*canon;		/* canonical path or glob */
 	char			*alias;		/* the path as written, when it differs */
+	size_t			 literal;	/* bytes of canon before the glob */
+	size_t			 alias_literal;
 	enum sock_match		 match;
 	enum sock_access	 access;
 	size_t			 index;		/* into the params list */
@@ -106,6 +110,23 @@ key_num(char *key, const char *prefix, size_t n)
 	key[len] = '\0';
 }
 
+/* A path for a warning: as it is when it is printable text, else quoted
+ * and escaped by sb_show, so that no message carries control bytes. */
+static const char *
+show_path(char *buf, size_t size, const char *path)
+{
+	const unsigned char *s = (const unsigned char *)path;
+
+	for (; *s != '\0'; s++) {
+		if (*s < 0x20 || *s == 0x7f || *s == '"')
+			return sb_show(buf, size, path);
+	}
+	if (!utf8_valid(path) || strlen(path) + 1 > size)
+		return sb_show(buf, size, path);
+	memcpy(buf, path, strlen(path) + 1);
+	return buf;
+}
+
 static void
 add_param(struct gen *g, const char *key, const char *value)
 {
@@ -123,16 +144,17 @@ add_param(struct gen *g, const char *key, const char *value)
 
 /* "~" and "~/x" against ctx->home; anything else cleaned as it is. */
 static char *
-expand(const char *path, const struct gen_ctx *ctx, struct sb_error *err)
+expand(const char *path, const struct gen_ctx *ctx, const char *what,
+    struct sb_error *err)
 {
 	char show[SB_SHOW_MAX], *joined, *clean;
 
 	if (path[0] != '~')
 		return path_clean(path);
 	if (ctx->home == NULL || ctx->home[0] != '/') {
-		sb_error_set(err, SB_EINVAL, "cannot expand %s: $HOME is "
-		    "not set to an absolute path", sb_show(show, sizeof show,
-		    path));
+		sb_error_set(err, SB_EINVAL, "%s: cannot expand %s: $HOME is "
+		    "not set to an absolute path", what,
+		    sb_show(show, sizeof show, path));
 		return NULL;
 	}
 	xasprintf(&joined, "%s/%s", ctx->home, path[1] == '/' ? path + 2 : "");
@@ -141,43 +163,60 @@ expand(const char *path, const struct gen_ctx *ctx, struct sb_error *err)
 	return clean;
 }
 
-/* Canonicalises the part of a cleaned glob before its first wild component. */
-static char *
-canon_glob(const char *clean, struct path_cache *pc)
+/* Where the literal part of a glob ends: at the '/' before the first
+ * component that holds a metacharacter (0 for a leading "**"). */
+static size_t
+glob_literal_len(const char *s)
 {
-	const char *wild, *slash;
-	char *dir, *cdir, *out;
+	const char *wild = strpbrk(s, "*?["), *slash;
 
-	wild = strpbrk(clean, "*?[");
+	if (wild == NULL)
+		return strlen(s);
 	slash = wild;
-	while (slash > clean && *slash != '/')
+	while (slash > s && *slash != '/')
 		slash--;
-	if (slash <= clean)
-		return xstrdup(clean);
-	dir = xstrndup(clean, (size_t)(slash - clean));
-	cdir = path_cache_canon(pc, dir);
-	xasprintf(&out, "%s%s", strcmp(cdir, "/") == 0 ? "" : cdir, slash);
-	free(cdir);
-	free(dir);
-	return out;
+	return (size_t)(slash - s);
 }
 
+/*
+ * A params path as the kernel will see it: "~/" expanded, cleaned and
+ * canonicalised. For a glob only the literal part before the first wild
+ * component is canonicalised (its length goes to *literal), so that a
+ * symlink whose target holds '*' or '[' stays literal text.
+ */
 static char *
-resolve(const char *path, const struct gen_ctx *ctx, struct path_cache *pc,
+resolve(const char *path, bool as_glob, const struct gen_ctx *ctx,
+    struct path_cache *pc, const char *what, size_t *literal,
     struct sb_error *err)
 {
-	char *clean, *canon;
+	char *clean, *dir, *cdir, *out;
+	size_t n;
 
+	*literal = 0;
 	if (strncmp(path, "**", 2) == 0)
 		return xstrdup(path);	/* a glob anchored nowhere */
-	if ((clean = expand(path, ctx, err)) == NULL)
+	if ((clean = expand(path, ctx, what, err)) == NULL)
 		return NULL;
-	if (path_has_glob(clean))
-		canon = canon_glob(clean, pc);
-	else
-		canon = path_cache_canon(pc, clean);
+	if (!as_glob || !path_has_glob(clean)) {
+		out = path_cache_canon(pc, clean);
+		free(clean);
+		*literal = strlen(out);
+		return out;
+	}
+	if ((n = glob_literal_len(clean)) == 0) {
+		*literal = 0;
+		return clean;
+	}
+	dir = xstrndup(clean, n);
+	cdir = path_cache_canon(pc, dir);
+	if (strcmp(cdir, "/") == 0)
+		cdir[0] = '\0';
+	xasprintf(&out, "%s%s", cdir, clean + n);
+	*literal = strlen(cdir);
+	free(cdir);
+	free(dir);
 	free(clean);
-	return canon;
+	return out;
 }
 
 char *
@@ -185,9 +224,10 @@ gen_resolve_path(const char *path, const struct gen_ctx *ctx,
     struct sb_error *err)
 {
 	struct path_cache *pc = path_cache_new(ctx->fs);
+	size_t literal;
 	char *canon;
 
-	canon = resolve(path, ctx, pc, err);
+	canon = resolve(path, true, ctx, pc, "path", &literal, err);
 	path_cache_free(pc);
 	return canon;
 }
@@ -201,26 +241,54 @@ regex_char(struct buf *b, char c)
 	buf_putc(b, c);
 }
 
+/* The end of the bracket expression that opens at s, or NULL when s does
+ * not open one (then '[' is an ordinary character). */
+static const char *
+bracket_end(const char *s)
+{
+	const char *p = s + 1;
+
+	if (*p == '!' || *p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	for (; *p != '\0' && *p != '/'; p++) {
+		if (*p == ']')
+			return p;
+		/* A class like [:alpha:] may hold the ']' of its own. */
+		if (p[0] == '[' && p[1] == ':') {
+			const char *end = strstr(p + 2, ":]");
+
+			if (end == NULL || memchr(p, '/', (size_t)(end - p)))
+				return NULL;
+			p = end + 1;
+		}
+	}
+	return NULL;
+}
+
 /*
- * An anchored regex for a glob (or, with dir_tail, for a plain path and
- * everything below it). A star matches within one component, a double star
- * followed by a slash matches any number of whole components, a lone double
- * star anything; `?` is one character of a component, `[..]` is kept and
- * every other metacharacter is escaped.
+ * An anchored regex: the first `literal` bytes of s match themselves, the
+ * rest is a glob (a star matches within one component, a double star and a
+ * slash any number of whole components, a lone double star anything, `?`
+ * one character of a component, `[..]` a bracket expression). dir_tail adds
+ * "everything below", for a plain path.
  */
 static char *
-glob_regex(const char *glob, bool dir_tail)
+pattern_regex(const char *s, size_t literal, bool dir_tail)
 {
 	struct buf b;
-	const char *s = glob, *close;
+	const char *end = s + literal, *close;
 
 	buf_init(&b);
 	buf_putc(&b, '^');
+	if (dir_tail && strcmp(s, "/") == 0) {
+		buf_puts(&b, "/.*$");	/* the root: everything */
+		return buf_take(&b);
+	}
+	while (s < end)
+		regex_char(&b, *s++);
 	while (*s != '\0') {
-		if (dir_tail) {
-			regex_char(&b, *s++);
-			continue;
-		}
 		switch (*s) {
 		case '*':
 			if (s[1] == '*' && s[2] == '/') {
@@ -239,18 +307,8 @@ glob_regex(const char *glob, bool dir_tail)
 			s++;
 			continue;
 		case '[':
-			/* A bracket expression runs to the first ']' after its
-			 * first member; without one, '[' is an ordinary character. */
-			close = s + 1;
-			if (*close == '!' || *close == '^')
-				close++;
-			if (*close == ']')
-				close++;
-			close = strchr(close, ']');
-			if (close == NULL || memchr(s, '/', (size_t)(close - s))) {
-				regex_char(&b, *s++);
-				continue;
-			}
+			if ((close = bracket_end(s)) == NULL)
+				break;
 			buf_putc(&b, '[');
 			s++;
 			if (*s == '!') {
@@ -271,13 +329,13 @@ glob_regex(const char *glob, bool dir_tail)
 
 /*
  * Appends s as an SBPL string literal: `\` and `"` escaped, nothing else
- * touched. Returns -1 when the literal would be longer than the profile
- * reader accepts.
+ * touched. Returns -1 when s is longer than the profile reader accepts in
+ * one string (the limit is on the string read, not on its escaped form).
  */
 static int
 string_literal(struct buf *b, const char *s)
 {
-	size_t start = b->len;
+	size_t n = strlen(s);
 
 	buf_putc(b, '"');
 	for (; *s != '\0'; s++) {
@@ -286,13 +344,29 @@ string_literal(struct buf *b, const char *s)
 		buf_putc(b, *s);
 	}
 	buf_putc(b, '"');
-	return b->len - start - 2 > GEN_LITERAL_MAX ? -1 : 0;
+	return n > GEN_LITERAL_MAX ? -1 : 0;
 }
 
-/* Appends a (regex "...") literal; errors name the params entry. */
+static bool
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	}
+	return false;
+}
+
+/* Appends a (regex "...") filter; errors name the params entry. */
 static int
 regex_filter(struct gen *g, struct buf *b, const char *regex, const char *what)
 {
+	if (has_control(regex)) {
+		/* Only -D values may hold them; this is profile text. */
+		sb_error_set(g->err, SB_EINVAL, "%s: a pattern with a control "
+		    "character cannot be written into a profile", what);
+		return -1;
+	}
 	buf_puts(b, "(regex ");
 	if (string_literal(b, regex) == -1) {
 		sb_error_set(g->err, SB_ELIMIT, "%s: the pattern becomes a "
@@ -316,35 +390,72 @@ str_hash(const char *s)
 	return h;
 }
 
-static bool
-root_known(const struct root *roots, size_t n, const char *path, size_t hash)
-{
-	size_t i;
+/* The roots in order, with a hash index for duplicates and ancestors. */
+struct rootset {
+	struct root	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		*slots;	/* index + 1, 0 for empty; a power of two */
+	size_t		 nslots;
+};
 
-	for (i = 0; i < n; i++) {
-		if (roots[i].hash == hash && strcmp(roots[i].path, path) == 0)
-			return true;
+/* The index of the root spelled by the first len bytes of path, or SIZE_MAX. */
+static size_t
+rootset_find_len(const struct rootset *rs, const char *path, size_t len)
+{
+	size_t h = 2166136261u, i, k;
+
+	if (rs->nslots == 0)
+		return SIZE_MAX;
+	for (k = 0; k < len; k++)
+		h = (h ^ (unsigned char)path[k]) * 16777619u;
+	for (i = h & (rs->nslots - 1); rs->slots[i] != 0;
+	    i = (i + 1) & (rs->nslots - 1)) {
+		k = rs->slots[i] - 1;
+		if (rs->v[k].hash == h && strncmp(rs->v[k].path, path,
+		    len) == 0 && rs->v[k].path[len] == '\0')
+			return k;
 	}
-	return false;
+	return SIZE_MAX;
 }
 
 static void
-root_add(struct root **roots, size_t *n, size_t *cap, char *path)
+rootset_index(struct rootset *rs, size_t k)
 {
-	size_t hash = str_hash(path);
+	size_t i;
 
-	if (root_known(*roots, *n, path, hash)) {
+	for (i = rs->v[k].hash & (rs->nslots - 1); rs->slots[i] != 0;
+	    i = (i + 1) & (rs->nslots - 1))
+		;
+	rs->slots[i] = k + 1;
+}
+
+/* Adds path (taking it) unless it is there already. */
+static void
+rootset_add(struct rootset *rs, char *path)
+{
+	size_t k;
+
+	if (rootset_find_len(rs, path, strlen(path)) != SIZE_MAX) {
 		free(path);
 		return;
 	}
-	if (*n == *cap) {
-		*cap = *cap == 0 ? 8 : *cap * 2;
-		*roots = xreallocarray(*roots, *cap, sizeof **roots);
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap == 0 ? 8 : rs->cap * 2;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
 	}
-	(*roots)[*n].path = path;
-	(*roots)[*n].hash = hash;
-	memset(&(*roots)[*n].excl, 0, sizeof (*roots)[*n].excl);
-	(*n)++;
+	rs->v[rs->n].path = path;
+	rs->v[rs->n].hash = str_hash(path);
+	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
+	rs->n++;
+	if (rs->n * 2 > rs->nslots) {
+		free(rs->slots);
+		rs->nslots = rs->nslots == 0 ? 16 : rs->nslots * 2;
+		rs->slots = xcalloc(rs->nslots, sizeof *rs->slots);
+		for (k = 0; k < rs->n; k++)
+			rootset_index(rs, k);
+	} else
+		rootset_index(rs, rs->n - 1);
 }
 
 static void
@@ -395,15 +506,86 @@ gitdir_of(const char *root, const struct gen_ctx *ctx)
 }
 
 static void
-roots_free(struct root *roots, size_t n)
+rootset_free(struct rootset *rs)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(roots[i].path);
-		strlist_clear(&roots[i].excl);
+	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].path);
+		strlist_clear(&rs->v[i].excl);
 	}
-	free(roots);
+	free(rs->v);
+	free(rs->slots);
+}
+
+/* Adds the protected paths of root r: a .git file's target, R/N as it is
+ * (a link there could be replaced), and where R/N leads when that differs. */
+static void
+root_exclusions(struct gen *g, struct root *r)
+{
+	const struct params *p = g->p;
+	enum path_kind kind;
+	char *x, *canon, *gitdir;
+	size_t j;
+
+	for (j = 0; j < p->protected_names.n; j++) {
+		xasprintf(&x, "%s/%s", strcmp(r->path, "/") == 0 ? "" : r->path,
+		    p->protected_names.v[j]);
+		/* The kind first: it keeps the answer in the cache. */
+		kind = path_cache_kind(g->pc, x);
+		canon = path_cache_canon(g->pc, x);
+		/* A .git file (a worktree, a submodule) points at the real
+		 * git directory, which is protected first. */
+		if (strcmp(p->protected_names.v[j], ".git") == 0 &&
+		    kind == PATH_OTHER &&
+		    (gitdir = gitdir_of(r->path, g->ctx)) != NULL)
+			excl_add(&r->excl, gitdir);
+		if (strcmp(canon, x) != 0)
+			excl_add(&r->excl, xstrdup(x));
+		excl_add(&r->excl, canon);
+		free(x);
+	}
+}
+
+/* Adds the first n exclusions of from to to. */
+static void
+excl_copy(struct root *to, const struct root *from, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		excl_add(&to->excl, xstrdup(from->excl.v[j]));
+}
+
+/*
+ * A root inside another root would lose its protected names through the
+ * outer one (the roots are alternatives of one rule): each root's own
+ * exclusions are also added to every root above it.
+ */
+static void
+roots_nest(struct rootset *rs)
+{
+	size_t *own, i, k, len, full;
+	const char *path;
+
+	own = xreallocarray(NULL, rs->n, sizeof *own);
+	for (i = 0; i < rs->n; i++)
+		own[i] = rs->v[i].excl.n;
+	for (i = 0; i < rs->n; i++) {
+		path = rs->v[i].path;
+		full = strlen(path);
+		/* Every proper prefix that ends before a '/'... */
+		for (len = full - 1; len > 0; len--) {
+			if (path[len] != '/')
+				continue;
+			if ((k = rootset_find_len(rs, path, len)) != SIZE_MAX)
+				excl_copy(&rs->v[k], &rs->v[i], own[i]);
+		}
+		/* ...and "/" itself. */
+		if (full > 1 && (k = rootset_find_len(rs, "/", 1)) != SIZE_MAX)
+			excl_copy(&rs->v[k], &rs->v[i], own[i]);
+	}
+	free(own);
 }
 
 static int
@@ -411,11 +593,9 @@ section_write(struct gen *g, struct buf *b)
 {
 	const struct params *p = g->p;
 	const struct gen_ctx *ctx = g->ctx;
-	struct root *roots = NULL;
-	enum path_kind kind;
-	char *path, *x, key[80];
-	size_t n = 0, cap = 0, i, j;
-	bool git;
+	struct rootset rs;
+	char *path, *x, key[80], what[SB_SHOW_MAX];
+	size_t i, j, literal;
 
 	if (p->fs_mode == FS_FULL_ACCESS) {
 		buf_puts(b, "; allow writes everywhere (full-access)\n"
@@ -425,64 +605,49 @@ section_write(struct gen *g, struct buf *b)
 	if (p->fs_mode != FS_WORKSPACE_WRITE)
 		return 0;
 
+	memset(&rs, 0, sizeof rs);
 	if (p->include_cwd && ctx->cwd != NULL && ctx->cwd[0] == '/') {
 		x = path_clean(ctx->cwd);
-		root_add(&roots, &n, &cap, path_cache_canon(g->pc, x));
+		rootset_add(&rs, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	if (p->include_slash_tmp && ctx->fs->is_dir("/tmp", ctx->fs->arg))
-		root_add(&roots, &n, &cap, path_cache_canon(g->pc, "/tmp"));
+		rootset_add(&rs, path_cache_canon(g->pc, "/tmp"));
 	if (p->include_tmpdir && ctx->tmpdir != NULL && ctx->tmpdir[0] == '/') {
 		x = path_clean(ctx->tmpdir);
-		root_add(&roots, &n, &cap, path_cache_canon(g->pc, x));
+		rootset_add(&rs, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	for (i = 0; i < p->writable_roots.n; i++) {
-		if ((path = resolve(p->writable_roots.v[i], ctx, g->pc,
-		    g->err)) == NULL) {
-			roots_free(roots, n);
+		key_num(what, "filesystem.writable_roots[", i);
+		strcat(what, "]");
+		if ((path = resolve(p->writable_roots.v[i], false, ctx, g->pc,
+		    what, &literal, g->err)) == NULL) {
+			rootset_free(&rs);
 			return -1;
 		}
 		if (path_cache_kind(g->pc, path) != PATH_DIR)
 			warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
-			    "%s", path);
-		root_add(&roots, &n, &cap, path);
+			    "%s", show_path(what, sizeof what, path));
+		rootset_add(&rs, path);
 	}
-	if (n == 0) {
+	if (rs.n == 0) {
 		/* No root at all: an empty (allow file-write*) would allow
 		 * every write, so the section is left out. */
 		return 0;
 	}
+	for (i = 0; i < rs.n; i++)
+		root_exclusions(g, &rs.v[i]);
+	roots_nest(&rs);
 
-	git = false;
-	for (j = 0; j < p->protected_names.n; j++) {
-		if (strcmp(p->protected_names.v[j], ".git") == 0)
-			git = true;
-	}
 	buf_puts(b, "; allow writes under the writable roots, except the "
 	    "protected names\n(allow file-write*\n");
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < p->protected_names.n; j++) {
-			xasprintf(&x, "%s/%s", strcmp(roots[i].path, "/") == 0 ?
-			    "" : roots[i].path, p->protected_names.v[j]);
-			/* The kind first: it keeps the answer in the cache. */
-			kind = path_cache_kind(g->pc, x);
-			path = path_cache_canon(g->pc, x);
-			free(x);
-			/* A .git file (a worktree, a submodule) points at the
-			 * real git directory, which is protected first. */
-			if (git && strcmp(p->protected_names.v[j], ".git") == 0 &&
-			    kind == PATH_OTHER &&
-			    (x = gitdir_of(roots[i].path, ctx)) != NULL) {
-				excl_add(&roots[i].excl, x);
-			}
-			excl_add(&roots[i].excl, path);
-		}
+	for (i = 0; i < rs.n; i++) {
 		key_num(key, "WRITABLE_ROOT_", i);
-		add_param(g, key, roots[i].path);
+		add_param(g, key, rs.v[i].path);
 		if (i > 0)
 			buf_putc(b, ' ');
-		if (roots[i].excl.n == 0) {
+		if (rs.v[i].excl.n == 0) {
 			buf_puts(b, "(subpath (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\"))");
@@ -491,10 +656,10 @@ section_write(struct gen *g, struct buf *b)
 		buf_puts(b, "(require-all (subpath (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))");
-		for (j = 0; j < roots[i].excl.n; j++) {
+		for (j = 0; j < rs.v[i].excl.n; j++) {
 			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
 			    i, j);
-			add_param(g, key, roots[i].excl.v[j]);
+			add_param(g, key, rs.v[i].excl.v[j]);
 			buf_puts(b, " (require-not (literal (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\"))) (require-not (subpath (param \"");
@@ -504,7 +669,7 @@ section_write(struct gen *g, struct buf *b)
 		buf_puts(b, " )");
 	}
 	buf_puts(b, "\n)\n");
-	roots_free(roots, n);
+	rootset_free(&rs);
 	return 0;
 }
 
@@ -516,7 +681,8 @@ section_deny_read(struct gen *g, struct buf *b)
 	const struct params *p = g->p;
 	struct buf filter;
 	char *path, *regex, what[64];
-	size_t i;
+	size_t i, literal;
+	bool glob;
 	int rc = 0;
 
 	if (p->deny_read.n == 0)
@@ -525,10 +691,15 @@ section_deny_read(struct gen *g, struct buf *b)
 	buf_puts(b, "; never readable, and not removable either\n");
 	for (i = 0; i < p->deny_read.n && rc == 0; i++) {
 		snprintf(what, sizeof what, "filesystem.deny_read[%zu]", i);
-		if ((path = resolve(p->deny_read.v[i], g->ctx, g->pc,
-		    g->err)) == NULL)
+		/* A glob is what the user wrote as one, not what a link
+		 * target happens to spell. */
+		glob = path_has_glob(p->deny_read.v[i]);
+		if ((path = resolve(p->deny_read.v[i], glob, g->ctx, g->pc,
+		    what, &literal, g->err)) == NULL) {
+			buf_clear(&filter);
 			return -1;
-		regex = glob_regex(path, !path_has_glob(path));
+		}
+		regex = pattern_regex(path, literal, !glob);
 		buf_reset(&filter);
 		rc = regex_filter(g, &filter, regex, what);
 		if (rc == 0) {
@@ -572,17 +743,74 @@ socks_free(struct sock *s, size_t n)
 	free(s);
 }
 
-/* The names of container engine sockets: allowing one hands out the host. */
+/* Where container engines put their sockets; "~/" is the home directory.
+ * Whoever can connect to one controls the host's containers. */
+static const char *const container_sockets[] = {
+	"/var/run/docker.sock",
+	"/private/var/run/docker.sock",
+	"/var/run/podman/podman.sock",
+	"/private/var/run/podman/podman.sock",
+	"~/.docker/run/docker.sock",
+	"~/.colima/default/docker.sock",
+	"~/.orbstack/run/docker.sock",
+	"~/.rd/docker.sock",
+	"~/.local/share/containers/podman/machine/podman.sock",
+	"~/.local/share/containers/podman/machine/qemu/podman.sock",
+};
+
 static bool
-is_container_socket(const char *path)
+is_container_name(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
 	base = base == NULL ? path : base + 1;
 	return strcmp(base, "docker.sock") == 0 ||
-	    strcmp(base, "podman.sock") == 0 ||
-	    strstr(path, "/.docker/") != NULL ||
-	    strstr(path, "/containers/podman/") != NULL;
+	    strcmp(base, "podman.sock") == 0;
+}
+
+/* The container socket that an allow entry opens, or NULL. */
+static const char *
+container_socket_in(struct gen *g, const struct sock *s, char *buf,
+    size_t size)
+{
+	const char *known;
+	char *regex;
+	regex_t re;
+	size_t i;
+	bool hit;
+
+	if (s->match != MATCH_GLOB && is_container_name(s->canon))
+		return s->canon;
+	regex = s->match == MATCH_GLOB ? pattern_regex(s->canon, s->literal,
+	    false) : NULL;
+	if (regex != NULL && regcomp(&re, regex, REG_EXTENDED | REG_NOSUB) != 0) {
+		free(regex);
+		regex = NULL;
+	}
+	for (i = 0; i < sizeof container_sockets / sizeof container_sockets[0];
+	    i++) {
+		known = container_sockets[i];
+		if (known[0] == '~') {
+			if (g->ctx->home == NULL || g->ctx->home[0] != '/')
+				continue;
+			snprintf(buf, size, "%s%s", g->ctx->home, known + 1);
+		} else
+			snprintf(buf, size, "%s", known);
+		if (s->match == MATCH_GLOB)
+			hit = regex != NULL && regexec(&re, buf, 0, NULL, 0) == 0;
+		else if (s->match == MATCH_SUBPATH)
+			hit = path_is_under(buf, s->canon);
+		else
+			hit = strcmp(buf, s->canon) == 0;
+		if (hit)
+			break;
+	}
+	if (regex != NULL) {
+		regfree(&re);
+		free(regex);
+	}
+	return i < sizeof container_sockets / sizeof container_sockets[0] ?
+	    buf : NULL;
 }
 
 /*
@@ -596,76 +824,91 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 {
 	const struct gen_ctx *ctx = g->ctx;
 	struct sock *s;
-	char *canon, *written;
-	size_t i, n = 0;
+	const char *engine;
+	char *canon, *written, what[80], buf[PARAMS_PATH_MAX + 64];
+	char show[SB_SHOW_MAX];
+	size_t i, j, n = 0, literal;
+	bool glob;
 
 	*out = NULL;
 	if (l->n == 0)
 		return 0;
 	s = xcalloc(l->n, sizeof *s);
 	for (i = 0; i < l->n; i++) {
-		if ((canon = resolve(l->v[i].path, ctx, g->pc,
-		    g->err)) == NULL) {
+		key_num(what, is_deny ? "network.unix_sockets.deny[" :
+		    "network.unix_sockets.allow[", i);
+		strcat(what, "]");
+		glob = l->v[i].match == MATCH_GLOB;
+		if ((canon = resolve(l->v[i].path, glob, ctx, g->pc, what,
+		    &literal, g->err)) == NULL) {
 			socks_free(s, n);
 			return -1;
 		}
-		written = expand(l->v[i].path, ctx, NULL);
+		written = expand(l->v[i].path, ctx, what, NULL);
 		s[n].canon = canon;
+		s[n].literal = literal;
 		s[n].alias = NULL;
-		if (is_deny && written != NULL && strcmp(written, canon) != 0)
+		if (is_deny && written != NULL && strcmp(written, canon) != 0) {
 			s[n].alias = written;
-		else
+			s[n].alias_literal = glob ? glob_literal_len(written) :
+			    strlen(written);
+		} else
 			free(written);
 		s[n].match = l->v[i].match;
 		s[n].access = l->v[i].access;
 		s[n].index = i;
-		if (!is_deny && l->v[i].match != MATCH_GLOB) {
-			if (strlen(canon) >= 104)
-				warn(g, GEN_W_SOCK_ALLOW, i, "socket path is %zu "
-				    "bytes, more than the 103 that macOS "
-				    "sun_path holds: nothing can connect to %s",
-				    strlen(canon), canon);
-		}
-		if (!is_deny && is_container_socket(canon))
+		if (!is_deny && !glob && strlen(canon) >= 104)
+			warn(g, GEN_W_SOCK_ALLOW, i, "socket path is %zu bytes, "
+			    "more than the 103 that macOS sun_path holds: nothing "
+			    "can connect to %s", strlen(canon),
+			    show_path(show, sizeof show, canon));
+		engine = is_deny ? NULL : container_socket_in(g, &s[n], buf,
+		    sizeof buf);
+		if (engine == s[n].canon)
 			warn(g, GEN_W_SOCK_ALLOW, i, "%s is a container engine "
 			    "socket: whoever can connect to it controls the "
-			    "host's containers", canon);
+			    "host's containers", show_path(show, sizeof show,
+			    engine));
+		else if (engine != NULL)
+			warn(g, GEN_W_SOCK_ALLOW, i, "opens %s, a container "
+			    "engine socket: whoever can connect to it controls "
+			    "the host's containers", show_path(show, sizeof show,
+			    engine));
 		n++;
 	}
 	qsort(s, n, sizeof *s, sock_cmp);
 	/* De-duplicate in place; the first (lowest index) entry stays. */
-	for (i = 1; n > 0 && i < n;) {
-		if (strcmp(s[i].canon, s[i - 1].canon) == 0 &&
-		    s[i].match == s[i - 1].match) {
+	for (i = 1, j = 0; i < n; i++) {
+		if (strcmp(s[i].canon, s[j].canon) == 0 &&
+		    s[i].match == s[j].match) {
 			if (s[i].access == ACCESS_CONNECT_BIND)
-				s[i - 1].access = ACCESS_CONNECT_BIND;
-			if (s[i - 1].alias == NULL) {
-				s[i - 1].alias = s[i].alias;
+				s[j].access = ACCESS_CONNECT_BIND;
+			if (s[j].alias == NULL) {
+				s[j].alias = s[i].alias;
+				s[j].alias_literal = s[i].alias_literal;
 				s[i].alias = NULL;
 			}
 			free(s[i].canon);
 			free(s[i].alias);
-			memmove(&s[i], &s[i + 1], (n - i - 1) * sizeof *s);
-			n--;
 			continue;
 		}
-		i++;
+		s[++j] = s[i];
 	}
 	*out = s;
-	return (ssize_t)n;
+	return n == 0 ? 0 : (ssize_t)(j + 1);
 }
 
 /* The filter of one socket entry: (subpath (param "K")), a literal, or a regex. */
 static int
 sock_filter(struct gen *g, struct buf *f, const struct sock *s,
-    const char *key, const char *value, const char *what)
+    const char *key, const char *value, size_t literal, const char *what)
 {
 	char *regex;
 	int rc;
 
 	buf_reset(f);
 	if (s->match == MATCH_GLOB) {
-		regex = glob_regex(value, false);
+		regex = pattern_regex(value, literal, false);
 		rc = regex_filter(g, f, regex, what);
 		free(regex);
 		return rc;
@@ -696,12 +939,13 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	for (i = 0; i < n && rc == 0; i++) {
 		key_num(what, "network.unix_sockets.allow[", s[i].index);
 		strcat(what, "]");
+		key[0] = '\0';
 		if (s[i].match != MATCH_GLOB) {
 			key_num(key, "UNIX_SOCKET_PATH_", num++);
 			add_param(g, key, s[i].canon);
 		}
 		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
-		    what)) == -1)
+		    s[i].literal, what)) == -1)
 			break;
 		/* buf_puts, not buf_printf: this runs once per entry. */
 		if (s[i].access == ACCESS_CONNECT_BIND) {
@@ -719,9 +963,9 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 
 static int
 deny_lines(struct gen *g, struct buf *b, struct buf *f, const struct sock *s,
-    const char *key, const char *value, const char *what)
+    const char *key, const char *value, size_t literal, const char *what)
 {
-	if (sock_filter(g, f, s, key, value, what) == -1)
+	if (sock_filter(g, f, s, key, value, literal, what) == -1)
 		return -1;
 	buf_printf(b, "(deny network-outbound (remote unix-socket %s))\n"
 	    "(deny network-bind (local unix-socket %s))\n", buf_str(f),
@@ -743,17 +987,22 @@ block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	for (i = 0; i < n && rc == 0; i++) {
 		key_num(what, "network.unix_sockets.deny[", s[i].index);
 		strcat(what, "]");
+		/* A glob is written as a regex: no parameter, no key. */
+		key[0] = akey[0] = '\0';
 		if (s[i].match != MATCH_GLOB) {
 			key_num(key, "UNIX_SOCKET_DENY_", num++);
 			add_param(g, key, s[i].canon);
 		}
-		rc = deny_lines(g, b, &f, &s[i], key, s[i].canon, what);
+		rc = deny_lines(g, b, &f, &s[i], key, s[i].canon, s[i].literal,
+		    what);
 		if (rc == 0 && s[i].alias != NULL) {
 			/* The spelling as written too: a deny that misses is a hole. */
-			snprintf(akey, sizeof akey, "%s_ALIAS", key);
-			if (s[i].match != MATCH_GLOB)
+			if (s[i].match != MATCH_GLOB) {
+				snprintf(akey, sizeof akey, "%s_ALIAS", key);
 				add_param(g, akey, s[i].alias);
-			rc = deny_lines(g, b, &f, &s[i], akey, s[i].alias, what);
+			}
+			rc = deny_lines(g, b, &f, &s[i], akey, s[i].alias,
+			    s[i].alias_literal, what);
 		}
 	}
 	buf_clear(&f);

@@ -89,6 +89,11 @@ const struct test_fs_entry test_fs_macos[] = {
 	{ "/Users/me/project/.git/worktrees", 'd', NULL },
 	{ "/Users/me/project/.git/worktrees/wt", 'd', NULL },
 	{ "/Users/me/link", 'l', "project" },
+	{ "/Users/me/we*ird[1]", 'd', NULL },
+	{ "/Users/me/lnk", 'l', "we*ird[1]" },
+	{ "/Users/me/symgit", 'd', NULL },
+	{ "/Users/me/symgit/.git", 'l', "/Users/me/real.git" },
+	{ "/Users/me/real.git", 'd', NULL },
 	{ NULL, 0, NULL },
 };
 

@@ -322,8 +322,8 @@ gen_home_path_without_home_is_an_error(void **state)
 	ctx.home = NULL;
 	sb_error_init(&err);
 	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
-	assert_string_equal(err.msg, "cannot expand \"~/x.sock\": $HOME is "
-	    "not set to an absolute path");
+	assert_string_equal(err.msg, "network.unix_sockets.allow[0]: cannot "
+	    "expand \"~/x.sock\": $HOME is not set to an absolute path");
 	assert_null(r.profile);
 	params_clear(&p);
 }
@@ -525,12 +525,12 @@ gen_hostile_globs_are_escaped_regex_strings(void **state)
 
 	(void)state;
 	params_init(&p);
-	strlist_add(&p.deny_read, "/Users/me/\"q\"\\b\n(x)*");
+	strlist_add(&p.deny_read, "/Users/me/\"q\"\\b;(x)*");
 	render_ok(&p, &r);
 	s = strstr(r.profile, "(deny file-read* (regex \"");
 	assert_non_null(s);
 	lit = decode_literal(s + 24, &end);
-	assert_string_equal(lit, "^/Users/me/\"q\"\\\\b\n\\(x\\)[^/]*$");
+	assert_string_equal(lit, "^/Users/me/\"q\"\\\\b;\\(x\\)[^/]*$");
 	assert_string_equal(end, strstr(end, "))\n"));
 	assert_null(strstr(r.profile, "#\"^/Users"));
 	free(lit);
@@ -586,6 +586,252 @@ gen_sbpl_comment_values_are_shell_quoted(void **state)
 	params_clear(&p);
 }
 
+static void
+gen_patterns_with_control_characters_are_refused(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	strlist_add(&p.deny_read, "/Users/me/a\nb*");
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_string_equal(err.msg, "filesystem.deny_read[0]: a pattern with "
+	    "a control character cannot be written into a profile");
+	params_clear(&p);
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/\x01*", MATCH_GLOB, ACCESS_CONNECT);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "network.unix_sockets.allow[0]: a "
+	    "pattern with a control character"));
+	params_clear(&p);
+}
+
+/* The value of -D key in r, or fail. */
+static const char *
+param_of(const struct gen_result *r, const char *key)
+{
+	const char *v = gen_result_param(r, key);
+
+	if (v == NULL)
+		fail_msg("no parameter %s", key);
+	return v;
+}
+
+static void
+gen_nested_root_keeps_its_protected_names(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	size_t i;
+	bool found = false;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_slash_tmp = p.include_tmpdir = false;
+	strlist_add(&p.writable_roots, "/Users/me");
+	strlist_add(&p.writable_roots, "/");
+	render_ok(&p, &r);
+	/* Root 0 is the cwd, /Users/me/project; root 1 is /Users/me, which
+	 * must not re-open the project's .git. */
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0"), "/Users/me/project");
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_1"), "/Users/me");
+	for (i = 0; i < r.nparams; i++) {
+		if (strncmp(r.params[i].key, "WRITABLE_ROOT_1_EXCLUDED_", 25) == 0 &&
+		    strcmp(r.params[i].value, "/Users/me/project/.git") == 0)
+			found = true;
+	}
+	assert_true(found);
+	/* And "/" carries every root's exclusions. */
+	found = false;
+	for (i = 0; i < r.nparams; i++) {
+		if (strncmp(r.params[i].key, "WRITABLE_ROOT_2_EXCLUDED_", 25) == 0 &&
+		    strcmp(r.params[i].value, "/Users/me/project/.git") == 0)
+			found = true;
+	}
+	assert_true(found);
+	assert_non_null(strstr(r.profile, "(require-all (subpath (param "
+	    "\"WRITABLE_ROOT_1\")) (require-not (literal (param "
+	    "\"WRITABLE_ROOT_1_EXCLUDED_0\")))"));
+	gen_result_clear(&r);
+	params_clear(&p);
+	(void)ctx;
+	(void)err;
+}
+
+static void
+gen_symlinked_protected_name_is_excluded_as_written_too(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_cwd = p.include_slash_tmp = p.include_tmpdir = false;
+	strlist_add(&p.writable_roots, "/Users/me/symgit");
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), 0);
+	/* The link itself (it could be replaced) and where it leads. */
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_0"),
+	    "/Users/me/symgit/.git");
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_1"),
+	    "/Users/me/real.git");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_glob_deny_with_an_alias_denies_both_spellings(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.net_mode = NET_FULL;
+	socklist_add(&p.sock_deny, "/var/run/*.sock", MATCH_GLOB,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(deny network-outbound (remote "
+	    "unix-socket (regex \"^/private/var/run/[^/]*\\\\.sock$\")))"));
+	assert_true(has_line(r.profile, "(deny network-outbound (remote "
+	    "unix-socket (regex \"^/var/run/[^/]*\\\\.sock$\")))"));
+	assert_int_equal(r.nparams, 0);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_symlink_target_with_metacharacters_stays_literal(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	strlist_add(&p.deny_read, "/Users/me/lnk/secret");
+	strlist_add(&p.deny_read, "/Users/me/lnk/*.key");
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(deny file-read* (regex "
+	    "\"^/Users/me/we\\\\*ird\\\\[1\\\\]/secret(/.*)?$\"))"));
+	assert_true(has_line(r.profile, "(deny file-read* (regex "
+	    "\"^/Users/me/we\\\\*ird\\\\[1\\\\]/[^/]*\\\\.key$\"))"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_deny_read_of_the_root_denies_everything(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	strlist_add(&p.deny_read, "/");
+	strlist_add(&p.deny_read, "/Users/me/[[:digit:]]*");
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(deny file-read* (regex \"^/.*$\"))"));
+	assert_true(has_line(r.profile, "(deny file-read* (regex "
+	    "\"^/Users/me/[[:digit:]][^/]*$\"))"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_inline_limit_counts_the_path_not_its_escapes(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct sb_error err;
+	char path[700], *text;
+
+	(void)state;
+	/* 605 bytes, 600 of them quotes: 1205 bytes once escaped. */
+	memset(path, '"', sizeof path);
+	memcpy(path, "/tmp/", 5);
+	path[605] = '\0';
+	params_init(&p);
+	socklist_add(&p.sock_allow, path, MATCH_LITERAL, ACCESS_CONNECT);
+	render_ok(&p, &r);
+	sb_error_init(&err);
+	text = gen_format_inline(&r, &err);
+	if (text == NULL)
+		fail_msg("%s", err.msg);
+	free(text);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_wide_allows_that_open_a_container_socket_warn(void **state)
+{
+	static const char *const wide[] = {
+		"/var/run", "/", "~/.docker", "/var/run/*.sock",
+	};
+	struct params p;
+	struct gen_result r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof wide / sizeof wide[0]; i++) {
+		params_init(&p);
+		socklist_add(&p.sock_allow, wide[i], path_has_glob(wide[i]) ?
+		    MATCH_GLOB : MATCH_SUBPATH, ACCESS_CONNECT_BIND);
+		render_ok(&p, &r);
+		if (r.nwarnings != 1 ||
+		    strstr(r.warnings[0].msg, "container engine") == NULL)
+			fail_msg("no container warning for %s", wide[i]);
+		gen_result_clear(&r);
+		params_clear(&p);
+	}
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/var/run/mysqld", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_int_equal(r.nwarnings, 0);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_many_duplicates_collapse_to_one(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	size_t i;
+
+	(void)state;
+	params_init(&p);
+	for (i = 0; i < 20000; i++) {
+		socklist_add(&p.sock_allow, i % 2 ? "/tmp/a" : "/private/tmp/a",
+		    MATCH_SUBPATH, i == 7 ? ACCESS_CONNECT_BIND : ACCESS_CONNECT);
+		socklist_add(&p.sock_deny, "/tmp/d", MATCH_SUBPATH,
+		    ACCESS_CONNECT);
+	}
+	render_ok(&p, &r);
+	assert_int_equal(r.nparams, 3);
+	assert_string_equal(param_of(&r, "UNIX_SOCKET_PATH_0"), "/private/tmp/a");
+	/* One of them asked for bind: the merged entry binds. */
+	assert_true(has_line(r.profile, "(allow network-bind (local unix-socket "
+	    "(subpath (param \"UNIX_SOCKET_PATH_0\"))))"));
+	assert_string_equal(param_of(&r, "UNIX_SOCKET_DENY_0_ALIAS"), "/tmp/d");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
 int
 main(void)
 {
@@ -608,6 +854,15 @@ main(void)
 		cmocka_unit_test(gen_hostile_globs_are_escaped_regex_strings),
 		cmocka_unit_test(gen_overlong_glob_regex_is_an_error),
 		cmocka_unit_test(gen_sbpl_comment_values_are_shell_quoted),
+		cmocka_unit_test(gen_patterns_with_control_characters_are_refused),
+		cmocka_unit_test(gen_nested_root_keeps_its_protected_names),
+		cmocka_unit_test(gen_symlinked_protected_name_is_excluded_as_written_too),
+		cmocka_unit_test(gen_glob_deny_with_an_alias_denies_both_spellings),
+		cmocka_unit_test(gen_symlink_target_with_metacharacters_stays_literal),
+		cmocka_unit_test(gen_deny_read_of_the_root_denies_everything),
+		cmocka_unit_test(gen_inline_limit_counts_the_path_not_its_escapes),
+		cmocka_unit_test(gen_wide_allows_that_open_a_container_socket_warn),
+		cmocka_unit_test(gen_many_duplicates_collapse_to_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
