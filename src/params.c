@@ -217,6 +217,14 @@ params_check_path(const char *path, size_t len, bool allow_glob,
 		return 0;
 	if (allow_glob && strncmp(path, "**", 2) == 0)
 		return 0;
+	/* Someone's home directory, which is not looked up. "must be
+	 * absolute" would mislead on the command line, where a relative
+	 * path is fine. */
+	if (path[0] == '~') {
+		sb_error_set(err, SB_EINVAL, "%s: only \"~/\" is expanded, "
+		    "not \"~user\": %s", what, sb_show(show, sizeof show, path));
+		return -1;
+	}
 	sb_error_set(err, SB_EINVAL, "%s: path must be absolute: %s",
 	    what, sb_show(show, sizeof show, path));
 	return -1;

@@ -108,7 +108,8 @@ int		 sock_access_from_name(const char *);
  *
  * params_check_path: non-empty, no NUL (len != strlen), at most
  * PARAMS_PATH_MAX bytes, absolute or "~/"-relative. With allow_glob, also a
- * pattern starting with "**".
+ * pattern starting with "**". "~user/x" gets its own message ("only "~/" is
+ * expanded"), any other relative path "path must be absolute".
  */
 int	params_check_path(const char *path, size_t len, bool allow_glob,
 	    const char *what, struct sb_error *);

@@ -66,6 +66,10 @@ expect 2 "$sb" generate --allow-unix-socket ''
 one_line_error '--allow-unix-socket: path is empty'
 expect 2 "$sb" generate --protect a/b
 expect 2 "$sb" generate --cd /nonexistent/dir
+expect 2 "$sb" generate --allow-unix-socket '~bob/agent.sock'
+one_line_error '--allow-unix-socket: only "~/" is expanded, not "~user": "~bob/agent.sock"'
+expect 2 "$sb" generate --writable-root '~bob'
+one_line_error '--writable-root: only "~/" is expanded, not "~user": "~bob"'
 expect 2 "$sb" generate stray-argument
 
 # --- acceptance 2: one socket, restricted, full, off -----------------------

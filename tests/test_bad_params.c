@@ -80,6 +80,7 @@ static const char *const cases[] = {
 	"relative-socket-allow-object",
 	"relative-socket-deny",
 	"relative-socket-glob",
+	"tilde-user-path",
 	"empty-path",
 	"nul-in-path",
 	"nul-in-key",

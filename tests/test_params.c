@@ -85,6 +85,14 @@ params_check_path_names_the_problem(void **state)
 	assert_string_equal(err.msg, "f: path is 4097 bytes long (at most 4096)");
 	sb_error_init(&err);
 	assert_int_equal(params_check_path("~user/x", 7, false, "f", &err), -1);
+	assert_string_equal(err.msg,
+	    "f: only \"~/\" is expanded, not \"~user\": \"~user/x\"");
+	sb_error_init(&err);
+	assert_int_equal(params_check_path("~bob", 4, true, "f", &err), -1);
+	assert_string_equal(err.msg,
+	    "f: only \"~/\" is expanded, not \"~user\": \"~bob\"");
+	sb_error_init(&err);
+	assert_int_equal(params_check_path("~", 1, false, "f", &err), 0);
 }
 
 static void
