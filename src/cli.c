@@ -339,25 +339,30 @@ apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 	return 0;
 }
 
-/* The policy cwd: -C DIR (relative to the process cwd) or the process cwd. */
+/*
+ * The policy cwd: -C DIR (relative to the process cwd) or the process cwd.
+ * getcwd is asked only when needed: it fails in a directory that was
+ * removed, and an absolute -C must work from there. Its failure is SB_EIO
+ * (exit 1); a bad -C is SB_EINVAL (bad usage, exit 2).
+ */
 static char *
 policy_cwd(const char *dir, struct sb_error *err)
 {
-	char show[SB_SHOW_MAX], *here, *cwd;
+	char show[SB_SHOW_MAX], *here = NULL, *cwd;
 
-	if ((here = getcwd(NULL, 0)) == NULL) {
+	if (dir != NULL && *dir == '\0') {
+		sb_error_set(err, SB_EINVAL, "--cd: directory name is empty");
+		return NULL;
+	}
+	if ((dir == NULL || *dir != '/') &&
+	    (here = getcwd(NULL, 0)) == NULL) {
 		sb_error_set(err, SB_EIO, "cannot get the current directory: %s",
 		    strerror(errno));
 		return NULL;
 	}
 	if (dir == NULL)
 		return here;
-	if (*dir == '\0') {
-		sb_error_set(err, SB_EINVAL, "--cd: directory name is empty");
-		free(here);
-		return NULL;
-	}
-	cwd = path_join(here, dir);
+	cwd = here != NULL ? path_join(here, dir) : path_clean(dir);
 	free(here);
 	if (!path_fs_posix.is_dir(cwd, NULL)) {
 		sb_error_set(err, SB_EINVAL, "--cd: not a directory: %s",
@@ -500,7 +505,7 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	o->home = env_dup("HOME");
 	o->tmpdir = env_dup("TMPDIR");
 	if ((o->cwd = policy_cwd(cd, &err)) == NULL) {
-		status = CLI_EXIT_USAGE;
+		status = err.code == SB_EIO ? CLI_EXIT_ERROR : CLI_EXIT_USAGE;
 		goto fail;
 	}
 	/* tui's file may not exist yet: it is created on the first save. */

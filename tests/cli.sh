@@ -130,6 +130,17 @@ fi
 expect 1 "$sb" generate -o nodir/x.sb
 one_line_error 'nodir/x.sb: No such file or directory'
 
+# A removed current directory: -C /abs needs no getcwd; without -C it is
+# an I/O error (1), not bad usage.
+mkdir gone
+expect 0 sh -c 'cd "$1" && rmdir "$1" && exec "$2" generate -C "$3" -o "$3/gone.sb"' \
+    sh "$work/gone" "$sb" "$work"
+[ -s gone.sb ] && ok || bad "-C /abs from a removed directory wrote nothing"
+mkdir gone
+expect 1 sh -c 'cd "$1" && rmdir "$1" && exec "$2" generate' \
+    sh "$work/gone" "$sb"
+one_line_error 'cannot get the current directory: '
+
 # --save-params writes a file that generate -p reads back to the same profile.
 expect 0 "$sb" generate --fs workspace-write --allow-unix-socket /tmp/s.sock \
     --proxy-port 3128 --deny-read '**/.env' --save-params saved.json -o a.sb

@@ -174,6 +174,18 @@ expect 0 "$sb" run --dry-run -C proj --full-auto -- make
 grep -q "^sbpolicy: run: note: the command would start in \".*/proj\" (-C)\$" err &&
     ok || bad "-C: no note: $(cat err)"
 
+# --- a removed current directory: -C /abs still works --------------------
+mkdir gone
+expect 0 sh -c 'cd "$1" && rmdir "$1" && exec "$2" run --dry-run -C "$3" -- true' \
+    sh "$work/gone" "$sb" "$work"
+grep -q "^sbpolicy: run: note: the command would start in \"$work\" (-C)\$" err &&
+    ok || bad "-C from a removed directory: no note: $(cat err)"
+mkdir gone
+expect 125 sh -c 'cd "$1" && rmdir "$1" && exec "$2" run --dry-run -- true' \
+    sh "$work/gone" "$sb"
+grep -q '^sbpolicy: cannot get the current directory: ' err && ok ||
+    bad "no -C from a removed directory: $(cat err)"
+
 # --- failures before the command starts: 125 -----------------------------
 for args in "--bogus -- true" "" "--dry-run" "true" "--network sideways -- true" \
     "--proxy-port 0 -- true" "-p $work/missing.json -- true" \
