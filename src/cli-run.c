@@ -41,7 +41,8 @@ static int
 run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 {
 	struct sb_error err;
-	char **argv, *line, *file = NULL, show[SB_SHOW_MAX];
+	char **argv, *line, *file = NULL, show[SB_SHOW_MAX], *fshow;
+	size_t fsize;
 	int status = CLI_EXIT_OK;
 
 	sb_error_init(&err);
@@ -57,10 +58,14 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 			cli_warn("run: %s", err.msg);
 			return LAUNCH_EXIT_FAILED;
 		}
+		/* Whole, however long $TMPDIR is: the user must find it. */
+		fsize = strlen(file) * 4 + 8;
+		fshow = xmalloc(fsize);
 		cli_warn("run: note: the profile is %zu bytes, more than %d, "
 		    "so it goes by -f; wrote it to %s, which is not removed: "
 		    "delete it when done", strlen(r->profile),
-		    LAUNCH_INLINE_MAX, file);
+		    LAUNCH_INLINE_MAX, sb_show(fshow, fsize, file));
+		free(fshow);
 	}
 	if (cwd != NULL)
 		cli_warn("run: note: the command would start in %s (-C)",

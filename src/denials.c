@@ -851,7 +851,7 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 	size_t len, dlen = strlen(dir);
 	sigset_t none;
 	pid_t pid, w;
-	int wfd = -1, rfd = -1, nullfd, waited, ws, i;
+	int wfd = -1, rfd = -1, nullfd, waited, ws, i, saved;
 
 	lg->pid = 0;
 	lg->fd = -1;
@@ -859,8 +859,10 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 		dlen--;
 	xasprintf(&path, "%.*s/sbpolicy-log.XXXXXX", (int)dlen, dir);
 	if ((wfd = mkstemp(path)) == -1) {
-		sb_error_set(err, SB_EIO, "cannot create a file in %.*s: %s",
-		    (int)dlen, dir, strerror(errno));
+		saved = errno;
+		path[dlen] = '\0';
+		sb_error_set(err, SB_EIO, "cannot create a file in %s: %s",
+		    sb_show(show, sizeof show, path), strerror(saved));
 		free(path);
 		return -1;
 	}

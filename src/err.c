@@ -36,12 +36,18 @@ sb_error_is_set(const struct sb_error *err)
 	return err != NULL && err->code != SB_OK;
 }
 
-/* Length of a valid UTF-8 sequence of 2 to 4 bytes at s, or 0. */
+/*
+ * Length of a valid UTF-8 sequence of 2 to 4 bytes at s, or 0. The C1
+ * controls (U+0080..U+009F) count as invalid: U+009B is CSI to a terminal
+ * that takes 8-bit controls, as ESC [ is to all of them.
+ */
 static size_t
 utf8_len(const unsigned char *s)
 {
 	size_t n, i;
 
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 0;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
 		n = 2;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
@@ -104,5 +110,28 @@ sb_show(char *buf, size_t size, const char *s)
 	}
 	buf[len++] = '"';
 	buf[len] = '\0';
+	return buf;
+}
+
+const char *
+sb_show_name(char *buf, size_t size, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (*p == '\0' || strlen(s) >= size)
+		return sb_show(buf, size, s);
+	/* Whatever sb_show escapes means the quoted form: '"' too, so that a
+	 * plain name never passes for a quoted one. */
+	while (*p != '\0') {
+		if (*p == '"' || *p == '\\' || *p < 0x20 || *p == 0x7f)
+			return sb_show(buf, size, s);
+		if (*p < 0x80)
+			n = 1;
+		else if ((n = utf8_len(p)) == 0)
+			return sb_show(buf, size, s);
+		p += n;
+	}
+	memcpy(buf, s, strlen(s) + 1);
 	return buf;
 }

@@ -32,10 +32,20 @@ int	sb_error_is_set(const struct sb_error *);
 /*
  * Writes s into buf (of size bytes) as a double-quoted, printable, one-line
  * string for messages: `"` and `\` escaped, \n \t \r, other control bytes
- * and bytes that are not UTF-8 as \xHH, and values longer than fit cut with
+ * (the UTF-8 C1 controls too) and bytes that are not UTF-8 as \xHH, so
+ * nothing reaches the terminal as a control; values longer than fit cut with
  * "...". Returns buf. SB_SHOW_MAX is a good size.
  */
 #define SB_SHOW_MAX 160
 const char *sb_show(char *buf, size_t size, const char *s);
+
+/*
+ * The same for a file name at the head of a message, "FILE: why" or
+ * "FILE:LINE:COL: why": a non-empty name that sb_show would not change
+ * (nothing to escape) and that fits is written as it is, unquoted, as other
+ * tools write file names; any other name is written as sb_show writes it.
+ * A name anywhere else in a message is a value: sb_show it. Returns buf.
+ */
+const char *sb_show_name(char *buf, size_t size, const char *s);
 
 #endif

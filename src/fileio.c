@@ -19,29 +19,30 @@ char *
 file_read(const char *path, size_t max, size_t *len, struct sb_error *err)
 {
 	struct stat sb;
-	char *data = NULL;
+	char name[SB_SHOW_MAX], *data = NULL;
 	size_t have = 0, cap;
 	ssize_t n;
 	int fd;
 
+	sb_show_name(name, sizeof name, path);
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
-		sb_error_set(err, SB_EIO, "%s: %s", path, strerror(errno));
+		sb_error_set(err, SB_EIO, "%s: %s", name, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &sb) == -1) {
-		sb_error_set(err, SB_EIO, "%s: %s", path, strerror(errno));
+		sb_error_set(err, SB_EIO, "%s: %s", name, strerror(errno));
 		goto fail;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		sb_error_set(err, SB_EIO, "%s: is a directory", path);
+		sb_error_set(err, SB_EIO, "%s: is a directory", name);
 		goto fail;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		sb_error_set(err, SB_EIO, "%s: not a regular file", path);
+		sb_error_set(err, SB_EIO, "%s: not a regular file", name);
 		goto fail;
 	}
 	if ((size_t)sb.st_size > max) {
-		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes", path,
+		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes", name,
 		    max);
 		goto fail;
 	}
@@ -52,7 +53,7 @@ file_read(const char *path, size_t max, size_t *len, struct sb_error *err)
 		if (have + 1 == cap) {
 			if (have >= max) {
 				sb_error_set(err, SB_ELIMIT,
-				    "%s: larger than %zu bytes", path, max);
+				    "%s: larger than %zu bytes", name, max);
 				goto fail;
 			}
 			cap *= 2;
@@ -62,7 +63,7 @@ file_read(const char *path, size_t max, size_t *len, struct sb_error *err)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			sb_error_set(err, SB_EIO, "%s: %s", path,
+			sb_error_set(err, SB_EIO, "%s: %s", name,
 			    strerror(errno));
 			goto fail;
 		}
@@ -71,7 +72,7 @@ file_read(const char *path, size_t max, size_t *len, struct sb_error *err)
 		have += (size_t)n;
 	}
 	if (have > max) {
-		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes", path,
+		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes", name,
 		    max);
 		goto fail;
 	}
@@ -104,7 +105,7 @@ file_write_atomic(const char *path, const char *data, size_t len,
     struct sb_error *err)
 {
 	const char *base;
-	char *dir, *tmp;
+	char name[SB_SHOW_MAX], *dir, *tmp;
 	size_t off = 0;
 	ssize_t n;
 	mode_t mask;
@@ -114,17 +115,18 @@ file_write_atomic(const char *path, const char *data, size_t len,
 		sb_error_set(err, SB_EINVAL, "output file name is empty");
 		return -1;
 	}
+	sb_show_name(name, sizeof name, path);
 	dir = dir_of(path);
 	base = strrchr(path, '/');
 	base = base == NULL ? path : base + 1;
 	if (*base == '\0') {
-		sb_error_set(err, SB_EIO, "%s: is a directory", path);
+		sb_error_set(err, SB_EIO, "%s: is a directory", name);
 		free(dir);
 		return -1;
 	}
 	xasprintf(&tmp, "%s/.%s.XXXXXX", dir, base);
 	if ((fd = mkstemp(tmp)) == -1) {
-		sb_error_set(err, SB_EIO, "%s: %s", path, strerror(errno));
+		sb_error_set(err, SB_EIO, "%s: %s", name, strerror(errno));
 		goto fail_nofd;
 	}
 	/* mkstemp makes 0600; give the file the mode a plain create would. */
@@ -160,7 +162,7 @@ file_write_atomic(const char *path, const char *data, size_t len,
 
 fail_errno:
 	saved = errno;
-	sb_error_set(err, SB_EIO, "%s: %s", path, strerror(saved));
+	sb_error_set(err, SB_EIO, "%s: %s", name, strerror(saved));
 	if (fd != -1)
 		close(fd);
 	unlink(tmp);

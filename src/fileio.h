@@ -11,7 +11,7 @@
  * Reads all of a regular file, refusing more than max bytes. Returns a new
  * NUL-terminated buffer (free(3)) and sets *len, or NULL with err set:
  * "FILE: No such file or directory", "FILE: is a directory",
- * "FILE: larger than N bytes".
+ * "FILE: larger than N bytes". FILE is the path through sb_show_name.
  */
 char	*file_read(const char *path, size_t max, size_t *len, struct sb_error *);
 

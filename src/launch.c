@@ -293,7 +293,7 @@ static char *
 posix_temp_create(const char *dir, const char *data, size_t len,
     struct sb_error *err, void *arg)
 {
-	char *path;
+	char show[SB_SHOW_MAX], *path;
 	size_t dlen = strlen(dir), off = 0;
 	ssize_t n;
 	int fd, saved;
@@ -304,8 +304,11 @@ posix_temp_create(const char *dir, const char *data, size_t len,
 		dlen--;
 	xasprintf(&path, "%.*s/%s", (int)dlen, dir, LAUNCH_TMP_TEMPLATE);
 	if ((fd = mkstemp(path)) == -1) {
+		saved = errno;
+		path[dlen] = '\0';
 		sb_error_set(err, SB_EIO, "cannot create a profile file in "
-		    "%.*s: %s", (int)dlen, dir, strerror(errno));
+		    "%s: %s", sb_show(show, sizeof show, path),
+		    strerror(saved));
 		free(path);
 		return NULL;
 	}
@@ -328,7 +331,8 @@ posix_temp_create(const char *dir, const char *data, size_t len,
 
 fail:
 	saved = errno;
-	sb_error_set(err, SB_EIO, "%s: %s", path, strerror(saved));
+	sb_error_set(err, SB_EIO, "%s: %s", sb_show_name(show, sizeof show,
+	    path), strerror(saved));
 	if (fd != -1)
 		close(fd);
 	unlink(path);

@@ -260,7 +260,7 @@ fail_at(struct loader *ld, size_t off, enum sb_errcode code,
 {
 	va_list ap;
 	size_t line, col;
-	char *msg;
+	char name[SB_SHOW_MAX], *msg;
 
 	if (off > ld->len)
 		off = ld->len;
@@ -268,7 +268,8 @@ fail_at(struct loader *ld, size_t off, enum sb_errcode code,
 	va_start(ap, fmt);
 	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
-	sb_error_set(ld->err, code, "%s:%zu:%zu: %s", ld->name, line, col, msg);
+	sb_error_set(ld->err, code, "%s:%zu:%zu: %s",
+	    sb_show_name(name, sizeof name, ld->name), line, col, msg);
 	free(msg);
 	return -1;
 }
@@ -1163,7 +1164,7 @@ params_json_load_text(const char *name, const char *text, size_t len,
 	const char *end = NULL;
 	cJSON *root = NULL;
 	size_t bad, nul_at;
-	char *path, *copy = NULL;
+	char show[SB_SHOW_MAX], *path, *copy = NULL;
 	int rc = -1;
 
 	memset(&ld, 0, sizeof ld);
@@ -1174,7 +1175,8 @@ params_json_load_text(const char *name, const char *text, size_t len,
 	params_init(&tmp);
 
 	if (len > PARAMS_JSON_FILE_MAX) {
-		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes", name,
+		sb_error_set(err, SB_ELIMIT, "%s: larger than %zu bytes",
+		    sb_show_name(show, sizeof show, name),
 		    (size_t)PARAMS_JSON_FILE_MAX);
 		goto out;
 	}
@@ -1194,7 +1196,8 @@ params_json_load_text(const char *name, const char *text, size_t len,
 	 * so a file of a few MiB of tiny values cannot take a gigabyte. */
 	if ((bad = count_values(text, len)) > PARAMS_JSON_VALUES_MAX) {
 		sb_error_set(err, SB_ELIMIT, "%s: more than %d values (%zu)",
-		    name, PARAMS_JSON_VALUES_MAX, bad);
+		    sb_show_name(show, sizeof show, name),
+		    PARAMS_JSON_VALUES_MAX, bad);
 		goto out;
 	}
 	/* cJSON reads to a NUL, which the caller's text need not have. */

@@ -20,7 +20,7 @@
  * no duplicate keys, the right types, ranges and path forms. On success
  * *out is replaced (it must hold initialised params, which are cleared) and
  * 0 is returned. On failure *out is unchanged and err says
- * "FILE:LINE:COL: JSON.PATH: what is wrong".
+ * "FILE:LINE:COL: JSON.PATH: what is wrong" (FILE through sb_show_name).
  */
 int	params_json_load(const char *file, struct params *out, struct sb_error *);
 /* The same for text already in memory; `name` stands for FILE in errors. */

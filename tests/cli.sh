@@ -130,6 +130,19 @@ fi
 expect 1 "$sb" generate -o nodir/x.sb
 one_line_error 'nodir/x.sb: No such file or directory'
 
+# A file name is one printable line in a message, whatever it holds.
+expect 1 "$sb" generate -p "$(printf '/tmp/a\nb')"
+one_line_error '"/tmp/a\\nb": No such file or directory'
+expect 1 "$sb" generate -o "$(printf 'no\ndir/x.sb')"
+one_line_error '"no\\ndir/x.sb": No such file or directory'
+esc=$(printf '\033')
+expect 1 "$sb" generate -p "$(printf 'x\033]0;title\007.json')"
+one_line_error '"x\\x1b]0;title\\x07.json": No such file or directory'
+grep -q "$esc" err && bad "an ESC from a file name reached stderr" || ok
+printf '{"version": 2}\n' >"$(printf 'v\t2.json')"
+expect 1 "$sb" generate -p "$(printf 'v\t2.json')"
+one_line_error '"v\\t2.json":1:'
+
 # A removed current directory: -C /abs needs no getcwd; without -C it is
 # an I/O error (1), not bad usage.
 mkdir gone

@@ -155,7 +155,7 @@ case $(ls -l "$file") in -rw-------*) ok ;; *) bad "large: $file is not 0600" ;;
 profile_of "$@" >want.profile
 cmp -s "$file" want.profile && ok || bad "large: file is not the profile"
 [ "$(wc -c <"$file")" -gt 65536 ] && ok || bad "large: profile not over 64 KiB"
-grep -q "^sbpolicy: run: note: the profile is .* wrote it to $file" err && ok ||
+grep -q "^sbpolicy: run: note: the profile is .* wrote it to \"$file\"" err && ok ||
     bad "large: no note on stderr: $(cat err)"
 rm -f "$file"
 

@@ -571,6 +571,21 @@ denials_log_missing_program(void **state)
 }
 
 static void
+denials_log_names_a_hostile_tmpdir_on_one_line(void **state)
+{
+	static char *argv[] = { (char *)"/nonexistent/log", NULL };
+	struct denials_log lg;
+	struct sb_error err;
+
+	(void)state;
+	sb_error_init(&err);
+	assert_int_equal(denials_log_start(&lg, argv, "/nonexistent/a\nb/",
+	    2000, &err), -1);
+	assert_string_equal(err.msg, "cannot create a file in "
+	    "\"/nonexistent/a\\nb\": No such file or directory");
+}
+
+static void
 denials_log_argv_is_the_codex_predicate(void **state)
 {
 	(void)state;
@@ -613,6 +628,7 @@ main(void)
 		cmocka_unit_test(denials_log_not_ready_times_out),
 		cmocka_unit_test(denials_log_exit_before_ready_says_why),
 		cmocka_unit_test(denials_log_missing_program),
+		cmocka_unit_test(denials_log_names_a_hostile_tmpdir_on_one_line),
 		cmocka_unit_test(denials_log_argv_is_the_codex_predicate),
 	};
 
