@@ -596,7 +596,9 @@ cli_generate(int argc, char **argv)
 	struct gen_result r;
 	struct gen_ctx ctx;
 	struct sb_error err;
+	struct file_write wsaved, wout;
 	char *text = NULL, *saved = NULL;
+	bool to_file, saving = false, writing = false;
 	int status;
 
 	if ((status = cli_parse(CLI_GENERATE, argc, argv, &o)) != 0) {
@@ -607,6 +609,7 @@ cli_generate(int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	cli_gen_ctx(&o, &ctx);
 	status = CLI_EXIT_ERROR;
+	to_file = o.output != NULL && strcmp(o.output, "-") != 0;
 	if (gen_render(&o.params, &ctx, &r, &err) == -1)
 		goto fail;
 	/* Everything is rendered before anything is written: all or nothing. */
@@ -616,15 +619,42 @@ cli_generate(int argc, char **argv)
 	    (saved = params_json_dump(&o.params, &err)) == NULL)
 		goto fail;
 	cli_print_warnings(&r);
-	if (saved != NULL && file_write_atomic(o.save_params, saved,
-	    strlen(saved), &err) == -1)
+	/* Both files are ready (written beside their targets, or opened)
+	 * before either is put in place: a missing directory or a full disk
+	 * for one leaves the other untouched too. */
+	if (saved != NULL) {
+		if (file_write_prepare(&wsaved, o.save_params, saved,
+		    strlen(saved), &err) == -1)
+			goto fail;
+		saving = true;
+	}
+	if (to_file) {
+		if (file_write_prepare(&wout, o.output, text, strlen(text),
+		    &err) == -1)
+			goto fail;
+		writing = true;
+	}
+	/* The profile first: standard output is the likelier to fail (a
+	 * closed pipe), and then the params file is not written either. */
+	if (to_file) {
+		writing = false;	/* released by commit, failed or not */
+		if (file_write_commit(&wout, &err) == -1)
+			goto fail;
+	} else if (cli_write_output(NULL, text, strlen(text), &err) == -1)
 		goto fail;
-	if (cli_write_output(o.output, text, strlen(text), &err) == -1)
-		goto fail;
+	if (saving) {
+		saving = false;
+		if (file_write_commit(&wsaved, &err) == -1)
+			goto fail;
+	}
 	status = CLI_EXIT_OK;
 	goto out;
 
 fail:
+	if (saving)
+		file_write_abort(&wsaved);
+	if (writing)
+		file_write_abort(&wout);
 	cli_warn("%s", err.msg);
 out:
 	free(text);

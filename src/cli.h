@@ -66,8 +66,8 @@ void	cli_gen_ctx(const struct cli_opts *, struct gen_ctx *);
 /* Prints the generator's warnings as "sbpolicy: warning: ..." lines. */
 void	cli_print_warnings(const struct gen_result *);
 
-/* Writes len bytes to path atomically (temporary file, fsync, rename), or to
- * stdout when path is NULL or "-". Returns 0, or -1 with err set. */
+/* Writes len bytes to path with file_write_atomic (fileio.h), or to stdout
+ * when path is NULL or "-". Returns 0, or -1 with err set. */
 int	cli_write_output(const char *path, const char *data, size_t len,
 	    struct sb_error *);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* fileio.h: reading a whole file with a size cap, and atomic replacement. */
+/* fileio.h: reading a whole file with a size cap, and safe replacement. */
 #ifndef SBPOLICY_FILEIO_H
 #define SBPOLICY_FILEIO_H
 
@@ -16,10 +16,54 @@
 char	*file_read(const char *path, size_t max, size_t *len, struct sb_error *);
 
 /*
- * Replaces path with data atomically: a new file "DIR/.NAME.XXXXXX" in the same
- * directory (mode 0644 less the umask), fsync, rename over path, fsync of the
- * directory. On failure the temporary file is removed, path is untouched and
- * -1 is returned with err set.
+ * Writing a file in two steps, so that several files can be written all or
+ * nothing: file_write_prepare does everything that can fail for want of a
+ * directory, a permission or disk space; file_write_commit puts the data in
+ * place. Prepare every file first, then commit them, and abort the rest
+ * when one fails. What is at path decides how the data gets there:
+ *
+ *  - A symlink is followed, so the link stays a link and its target gets
+ *    the data; a relative target is taken from the link's directory, and a
+ *    dangling link creates its target.
+ *  - A directory is an error: "FILE: is a directory" (also for a path that
+ *    ends in '/').
+ *  - A regular file, or nothing, is replaced atomically. Prepare writes the
+ *    data to a new "DIR/.sbpolicy.XXXXXX" next to the target and fsyncs it;
+ *    commit renames it over the target and fsyncs DIR. The new file keeps
+ *    the permission bits of the file it replaces (and its owner and group,
+ *    where we may set them); a new file gets 0666 less the umask.
+ *  - Anything else (a character device such as /dev/null, a FIFO) cannot be
+ *    replaced without harm, and there is nothing to replace atomically:
+ *    prepare opens it with O_WRONLY | O_TRUNC (which waits for a reader on
+ *    a FIFO, as the shell's > does) and commit writes the data to it.
+ *
+ * prepare returns 0, or -1 with err set, path untouched and nothing to
+ * release. data is borrowed until commit or abort. After a 0, exactly one
+ * of file_write_commit and file_write_abort must follow; both release w.
+ * commit returns 0, or -1 with err set: the temporary file is gone and path
+ * untouched, except that a direct write may have written part of the data.
+ * abort removes the temporary file (or closes the opened target) and leaves
+ * path as it was. Errors name path as given, through sb_show_name:
+ * "FILE: No such file or directory", "FILE: Permission denied".
+ */
+struct file_write {
+	char		*name;	/* path as given */
+	char		*target;	/* path with its symlinks followed */
+	char		*tmp;	/* the temporary file, or NULL (direct) */
+	int		 fd;	/* direct: the opened target; else -1 */
+	const char	*data;	/* direct: what commit writes; borrowed */
+	size_t		 len;
+};
+
+int	file_write_prepare(struct file_write *w, const char *path,
+	    const char *data, size_t len, struct sb_error *);
+int	file_write_commit(struct file_write *w, struct sb_error *);
+void	file_write_abort(struct file_write *w);
+
+/*
+ * file_write_prepare and file_write_commit in one: replaces path with data
+ * as above (atomically unless path is a device or a FIFO). Returns 0, or -1
+ * with err set and path untouched.
  */
 int	file_write_atomic(const char *path, const char *data, size_t len,
 	    struct sb_error *);

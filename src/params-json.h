@@ -34,8 +34,9 @@ int	params_json_load_text(const char *name, const char *text, size_t len,
  */
 char	*params_json_dump(const struct params *, struct sb_error *);
 
-/* Writes params_json_dump() to file atomically: a temporary file in the same
- * directory, fsync, rename. Returns 0, or -1 with err set and file untouched. */
+/* Writes params_json_dump() to file with file_write_atomic (fileio.h): a
+ * temporary file in the same directory, fsync, rename; a symlink is followed.
+ * Returns 0, or -1 with err set and file untouched. */
 int	params_json_save(const char *file, const struct params *, struct sb_error *);
 
 /*

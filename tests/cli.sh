@@ -121,7 +121,7 @@ expect 1 "$sb" generate --allow-unix-socket "$(printf '/tmp/a\nb')" \
     --format inline -o keep.sb
 [ "$(cat keep.sb)" = precious ] && ok || bad "a failed generate touched -o"
 one_line_error 'inline: "/tmp/a\\nb": a path with a control character'
-ls -a | grep -q '^\.keep\.sb\.' && bad "temporary file left behind" || ok
+ls -a | grep -q '^\.sbpolicy\.' && bad "temporary file left behind" || ok
 mkdir ro && chmod 555 ro
 if [ "$(id -u)" -ne 0 ]; then
 	expect 1 "$sb" generate -o ro/x.sb
@@ -129,6 +129,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 expect 1 "$sb" generate -o nodir/x.sb
 one_line_error 'nodir/x.sb: No such file or directory'
+mkdir adir
+expect 1 "$sb" generate -o adir
+one_line_error 'adir: is a directory'
 
 # A file name is one printable line in a message, whatever it holds.
 expect 1 "$sb" generate -p "$(printf '/tmp/a\nb')"
@@ -142,6 +145,58 @@ grep -q "$esc" err && bad "an ESC from a file name reached stderr" || ok
 printf '{"version": 2}\n' >"$(printf 'v\t2.json')"
 expect 1 "$sb" generate -p "$(printf 'v\t2.json')"
 one_line_error '"v\\t2.json":1:'
+
+# -o onto a symlink writes its target, and the link stays a link.
+echo old >target.sb
+ln -s target.sb link.sb
+expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock -o link.sb
+[ -L link.sb ] && ok || bad "-o replaced the symlink"
+grep -qxF '; -D UNIX_SOCKET_PATH_0=/tmp/test.sock' target.sb && ok ||
+    bad "-o did not write the symlink's target"
+# A dangling one creates its target.
+ln -s made.sb dangling.sb
+expect 0 "$sb" generate -o dangling.sb
+[ -L dangling.sb ] && [ -s made.sb ] && ok || bad "-o onto a dangling symlink"
+
+# An existing file keeps its mode; a new one gets 0666 less the umask.
+echo old >secret.sb
+chmod 600 secret.sb
+expect 0 "$sb" generate -o secret.sb
+case $(ls -l secret.sb) in -rw-------*) ok ;; *) bad "-o made a 0600 file $(ls -l secret.sb)" ;; esac
+expect 0 sh -c 'umask 027 && exec "$1" generate -o new.sb' sh "$sb"
+case $(ls -l new.sb) in -rw-r-----*) ok ;; *) bad "-o new file: $(ls -l new.sb)" ;; esac
+
+# A FIFO is written in place (the reader gets the profile), not replaced.
+if mkfifo fifo 2>/dev/null; then
+	cat fifo >fifo.out &
+	reader=$!
+	expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock -o fifo
+	if [ -p fifo ]; then ok; else
+		bad "-o replaced a FIFO"
+		kill "$reader" 2>/dev/null
+	fi
+	wait "$reader"
+	grep -qxF '; -D UNIX_SOCKET_PATH_0=/tmp/test.sock' fifo.out && ok ||
+	    bad "-o FIFO: the reader did not get the profile"
+fi
+
+# A 250-byte file name: the temporary file's name must stay short.
+long=$(printf '%0250d' 0 | tr 0 n)
+expect 0 "$sb" generate -o "$long"
+[ -s "$long" ] && ok || bad "-o with a 250-byte name"
+expect 0 "$sb" generate -o "$long"
+ls -a | grep -q '^\.sbpolicy\.' && bad "temporary file left behind" || ok
+
+# Two outputs are all or nothing: a failing -o leaves --save-params unwritten.
+expect 1 "$sb" generate --save-params sp.json -o nodir/out.sb
+one_line_error 'nodir/out.sb: No such file or directory'
+[ ! -e sp.json ] && ok || bad "--save-params written though -o failed"
+echo precious >sp.json
+expect 1 "$sb" generate --save-params sp.json -o adir
+[ "$(cat sp.json)" = precious ] && ok || bad "--save-params replaced though -o failed"
+expect 1 "$sb" generate --save-params nodir/sp.json -o out2.sb
+[ ! -e out2.sb ] && ok || bad "-o written though --save-params failed"
+ls -a | grep -q '^\.sbpolicy\.' && bad "temporary file left behind" || ok
 
 # A removed current directory: -C /abs needs no getcwd; without -C it is
 # an I/O error (1), not bad usage.

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: ISC */
+/* test_fileio.c: what file_write_* does with each kind of target, and file
+ * names in messages. Files are made in the build directory. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fileio.h"
+#include "helpers.h"
+#include "xmalloc.h"
+
+#define TEXT	"(version 1)\n"
+
+/* Entries of dir other than . and .., so a stray temporary file shows. */
+static size_t
+count_entries(const char *dir)
+{
+	struct dirent *de;
+	DIR *d;
+	size_t n = 0;
+
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* A fresh, empty directory for one test. */
+static void
+fresh_dir(const char *dir)
+{
+	char *cmd;
+
+	xasprintf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	assert_int_equal(mkdir(dir, 0755), 0);
+}
+
+static void
+remove_dir(const char *dir)
+{
+	char *cmd;
+
+	xasprintf(&cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* path holds exactly want. */
+static void
+assert_holds(const char *path, const char *want)
+{
+	char *data;
+
+	data = test_slurp(path, NULL);
+	assert_non_null(data);
+	assert_string_equal(data, want);
+	free(data);
+}
+
+/* Writes TEXT to path, which must succeed. */
+static void
+write_ok(const char *path)
+{
+	struct sb_error err;
+
+	sb_error_init(&err);
+	if (file_write_atomic(path, TEXT, strlen(TEXT), &err) == -1)
+		fail_msg("%s: unexpected error: %s", path, err.msg);
+}
+
+/* Writing to path fails with exactly want. */
+static void
+write_fails(const char *path, const char *want)
+{
+	struct sb_error err;
+
+	sb_error_init(&err);
+	assert_int_equal(file_write_atomic(path, TEXT, strlen(TEXT), &err), -1);
+	assert_string_equal(err.msg, want);
+}
+
+static void
+file_write_keeps_the_mode_of_the_file_it_replaces(void **state)
+{
+	struct stat sb;
+	mode_t mask;
+
+	(void)state;
+	fresh_dir("fw-mode");
+	assert_int_equal(test_write_file("fw-mode/secret.sb", "old\n", 4), 0);
+	assert_int_equal(chmod("fw-mode/secret.sb", 0600), 0);
+	assert_int_equal(test_write_file("fw-mode/shared.sb", "old\n", 4), 0);
+	assert_int_equal(chmod("fw-mode/shared.sb", 0664), 0);
+	mask = umask(022);
+	write_ok("fw-mode/secret.sb");
+	write_ok("fw-mode/shared.sb");
+	write_ok("fw-mode/new.sb");
+	umask(077);
+	write_ok("fw-mode/private-new.sb");
+	umask(mask);
+	assert_int_equal(stat("fw-mode/secret.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_int_equal(stat("fw-mode/shared.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0664);
+	assert_int_equal(stat("fw-mode/new.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0644);
+	assert_int_equal(stat("fw-mode/private-new.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_holds("fw-mode/secret.sb", TEXT);
+	assert_int_equal(count_entries("fw-mode"), 4);
+	remove_dir("fw-mode");
+}
+
+static void
+file_write_gives_root_written_files_back_to_their_owner(void **state)
+{
+	struct stat sb;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	fresh_dir("fw-owner");
+	assert_int_equal(test_write_file("fw-owner/theirs.sb", "old\n", 4), 0);
+	assert_int_equal(chown("fw-owner/theirs.sb", 65534, 65534), 0);
+	write_ok("fw-owner/theirs.sb");
+	assert_int_equal(stat("fw-owner/theirs.sb", &sb), 0);
+	assert_int_equal(sb.st_uid, 65534);
+	assert_int_equal(sb.st_gid, 65534);
+	remove_dir("fw-owner");
+}
+
+static void
+file_write_follows_a_symlink_and_keeps_it(void **state)
+{
+	struct stat sb;
+	char buf[64], *here, *abs;
+	ssize_t n;
+
+	(void)state;
+	fresh_dir("fw-link");
+	assert_int_equal(mkdir("fw-link/d", 0755), 0);
+	assert_int_equal(test_write_file("fw-link/d/target.sb", "old\n", 4), 0);
+	assert_int_equal(chmod("fw-link/d/target.sb", 0600), 0);
+	/* Relative to the link's directory, not to ours. */
+	assert_int_equal(symlink("target.sb", "fw-link/d/link.sb"), 0);
+	write_ok("fw-link/d/link.sb");
+	assert_int_equal(lstat("fw-link/d/link.sb", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	n = readlink("fw-link/d/link.sb", buf, sizeof buf - 1);
+	assert_int_equal(n, 9);
+	buf[n] = '\0';
+	assert_string_equal(buf, "target.sb");
+	assert_holds("fw-link/d/target.sb", TEXT);
+	assert_int_equal(stat("fw-link/d/target.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_int_equal(count_entries("fw-link/d"), 2);
+
+	/* A chain of links, the last one absolute. */
+	assert_int_equal(test_write_file("fw-link/abs.sb", "old\n", 4), 0);
+	assert_non_null(here = getcwd(NULL, 0));
+	xasprintf(&abs, "%s/fw-link/abs.sb", here);
+	assert_int_equal(symlink(abs, "fw-link/d/to-abs"), 0);
+	free(abs);
+	free(here);
+	assert_int_equal(symlink("d/to-abs", "fw-link/chain"), 0);
+	write_ok("fw-link/chain");
+	assert_holds("fw-link/abs.sb", TEXT);
+	assert_int_equal(lstat("fw-link/chain", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	remove_dir("fw-link");
+}
+
+static void
+file_write_through_a_dangling_link_creates_its_target(void **state)
+{
+	struct sb_error err;
+	struct stat sb;
+
+	(void)state;
+	fresh_dir("fw-dangling");
+	assert_int_equal(mkdir("fw-dangling/d", 0755), 0);
+	assert_int_equal(symlink("d/new.sb", "fw-dangling/link.sb"), 0);
+	write_ok("fw-dangling/link.sb");
+	assert_int_equal(lstat("fw-dangling/link.sb", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	assert_holds("fw-dangling/d/new.sb", TEXT);
+	assert_int_equal(count_entries("fw-dangling/d"), 1);
+
+	/* Into a directory that is not there: the link is named. */
+	assert_int_equal(symlink("nodir/x.sb", "fw-dangling/nowhere"), 0);
+	write_fails("fw-dangling/nowhere",
+	    "fw-dangling/nowhere: No such file or directory");
+	/* A loop: strerror(ELOOP)'s words differ between systems. */
+	assert_int_equal(symlink("loop", "fw-dangling/loop"), 0);
+	sb_error_init(&err);
+	assert_int_equal(file_write_atomic("fw-dangling/loop", "x", 1, &err),
+	    -1);
+	assert_int_equal(strncmp(err.msg, "fw-dangling/loop: ", 18), 0);
+	assert_int_equal(count_entries("fw-dangling"), 4);
+	remove_dir("fw-dangling");
+}
+
+static void
+file_write_refuses_a_directory(void **state)
+{
+	(void)state;
+	fresh_dir("fw-dir");
+	assert_int_equal(mkdir("fw-dir/sub", 0755), 0);
+	assert_int_equal(symlink("sub", "fw-dir/to-sub"), 0);
+	write_fails("fw-dir/sub", "fw-dir/sub: is a directory");
+	write_fails("fw-dir/to-sub", "fw-dir/to-sub: is a directory");
+	write_fails("fw-dir/new/", "fw-dir/new/: is a directory");
+	write_fails("fw-dir/sub/", "fw-dir/sub/: is a directory");
+	write_fails("", "output file name is empty");
+	assert_int_equal(count_entries("fw-dir"), 2);
+	assert_int_equal(count_entries("fw-dir/sub"), 0);
+	remove_dir("fw-dir");
+}
+
+static void
+file_write_writes_a_fifo_in_place(void **state)
+{
+	struct stat sb;
+	char buf[64];
+	ssize_t n;
+	int rfd;
+
+	(void)state;
+	fresh_dir("fw-fifo");
+	if (mkfifo("fw-fifo/pipe", 0600) == -1) {
+		remove_dir("fw-fifo");
+		skip();
+	}
+	/* A reader first, so that opening for writing does not wait. */
+	rfd = open("fw-fifo/pipe", O_RDONLY | O_NONBLOCK);
+	assert_true(rfd != -1);
+	write_ok("fw-fifo/pipe");
+	n = read(rfd, buf, sizeof buf - 1);
+	assert_int_equal(n, (ssize_t)strlen(TEXT));
+	buf[n] = '\0';
+	assert_string_equal(buf, TEXT);
+	close(rfd);
+	assert_int_equal(lstat("fw-fifo/pipe", &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	assert_int_equal(count_entries("fw-fifo"), 1);
+	remove_dir("fw-fifo");
+}
+
+static void
+file_write_writes_a_device_in_place(void **state)
+{
+	struct file_write w;
+	struct sb_error err;
+	struct stat before, after;
+
+	(void)state;
+	if (lstat("/dev/null", &before) == -1 || !S_ISCHR(before.st_mode))
+		skip();
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w, "/dev/null", TEXT,
+	    strlen(TEXT), &err), 0);
+	/* Only a direct write may go on: a temporary file renamed over
+	 * /dev/null (as root) would break the machine this runs on. */
+	if (w.tmp != NULL) {
+		file_write_abort(&w);
+		fail_msg("/dev/null would be replaced by a regular file");
+	}
+	assert_int_equal(file_write_commit(&w, &err), 0);
+	assert_int_equal(lstat("/dev/null", &after), 0);
+	assert_true(S_ISCHR(after.st_mode));
+	assert_int_equal(after.st_ino, before.st_ino);
+	assert_int_equal(after.st_rdev, before.st_rdev);
+}
+
+static void
+file_write_takes_a_name_of_250_bytes(void **state)
+{
+	char name[251], *path;
+
+	(void)state;
+	fresh_dir("fw-long");
+	memset(name, 'n', 250);
+	name[250] = '\0';
+	xasprintf(&path, "fw-long/%s", name);
+	write_ok(path);
+	assert_holds(path, TEXT);
+	/* Again, replacing it. */
+	write_ok(path);
+	assert_int_equal(count_entries("fw-long"), 1);
+	free(path);
+	remove_dir("fw-long");
+}
+
+static void
+file_write_abort_leaves_everything_as_it_was(void **state)
+{
+	struct file_write a, b;
+	struct sb_error err;
+
+	(void)state;
+	fresh_dir("fw-abort");
+	assert_int_equal(test_write_file("fw-abort/old.sb", "old\n", 4), 0);
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&a, "fw-abort/old.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_prepare(&b, "fw-abort/new.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	/* Both written beside their targets, neither in place yet. */
+	assert_int_equal(count_entries("fw-abort"), 3);
+	assert_holds("fw-abort/old.sb", "old\n");
+	assert_int_equal(access("fw-abort/new.sb", F_OK), -1);
+	file_write_abort(&a);
+	file_write_abort(&b);
+	assert_int_equal(count_entries("fw-abort"), 1);
+	assert_holds("fw-abort/old.sb", "old\n");
+
+	/* A second file that cannot be prepared: the first is aborted. */
+	assert_int_equal(file_write_prepare(&a, "fw-abort/old.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_prepare(&b, "fw-abort/nodir/x.sb", TEXT,
+	    strlen(TEXT), &err), -1);
+	assert_string_equal(err.msg,
+	    "fw-abort/nodir/x.sb: No such file or directory");
+	file_write_abort(&a);
+	assert_int_equal(count_entries("fw-abort"), 1);
+	assert_holds("fw-abort/old.sb", "old\n");
+
+	/* Commit puts it in place and leaves no temporary file. */
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&a, "fw-abort/old.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_commit(&a, &err), 0);
+	assert_holds("fw-abort/old.sb", TEXT);
+	assert_int_equal(count_entries("fw-abort"), 1);
+	remove_dir("fw-abort");
+}
+
+static void
+file_write_commit_fails_cleanly_when_the_target_changed(void **state)
+{
+	struct file_write w;
+	struct sb_error err;
+
+	(void)state;
+	fresh_dir("fw-late");
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w, "fw-late/x.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	/* Between prepare and commit, a directory took its place. */
+	assert_int_equal(mkdir("fw-late/x.sb", 0755), 0);
+	assert_int_equal(file_write_commit(&w, &err), -1);
+	assert_string_equal(err.msg, "fw-late/x.sb: is a directory");
+	assert_int_equal(count_entries("fw-late"), 1);
+	remove_dir("fw-late");
+}
+
+static void
+file_errors_name_a_hostile_path_on_one_line(void **state)
+{
+	struct sb_error err;
+	size_t len;
+
+	(void)state;
+	write_fails("no-such-dir/a\nb",
+	    "\"no-such-dir/a\\nb\": No such file or directory");
+	write_fails("no-such-dir/\033[31mred",
+	    "\"no-such-dir/\\x1b[31mred\": No such file or directory");
+	sb_error_init(&err);
+	assert_null(file_read("no-such-file\r\n", 10, &len, &err));
+	assert_string_equal(err.msg,
+	    "\"no-such-file\\r\\n\": No such file or directory");
+	/* Printable names stay as they are, as other tools write them. */
+	sb_error_init(&err);
+	assert_null(file_read("no such file.json", 10, &len, &err));
+	assert_string_equal(err.msg,
+	    "no such file.json: No such file or directory");
+}
+
+static void
+sb_show_name_quotes_only_what_needs_it(void **state)
+{
+	char buf[SB_SHOW_MAX], small[12];
+
+	(void)state;
+	assert_string_equal(sb_show_name(buf, sizeof buf, "tests/bad/x.json"),
+	    "tests/bad/x.json");
+	assert_string_equal(sb_show_name(buf, sizeof buf, "caf\xc3\xa9 d"),
+	    "caf\xc3\xa9 d");
+	assert_string_equal(sb_show_name(buf, sizeof buf, ""), "\"\"");
+	assert_string_equal(sb_show_name(buf, sizeof buf, "a\nb"),
+	    "\"a\\nb\"");
+	assert_string_equal(sb_show_name(buf, sizeof buf, "say \"hi\""),
+	    "\"say \\\"hi\\\"\"");
+	assert_string_equal(sb_show_name(buf, sizeof buf, "\xff.json"),
+	    "\"\\xff.json\"");
+	/* U+009B is CSI to some terminals: never plain. */
+	assert_string_equal(sb_show_name(buf, sizeof buf, "a\xc2\x9b" "1m"),
+	    "\"a\\xc2\\x9b1m\"");
+	assert_string_equal(sb_show(buf, sizeof buf, "\xc2\x85"),
+	    "\"\\xc2\\x85\"");
+	/* Too long to fit whole: cut, and quoted so the cut shows. */
+	assert_string_equal(sb_show_name(small, sizeof small, "0123456789ab"),
+	    "\"012345...\"");
+	assert_string_equal(sb_show_name(small, sizeof small, "0123456789a"),
+	    "0123456789a");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(file_write_keeps_the_mode_of_the_file_it_replaces),
+		cmocka_unit_test(
+		    file_write_gives_root_written_files_back_to_their_owner),
+		cmocka_unit_test(file_write_follows_a_symlink_and_keeps_it),
+		cmocka_unit_test(
+		    file_write_through_a_dangling_link_creates_its_target),
+		cmocka_unit_test(file_write_refuses_a_directory),
+		cmocka_unit_test(file_write_writes_a_fifo_in_place),
+		cmocka_unit_test(file_write_writes_a_device_in_place),
+		cmocka_unit_test(file_write_takes_a_name_of_250_bytes),
+		cmocka_unit_test(file_write_abort_leaves_everything_as_it_was),
+		cmocka_unit_test(
+		    file_write_commit_fails_cleanly_when_the_target_changed),
+		cmocka_unit_test(file_errors_name_a_hostile_path_on_one_line),
+		cmocka_unit_test(sb_show_name_quotes_only_what_needs_it),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
