@@ -110,9 +110,14 @@ start() {
 	for _a in "$@"; do
 		_args="$_args '$_a'"
 	done
-	t new-session -d -s ui -x "$_cols" -y "$_rows" \
-	    "cd '$work' && env HOME='$work/home' XDG_CONFIG_HOME='$work/config' TERM=xterm-256color $_env '$prog' $_args; echo EXIT=\$?; stty -a > '$work/stty' 2>&1; sleep 60" ||
-	    exit 99
+	# A busy machine can make the first server start fail: try thrice.
+	for _try in 1 2 3; do
+		t new-session -d -s ui -x "$_cols" -y "$_rows" \
+		    "cd '$work' && env HOME='$work/home' XDG_CONFIG_HOME='$work/config' TERM=xterm-256color $_env '$prog' $_args; echo EXIT=\$?; stty -a > '$work/stty' 2>&1; sleep 60" &&
+		    return 0
+		sleep 0.5
+	done
+	exit 99
 }
 
 key() {
