@@ -43,6 +43,7 @@ struct gen {
 	struct sb_error		*err;
 	struct gen_result	*out;
 	struct path_cache	*pc;	/* canonical prefixes, for this render */
+	struct strlist		 engines;	/* container sockets, "~/" expanded */
 	size_t			 wcap;
 	size_t			 pcap;
 };
@@ -547,14 +548,15 @@ root_exclusions(struct gen *g, struct root *r)
 	}
 }
 
-/* Adds the first n exclusions of from to to. */
+/* Adds the first n exclusions of from to to. No duplicate check: two roots'
+ * own exclusions differ, and a repeat would only repeat a rule. */
 static void
 excl_copy(struct root *to, const struct root *from, size_t n)
 {
 	size_t j;
 
 	for (j = 0; j < n; j++)
-		excl_add(&to->excl, xstrdup(from->excl.v[j]));
+		strlist_add(&to->excl, from->excl.v[j]);
 }
 
 /*
@@ -770,47 +772,52 @@ is_container_name(const char *path)
 
 /* The container socket that an allow entry opens, or NULL. */
 static const char *
-container_socket_in(struct gen *g, const struct sock *s, char *buf,
-    size_t size)
+container_socket_in(struct gen *g, const struct sock *s)
 {
 	const char *known;
-	char *regex;
+	char *regex, *x;
 	regex_t re;
 	size_t i;
-	bool hit;
+	bool hit = false;
 
 	if (s->match != MATCH_GLOB && is_container_name(s->canon))
 		return s->canon;
-	regex = s->match == MATCH_GLOB ? pattern_regex(s->canon, s->literal,
-	    false) : NULL;
-	if (regex != NULL && regcomp(&re, regex, REG_EXTENDED | REG_NOSUB) != 0) {
-		free(regex);
-		regex = NULL;
+	if (g->engines.n == 0) {
+		/* Once per render: there may be ten thousand entries. */
+		for (i = 0; i < sizeof container_sockets /
+		    sizeof container_sockets[0]; i++) {
+			known = container_sockets[i];
+			if (known[0] != '~')
+				strlist_add(&g->engines, known);
+			else if (g->ctx->home != NULL && g->ctx->home[0] == '/') {
+				xasprintf(&x, "%s%s", g->ctx->home, known + 1);
+				strlist_add(&g->engines, x);
+				free(x);
+			}
+		}
 	}
-	for (i = 0; i < sizeof container_sockets / sizeof container_sockets[0];
-	    i++) {
-		known = container_sockets[i];
-		if (known[0] == '~') {
-			if (g->ctx->home == NULL || g->ctx->home[0] != '/')
-				continue;
-			snprintf(buf, size, "%s%s", g->ctx->home, known + 1);
-		} else
-			snprintf(buf, size, "%s", known);
+	regex = NULL;
+	if (s->match == MATCH_GLOB) {
+		regex = pattern_regex(s->canon, s->literal, false);
+		if (regcomp(&re, regex, REG_EXTENDED | REG_NOSUB) != 0) {
+			free(regex);
+			return NULL;
+		}
+	}
+	for (i = 0; i < g->engines.n && !hit; i++) {
+		known = g->engines.v[i];
 		if (s->match == MATCH_GLOB)
-			hit = regex != NULL && regexec(&re, buf, 0, NULL, 0) == 0;
+			hit = regexec(&re, known, 0, NULL, 0) == 0;
 		else if (s->match == MATCH_SUBPATH)
-			hit = path_is_under(buf, s->canon);
+			hit = path_is_under(known, s->canon);
 		else
-			hit = strcmp(buf, s->canon) == 0;
-		if (hit)
-			break;
+			hit = strcmp(known, s->canon) == 0;
 	}
 	if (regex != NULL) {
 		regfree(&re);
 		free(regex);
 	}
-	return i < sizeof container_sockets / sizeof container_sockets[0] ?
-	    buf : NULL;
+	return hit ? g->engines.v[i - 1] : NULL;
 }
 
 /*
@@ -825,7 +832,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 	const struct gen_ctx *ctx = g->ctx;
 	struct sock *s;
 	const char *engine;
-	char *canon, *written, what[80], buf[PARAMS_PATH_MAX + 64];
+	char *canon, *written, what[80];
 	char show[SB_SHOW_MAX];
 	size_t i, j, n = 0, literal;
 	bool glob;
@@ -862,8 +869,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			    "more than the 103 that macOS sun_path holds: nothing "
 			    "can connect to %s", strlen(canon),
 			    show_path(show, sizeof show, canon));
-		engine = is_deny ? NULL : container_socket_in(g, &s[n], buf,
-		    sizeof buf);
+		engine = is_deny ? NULL : container_socket_in(g, &s[n]);
 		if (engine == s[n].canon)
 			warn(g, GEN_W_SOCK_ALLOW, i, "%s is a container engine "
 			    "socket: whoever can connect to it controls the "
@@ -1171,6 +1177,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 			buf_clear(&sec);
 			buf_clear(&profile);
 			path_cache_free(g.pc);
+			strlist_clear(&g.engines);
 			gen_result_clear(out);
 			return -1;
 		}
@@ -1181,6 +1188,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	}
 	buf_clear(&sec);
 	path_cache_free(g.pc);
+	strlist_clear(&g.engines);
 	out->profile = buf_take(&profile);
 	return 0;
 }
