@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "sbpl-data.h"
 #include "shquote.h"
 #include "xmalloc.h"
@@ -381,16 +382,6 @@ regex_filter(struct gen *g, struct buf *b, const char *regex, const char *what)
 
 /* --- file write ---------------------------------------------------------- */
 
-static size_t
-str_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The roots in order, with a hash index for duplicates and ancestors. */
 struct rootset {
 	struct root	*v;
@@ -404,12 +395,10 @@ struct rootset {
 static size_t
 rootset_find_len(const struct rootset *rs, const char *path, size_t len)
 {
-	size_t h = 2166136261u, i, k;
+	size_t h = hash_bytes(path, len), i, k;
 
 	if (rs->nslots == 0)
 		return SIZE_MAX;
-	for (k = 0; k < len; k++)
-		h = (h ^ (unsigned char)path[k]) * 16777619u;
 	for (i = h & (rs->nslots - 1); rs->slots[i] != 0;
 	    i = (i + 1) & (rs->nslots - 1)) {
 		k = rs->slots[i] - 1;
@@ -446,7 +435,7 @@ rootset_add(struct rootset *rs, char *path)
 		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
 	}
 	rs->v[rs->n].path = path;
-	rs->v[rs->n].hash = str_hash(path);
+	rs->v[rs->n].hash = hash_bytes(path, strlen(path));
 	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
 	rs->n++;
 	if (rs->n * 2 > rs->nslots) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "xmalloc.h"
 
 static char *
@@ -184,20 +185,10 @@ path_cache_free(struct path_cache *pc)
 	free(pc);
 }
 
-static size_t
-cache_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static struct cache_slot *
 cache_find(struct path_cache *pc, const char *key)
 {
-	size_t i = cache_hash(key) & (pc->cap - 1);
+	size_t i = hash_bytes(key, strlen(key)) & (pc->cap - 1);
 
 	while (pc->slots[i].key != NULL && strcmp(pc->slots[i].key, key) != 0)
 		i = (i + 1) & (pc->cap - 1);

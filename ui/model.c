@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "launch.h"
 #include "params-json.h"
 #include "path.h"
@@ -34,19 +35,6 @@ struct ui_cache {
 	size_t			 n;
 	size_t			 cap;	/* a power of two */
 };
-
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static void
 cache_free(struct ui_cache *c)
@@ -942,8 +930,7 @@ static void
 mark_changes(struct ui_model *m, const struct ui_pline *old, size_t nold)
 {
 	struct lineset set;
-	size_t i, j;
-	uint32_t h;
+	size_t i, j, h;
 
 	m->first_changed = SIZE_MAX;
 	if (old == NULL)

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: ISC */
+/* hash.h: the one string hash of the project (FNV-1a), for small tables. */
+#ifndef SBPOLICY_HASH_H
+#define SBPOLICY_HASH_H
+
+#include <stddef.h>
+
+/* The hash of the first len bytes of s. */
+static inline size_t
+hash_bytes(const char *s, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+#endif
