@@ -140,7 +140,9 @@ cli_usage(FILE *f)
 {
 	size_t i;
 
-	fputs("usage: sbpolicy [--help | --version]\n", f);
+	fputs("usage: sbpolicy [--help | --version]\n"
+	    "       sbpolicy                  (on a terminal: the TUI on the "
+	    "default policy)\n", f);
 	for (i = 0; i < sizeof cli_synopsis / sizeof cli_synopsis[0]; i++)
 		fprintf(f, "       %s\n", cli_synopsis[i]);
 }
