@@ -225,6 +225,7 @@ ui_key_name(int key, char *buf, size_t len)
 	static const char *const special[] = {
 		"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn",
 		"Backspace", "Delete", "Shift-Tab", "Resize", "any character",
+		"bad input", "non-ASCII", "Alt",
 	};
 
 	if (key >= UI_KEY_SPECIAL &&

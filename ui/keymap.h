@@ -33,6 +33,9 @@ enum ui_key {
 	UI_KEY_BTAB,		/* Shift-Tab */
 	UI_KEY_RESIZE,
 	UI_KEY_TEXT,		/* in the table only: any printable key */
+	UI_KEY_BAD_INPUT,	/* bytes that are not UTF-8, dropped */
+	UI_KEY_NON_ASCII,	/* non-ASCII typed outside a UTF-8 locale */
+	UI_KEY_ALT,		/* Esc and a key together (Alt-x), dropped */
 };
 
 /* True for a key that a text field inserts: a printable code point. */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +28,48 @@
 
 extern char **environ;
 
+/* SIGQUIT arrived: the loop leaves as on q, without asking (HOUSE-STYLE 3.3:
+ * the handler only sets the flag). */
+static volatile sig_atomic_t got_sigquit;
+
+/* How often the loop looks at the flag when a restarted read hides it. */
+#define UI_SIGNAL_POLL_MS	250
+
+static void
+on_sigquit(int sig)
+{
+	(void)sig;
+	got_sigquit = 1;
+}
+
+/*
+ * ncurses restores the terminal on SIGINT and SIGTERM but not on SIGQUIT
+ * (Ctrl-\, which cbreak leaves on): that would leave the shell without echo,
+ * in the alternate screen. Catch it like ncurses does, only while it is
+ * at the default, so an ignored SIGQUIT stays ignored.
+ */
+static void
+catch_sigquit(void)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(SIGQUIT, NULL, &old) == -1 ||
+	    (!(old.sa_flags & SA_SIGINFO) && old.sa_handler != SIG_DFL))
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigquit;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the read in wgetch returns at once. */
+	sa.sa_flags = 0;
+	(void)sigaction(SIGQUIT, &sa, NULL);
+}
+
 /*
  * Sets curses up on the terminal. newterm rather than initscr, so an unknown
  * $TERM is an error we word ourselves instead of curses' exit. ncurses
  * installs its own SIGINT/SIGTERM handlers (restore the terminal, exit) and
- * its SIGWINCH handler (KEY_RESIZE), since we leave those at the default.
+ * its SIGWINCH handler (KEY_RESIZE), since we leave those at the default;
+ * SIGQUIT is ours.
  */
 static SCREEN *
 ui_setup(void)
@@ -41,6 +79,8 @@ ui_setup(void)
 	if ((s = newterm(NULL, stdout, stdin)) == NULL)
 		return NULL;
 	set_term(s);
+	catch_sigquit();
+	ui_input_init();
 	cbreak();
 	noecho();
 	nonl();
@@ -110,8 +150,9 @@ ui_launch(struct ui_model *m)
 
 	reset_prog_mode();
 	do {
-		key = ui_input_read();
-	} while (key == UI_KEY_NONE || key == UI_KEY_RESIZE);
+		key = ui_input_read(UI_SIGNAL_POLL_MS);
+	} while ((key == UI_KEY_NONE || key == UI_KEY_RESIZE) &&
+	    !got_sigquit);
 
 	if (sb_error_is_set(&err))
 		ui_model_status(m, true, "run: exit status %d: %s", status,
@@ -167,7 +208,9 @@ ui_loop(struct ui_model *m)
 			ui_view_draw(m, &lay);
 			doupdate();
 		}
-		key = ui_input_read();
+		key = ui_input_read(UI_SIGNAL_POLL_MS);
+		if (got_sigquit)
+			break;
 		if (key == UI_KEY_RESIZE) {
 			flags = UI_R_RELAYOUT | UI_R_REDRAW;
 			continue;
@@ -251,7 +294,8 @@ ui_main(int argc, char **argv)
 	}
 	ui_loop(&m);
 	ui_shutdown(s);
-	status = CLI_EXIT_OK;
+	/* Ctrl-\ ends it as Ctrl-C does (ncurses exits 1 there). */
+	status = got_sigquit ? CLI_EXIT_ERROR : CLI_EXIT_OK;
 out:
 	ui_model_clear(&m);
 	free(file);

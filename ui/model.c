@@ -1864,5 +1864,21 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 unsigned
 ui_model_key(struct ui_model *m, int key)
 {
+	/* Input that was dropped says so, or the keys seem dead. */
+	switch (key) {
+	case UI_KEY_BAD_INPUT:
+		ui_model_status(m, true, "ignored input that is not UTF-8");
+		return UI_R_REDRAW;
+	case UI_KEY_NON_ASCII:
+		ui_model_status(m, true, "ignored a non-ASCII key: the locale "
+		    "is not UTF-8 (see LANG, LC_ALL)");
+		return UI_R_REDRAW;
+	case UI_KEY_ALT:
+		ui_model_status(m, true, "Alt keys do nothing (Esc and a key "
+		    "at once count as Alt)");
+		return UI_R_REDRAW;
+	default:
+		break;
+	}
 	return ui_model_apply(m, ui_keymap_lookup(m->mode, key), key);
 }

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: ISC */
+/* test_ui_decode.c: keys from bytes (UTF-8, Esc, bad input) and UTF-8 text widths. */
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decode.h"
+#include "keymap.h"
+#include "utf8.h"
+
+/* A scripted key source: UI_KEY_NONE in the script is a pause (nothing
+ * comes in time); the end of the script is one too. */
+struct script {
+	const int	*v;
+	size_t		 n;
+	size_t		 at;
+	int		 waits[32];	/* the wait_ms of each get */
+	size_t		 nget;
+};
+
+static int
+script_get(void *arg, int wait_ms)
+{
+	struct script *s = arg;
+
+	if (s->nget < sizeof s->waits / sizeof s->waits[0])
+		s->waits[s->nget] = wait_ms;
+	s->nget++;
+	if (s->at >= s->n)
+		return UI_KEY_NONE;
+	return s->v[s->at++];
+}
+
+#define SCRIPT(name, ...) \
+	static const int name##_v[] = { __VA_ARGS__ }; \
+	struct script name = { name##_v, sizeof name##_v / sizeof name##_v[0], \
+	    0, { 0 }, 0 }
+
+static void
+decode_passes_ascii_and_special_keys(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 'n', '\r', '\n', 0x7f, UI_KEY_UP, '\t');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), 'n');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ENTER);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ENTER);
+	assert_int_equal(ui_decoder_next(&d, -1), 0x7f);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_UP);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_TAB);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+}
+
+static void
+decode_joins_utf8_characters(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0xc3, 0xbc, 0xe6, 0x97, 0xa5, 0xf0, 0x9f, 0x98, 0x80, 'x');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), 0xfc);
+	assert_int_equal(ui_decoder_next(&d, -1), 0x65e5);
+	assert_int_equal(ui_decoder_next(&d, -1), 0x1f600);
+	assert_int_equal(ui_decoder_next(&d, -1), 'x');
+	/* The rest of a character is waited for, briefly. */
+	assert_int_equal(s.waits[1], UI_DECODE_WAIT_MS);
+}
+
+static void
+decode_drops_a_bad_byte_and_keeps_the_next_key(void **state)
+{
+	struct ui_decoder d;
+	/* 0xe9 starts a three-byte character; 'n' cuts it short. */
+	SCRIPT(s, 0xe9, 'n', 0x80, 'q', 0xff, 0xc0, 0xaf, 0xed, 0xa0, 0x80,
+	    0xc3, UI_KEY_RESIZE, 'y');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'n');
+	/* A stray continuation byte, bytes that never occur in UTF-8. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'q');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	/* An encoded surrogate is not UTF-8: one message for the three. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	/* A function key cuts a character short too, and stays a key. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_RESIZE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'y');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+}
+
+static void
+decode_drops_a_character_whose_rest_never_comes(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0xe2, 0x82, UI_KEY_NONE, 'n');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'n');
+}
+
+static void
+decode_refuses_non_ascii_outside_a_utf8_locale(void **state)
+{
+	struct ui_decoder d;
+	/* u-umlaut from a UTF-8 terminal, then e-acute from a Latin-1 one. */
+	SCRIPT(s, 0xc3, 0xbc, 'n', 0xe9, 0xe9, 'q');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, false);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NON_ASCII);
+	assert_int_equal(ui_decoder_next(&d, -1), 'n');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NON_ASCII);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NON_ASCII);
+	assert_int_equal(ui_decoder_next(&d, -1), 'q');
+}
+
+static void
+decode_tells_esc_from_alt(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0x1b, UI_KEY_NONE, 0x1b, 'n', 0x1b, 0x1b, UI_KEY_NONE, 'd',
+	    0x1b, 0xc3, 0xa9, 'x', 0x1b, UI_KEY_RESIZE);
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	/* Esc alone: nothing behind it, and no waiting for it. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ESC);
+	assert_int_equal(s.waits[1], 0);
+	/* Esc n is Alt-n: not n. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ALT);
+	/* Esc Esc is two Escs. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ESC);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ESC);
+	assert_int_equal(ui_decoder_next(&d, -1), 'd');
+	/* Alt and a whole UTF-8 character. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ALT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'x');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ESC);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_RESIZE);
+}
+
+static void
+utf8_decodes_and_rejects(void **state)
+{
+	size_t n;
+
+	(void)state;
+	assert_int_equal(ui_utf8_decode("a", 1, &n), 'a');
+	assert_int_equal(n, 1);
+	assert_int_equal(ui_utf8_decode("\xc3\xa9", 2, &n), 0xe9);
+	assert_int_equal(n, 2);
+	assert_int_equal(ui_utf8_decode("\xc3", 1, &n), -1);
+	assert_int_equal(n, 1);
+	assert_int_equal(ui_utf8_decode("\xc0\xaf", 2, &n), -1);
+	assert_int_equal(ui_utf8_decode("\xe0\x80\xaf", 3, &n), -1);
+	assert_int_equal(ui_utf8_decode("\xed\xa0\x80", 3, &n), -1);
+	assert_int_equal(ui_utf8_decode("\xf4\x90\x80\x80", 4, &n), -1);
+	assert_int_equal(ui_utf8_decode("\xf4\x8f\xbf\xbf", 4, &n), 0x10ffff);
+	assert_int_equal(n, 4);
+}
+
+static void
+utf8_floor_never_splits_a_character(void **state)
+{
+	const char *s = "x\xc3\xa9\xe6\x97\xa5";
+
+	(void)state;
+	assert_int_equal(ui_utf8_floor(s, 6, 1), 1);
+	assert_int_equal(ui_utf8_floor(s, 6, 2), 1);
+	assert_int_equal(ui_utf8_floor(s, 6, 3), 3);
+	assert_int_equal(ui_utf8_floor(s, 6, 5), 3);
+	assert_int_equal(ui_utf8_floor(s, 6, 6), 6);
+	/* A bad byte is a character of its own. */
+	assert_int_equal(ui_utf8_floor("a\xff\xc3\xa9", 4, 2), 2);
+	assert_int_equal(ui_utf8_floor("a\xff\xc3\xa9", 4, 3), 2);
+}
+
+static void
+utf8_widths_count_wide_characters_twice(void **state)
+{
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "C.utf8") == NULL &&
+	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
+		skip();
+	/* "a", e-acute, two CJK ideographs, a combining acute accent. */
+	assert_int_equal(ui_utf8_width("a\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac", 9),
+	    6);
+	assert_int_equal(ui_utf8_width("e\xcc\x81", 3), 1);
+	/* A control character or a bad byte is drawn as one '?'. */
+	assert_int_equal(ui_utf8_width("a\n\xff", 3), 3);
+	/* A wide character that does not fit is left out whole. */
+	assert_int_equal(ui_utf8_fit("a\xe6\x97\xa5", 4, 2), 1);
+	assert_int_equal(ui_utf8_fit("a\xe6\x97\xa5", 4, 3), 4);
+	assert_int_equal(ui_utf8_fit("e\xcc\x81x", 4, 1), 3);
+	setlocale(LC_CTYPE, "C");
+	/* Outside UTF-8, non-ASCII is a '?' each. */
+	assert_int_equal(ui_utf8_width("\xe6\x97\xa5", 3), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(decode_passes_ascii_and_special_keys),
+		cmocka_unit_test(decode_joins_utf8_characters),
+		cmocka_unit_test(decode_drops_a_bad_byte_and_keeps_the_next_key),
+		cmocka_unit_test(decode_drops_a_character_whose_rest_never_comes),
+		cmocka_unit_test(decode_refuses_non_ascii_outside_a_utf8_locale),
+		cmocka_unit_test(decode_tells_esc_from_alt),
+		cmocka_unit_test(utf8_decodes_and_rejects),
+		cmocka_unit_test(utf8_floor_never_splits_a_character),
+		cmocka_unit_test(utf8_widths_count_wide_characters_twice),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: ISC */
+/* utf8.c: UTF-8 text for the TUI: decoding, character boundaries, display width. */
+#include "config.h"
+
+#include "utf8.h"
+
+#include <wchar.h>
+
+int
+ui_utf8_seqlen(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2)
+		return 0;
+	if (c < 0xe0)
+		return 2;
+	if (c < 0xf0)
+		return 3;
+	if (c < 0xf5)
+		return 4;
+	return 0;
+}
+
+bool
+ui_utf8_is_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+long
+ui_utf8_decode(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int need = ui_utf8_seqlen(u[0]), i;
+	long cp;
+
+	*n = 1;
+	if (need == 0 || (size_t)need > len)
+		return -1;
+	if (need == 1)
+		return u[0];
+	cp = u[0] & (0x7f >> need);
+	for (i = 1; i < need; i++) {
+		if (!ui_utf8_is_cont(u[i]))
+			return -1;
+		cp = (cp << 6) | (u[i] & 0x3f);
+	}
+	/* Overlong forms, UTF-16 surrogates and values past U+10FFFF are
+	 * not UTF-8 (RFC 3629), whatever their bit pattern says. */
+	if ((need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return -1;
+	*n = (size_t)need;
+	return cp;
+}
+
+int
+ui_utf8_cp_width(long cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7f)
+		return -1;
+	if (cp < 0x7f)
+		return 1;
+	/* wchar_t holds UCS-4 on glibc and macOS; outside a UTF-8 locale
+	 * wcwidth says -1 and the character is drawn as '?'. */
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? -1 : w;
+}
+
+/* The columns one character (or bad byte) takes as drawn. */
+static int
+char_cols(const char *s, size_t len, size_t *n)
+{
+	long cp = ui_utf8_decode(s, len, n);
+	int w;
+
+	if (cp < 0)
+		return 1;
+	w = ui_utf8_cp_width(cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+ui_utf8_width(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	int cols = 0;
+
+	while (i < len) {
+		cols += char_cols(s + i, len - i, &n);
+		i += n;
+	}
+	return cols;
+}
+
+size_t
+ui_utf8_fit(const char *s, size_t len, int cols)
+{
+	size_t i = 0, n;
+	int used = 0, w;
+
+	while (i < len) {
+		w = char_cols(s + i, len - i, &n);
+		if (used + w > cols)
+			break;
+		used += w;
+		i += n;
+	}
+	return i;
+}
+
+size_t
+ui_utf8_floor(const char *s, size_t len, size_t at)
+{
+	size_t i = 0, n;
+
+	while (i < len && i < at) {
+		(void)ui_utf8_decode(s + i, len - i, &n);
+		if (i + n > at)
+			break;
+		i += n;
+	}
+	return i;
+}
