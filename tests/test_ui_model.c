@@ -40,6 +40,11 @@ fake_list(const char *dir, void *arg)
 	};
 	static const char *const project[] = { "run/", "src/", NULL };
 	static const char *const run[] = { "app.sock", NULL };
+	/* Two UTF-8 names that share the first byte of their last
+	 * character, and one in Latin-1. */
+	static const char *const utf[] = {
+		"x\xc3\xa9", "x\xc3\xa8", "lat\xe9n", NULL,
+	};
 	const char *const *src;
 	char **v;
 	size_t n = 0, i;
@@ -51,6 +56,8 @@ fake_list(const char *dir, void *arg)
 		src = project;
 	else if (strcmp(dir, "/Users/me/project/run/") == 0)
 		src = run;
+	else if (strcmp(dir, "/utf/") == 0)
+		src = utf;
 	else
 		return NULL;
 	while (src[n] != NULL)
@@ -819,6 +826,79 @@ model_save_error_stays_on_the_status_line(void **state)
 }
 
 static void
+model_save_refuses_a_fifo_and_a_directory_before_asking(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+
+	/* A hang here (the save waiting for a FIFO reader) fails the test. */
+	alarm(20);
+	snprintf(path, sizeof path, "%s/ff", f->tmp);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_not_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not saved: "));
+	assert_non_null(strstr(f->m.status, "ff: not a regular file"));
+	/* The prompt is back with the name as typed. */
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), path);
+	assert_true(f->m.modified);
+	assert_null(f->m.file);
+
+	/* A directory: said at once, not after "overwrite?". */
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, f->tmp);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_non_null(strstr(f->m.status, ": is a directory"));
+	assert_string_equal(ui_line_str(&f->m.line), f->tmp);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	alarm(0);
+}
+
+static void
+model_failed_save_keeps_the_typed_name(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "missing-dir/p.json");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), "missing-dir/p.json");
+}
+
+static void
+model_save_before_open_says_it_saved(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/o.json", f->tmp);
+	press(&f->m, 'n');
+	press(&f->m, 'o');
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OPEN);
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_non_null(f->m.status);
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "saved "));
+}
+
+static void
 model_quit_and_save_saves_then_quits(void **state)
 {
 	struct fixture *f = *state;
@@ -1025,6 +1105,53 @@ model_tab_completes_in_a_path_prompt(void **state)
 }
 
 static void
+lineedit_completion_stops_at_a_character_boundary(void **state)
+{
+	struct ui_line l;
+
+	(void)state;
+	ui_line_init(&l);
+	ui_line_set(&l, "/utf/x");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    NULL), 2);
+	/* Not "/utf/x\xc3": that is half of both names. */
+	assert_string_equal(ui_line_str(&l), "/utf/x");
+	ui_line_set(&l, "/utf/x\xc3\xa8");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/", NULL, false,
+	    NULL), 1);
+	assert_string_equal(ui_line_str(&l), "/utf/x\xc3\xa8");
+	ui_line_clear(&l);
+}
+
+static void
+model_refuses_an_entry_that_is_not_utf8(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "/utf/x");
+	press(&f->m, UI_KEY_TAB);
+	press(&f->m, UI_KEY_ENTER);
+	/* The prefix is whole characters, so the entry is valid UTF-8. */
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/utf/x");
+
+	/* A Latin-1 name completes, but cannot go into the policy. */
+	press(&f->m, 'w');
+	type(&f->m, "/utf/la");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "/utf/lat\xe9n");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.writable_roots.n, 0);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not UTF-8"));
+	assert_non_null(strstr(f->m.status, "\\xe9"));
+	/* The text stays, to be edited. */
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_string_equal(ui_line_str(&f->m.line), "/utf/lat\xe9n");
+}
+
+static void
 model_ctrl_l_regenerates(void **state)
 {
 	struct fixture *f = *state;
@@ -1063,6 +1190,9 @@ main(void)
 		T(model_save_prompts_with_the_profiles_default_and_creates_it),
 		T(model_save_asks_before_overwriting_another_file),
 		T(model_save_error_stays_on_the_status_line),
+		T(model_save_refuses_a_fifo_and_a_directory_before_asking),
+		T(model_failed_save_keeps_the_typed_name),
+		T(model_save_before_open_says_it_saved),
 		T(model_quit_and_save_saves_then_quits),
 		T(model_open_loads_a_file_and_sets_the_title),
 		T(model_run_splits_the_command_line),
@@ -1070,6 +1200,8 @@ main(void)
 		T(lineedit_moves_and_deletes_by_character),
 		T(lineedit_completes_file_names),
 		T(model_tab_completes_in_a_path_prompt),
+		T(lineedit_completion_stops_at_a_character_boundary),
+		T(model_refuses_an_entry_that_is_not_utf8),
 		T(model_ctrl_l_regenerates),
 #undef T
 	};

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static int
@@ -310,6 +311,9 @@ ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
 				k++;
 			common = k;
 		}
+		/* "xé" and "xè" share a byte after the x, but not a
+		 * character: inserting it would leave half a character. */
+		common = ui_utf8_floor(match[0], strlen(match[0]), common);
 		if (common > blen)
 			insert_bytes(l, match[0] + blen, common - blen);
 		if (n > 1 && list != NULL) {

@@ -18,6 +18,8 @@
 #include "launch.h"
 #include "params-json.h"
 #include "path.h"
+#include "shquote.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* --- resolved-path cache ---------------------------------------------------
@@ -206,6 +208,7 @@ ui_model_clear(struct ui_model *m)
 	ui_line_clear(&m->line);
 	free(m->last_command);
 	free(m->pending_path);
+	free(m->save_typed);
 	launch_argv_free(m->run_argv);
 	ui_keymap_help_free(m->help);
 	free(m->status);
@@ -328,19 +331,58 @@ make_dirs(const char *dir, struct sb_error *err)
 
 static void start_prompt(struct ui_model *, enum ui_prompt, const char *);
 
+/*
+ * A save that failed: the prompt comes back with the name as typed, so a
+ * typo is fixed rather than typed again; what was to follow the save (quit,
+ * open) still follows a save from it.
+ */
+static unsigned
+save_failed(struct ui_model *m, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static unsigned
+save_failed(struct ui_model *m, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	start_prompt(m, UI_PROMPT_SAVE, m->save_typed != NULL ?
+	    m->save_typed : m->pending_path);
+	ui_model_status(m, true, "not saved: %s", msg);
+	free(msg);
+	m->overwrite_ok = false;
+	return UI_R_REDRAW;
+}
+
 unsigned
 ui_model_save(struct ui_model *m)
 {
 	struct sb_error err;
 	struct stat st;
-	char *dir, *path = m->pending_path;
+	char *dir, *path = m->pending_path, name[SB_SHOW_MAX];
 	const char *slash;
+	bool exists;
 
 	if (path == NULL)
 		return 0;
 	sb_error_init(&err);
+	sb_show_name(name, sizeof name, path);
+	/*
+	 * Only a regular file (or a link to one) is a params file: the core
+	 * writes a FIFO or a device in place (as `generate -o` wants), and a
+	 * FIFO with no reader would hang the TUI. Checked before the
+	 * overwrite question, which would be for nothing.
+	 */
+	exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
+		return save_failed(m, "%s: is a directory", name);
+	if (exists && !S_ISREG(st.st_mode))
+		return save_failed(m, "%s: not a regular file", name);
 	if (!m->overwrite_ok && (m->file == NULL || strcmp(path, m->file) != 0) &&
-	    stat(path, &st) == 0) {
+	    exists) {
 		m->confirm = UI_CONFIRM_OVERWRITE;
 		m->mode = UI_MODE_CONFIRM;
 		return UI_R_REDRAW;
@@ -362,28 +404,30 @@ ui_model_save(struct ui_model *m)
 	}
 	if (!sb_error_is_set(&err))
 		(void)params_json_save(path, &m->params, &err);
-	if (sb_error_is_set(&err)) {
-		ui_model_status(m, true, "not saved: %s", err.msg);
-		m->after_save = UI_AFTER_NOTHING;
-		return UI_R_REDRAW;
-	}
+	if (sb_error_is_set(&err))
+		return save_failed(m, "%s", err.msg);
+	free(m->save_typed);
+	m->save_typed = NULL;
 	free(m->file);
 	m->file = xstrdup(path);
 	params_clear(&m->saved);
 	params_copy(&m->saved, &m->params);
 	m->modified = false;
-	ui_model_status(m, false, "saved %s", path);
 	switch (m->after_save) {
 	case UI_AFTER_QUIT:
 		m->after_save = UI_AFTER_NOTHING;
+		ui_model_status(m, false, "saved %s", path);
 		return UI_R_QUIT;
 	case UI_AFTER_OPEN_PROMPT:
 		m->after_save = UI_AFTER_NOTHING;
 		start_prompt(m, UI_PROMPT_OPEN, NULL);
-		return UI_R_REDRAW;
+		break;
 	case UI_AFTER_NOTHING:
 		break;
 	}
+	/* After start_prompt, which clears it: the open prompt says the
+	 * save happened. */
+	ui_model_status(m, false, "saved %s", path);
 	return UI_R_REDRAW;
 }
 
@@ -1140,6 +1184,8 @@ save_now_or_prompt(struct ui_model *m)
 		return prompt_save(m);
 	free(m->pending_path);
 	m->pending_path = xstrdup(m->file);
+	free(m->save_typed);
+	m->save_typed = NULL;
 	back_to_browsing(m);
 	return UI_R_SAVE | UI_R_REDRAW;
 }
@@ -1306,7 +1352,15 @@ accept_entry(struct ui_model *m, enum ui_row_kind kind, bool replace,
     size_t index, const char *text, struct sb_error *err)
 {
 	struct params *p = &m->params;
+	char show[SB_SHOW_MAX];
 
+	/* Completion can bring in a file name in another charset; JSON,
+	 * and so the params file, holds only UTF-8. */
+	if (!utf8_valid(text)) {
+		sb_error_set(err, SB_EINVAL, "not UTF-8, which a params file "
+		    "cannot hold: %s", sb_show(show, sizeof show, text));
+		return -1;
+	}
 	switch (kind) {
 	case ROW_ALLOW_ENTRY:
 		return put_socket(m, &p->sock_allow, text, replace, index,
@@ -1380,6 +1434,8 @@ accept_prompt(struct ui_model *m)
 		free(m->pending_path);
 		m->pending_path = typed_file(m, text);
 		if (m->prompt == UI_PROMPT_SAVE) {
+			free(m->save_typed);
+			m->save_typed = xstrdup(text);
 			end_prompt(m);
 			return UI_R_SAVE | UI_R_REDRAW;
 		}

@@ -170,6 +170,7 @@ struct ui_model {
 	enum ui_confirm		 confirm;
 	enum ui_after_save	 after_save;
 	char			*pending_path;	/* for UI_R_SAVE, UI_R_OPEN */
+	char			*save_typed;	/* the save prompt's text, for a retry */
 	bool			 overwrite_ok;
 	char			**run_argv;	/* for UI_R_LAUNCH */
 
