@@ -2,6 +2,7 @@
 /* test_ui_view.c: the view drawn headless (ncurses on /dev/null), read back from the screen. */
 #include "config.h"
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -513,6 +514,55 @@ view_uses_colour_pairs_on_a_colour_terminal(void **state)
 	ui_theme_init(false);
 }
 
+static bool utf8_locale;
+
+/* A character of the screen cell at (y, x), attributes left out. */
+static int
+char_at(int y, int x)
+{
+	return (int)(mvinch(y, x) & A_CHARTEXT);
+}
+
+static void
+view_draws_wide_characters_in_their_columns(void **state)
+{
+	struct fixture *f = *state;
+	int y, i, x;
+
+	if (!utf8_locale)
+		skip();
+	key(f, 'u');
+	keys(f, "/tmp/");
+	for (i = 0; i < 30; i++)
+		key(f, i % 2 == 0 ? 0x65e5 : 0x672c);
+	key(f, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	draw(f, 30, 100, UI_R_REGEN);
+	/* Two columns each: nothing spills over the separator, and a cut
+	 * preview line ends with its marker in the last column. */
+	assert_true(f->lay.sep.h > 0);
+	for (y = f->lay.sep.y; y < f->lay.sep.y + f->lay.sep.h; y++)
+		assert_int_equal(char_at(y, f->lay.sep.x), '|');
+	y = find("UNIX_SOCKET_PATH_0=");
+	assert_true(y > 0);
+	assert_int_equal(char_at(y, 99), '>');
+
+	/* The prompt's cursor sits after the wide characters. */
+	key(f, 'u');
+	key(f, 0x65e5);
+	key(f, 0x672c);
+	draw(f, 30, 100, 0);
+	x = getcurx(stdscr);
+	assert_int_equal(x, (int)strlen("allow socket: ") + 4);
+	/* A line longer than the screen scrolls by whole characters. */
+	for (i = 0; i < 60; i++)
+		key(f, 0x65e5);
+	draw(f, 30, 100, 0);
+	x = getcurx(stdscr);
+	assert_true(x < 100);
+	assert_true(x >= 97);
+}
+
 int
 main(void)
 {
@@ -535,8 +585,13 @@ main(void)
 		T(view_asks_before_quitting_with_changes),
 		T(view_theme_honours_no_color),
 		T(view_uses_colour_pairs_on_a_colour_terminal),
+		T(view_draws_wide_characters_in_their_columns),
 #undef T
 	};
 
+	/* The TUI runs in the user's locale, UTF-8 nearly always. */
+	utf8_locale = setlocale(LC_ALL, "C.UTF-8") != NULL ||
+	    setlocale(LC_ALL, "C.utf8") != NULL ||
+	    setlocale(LC_ALL, "en_US.UTF-8") != NULL;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

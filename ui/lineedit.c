@@ -224,13 +224,7 @@ ui_line_kill(struct ui_line *l)
 size_t
 ui_line_cursor_col(const struct ui_line *l)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < l->cur; i++) {
-		if (!is_cont(l->buf[i]))
-			n++;
-	}
-	return n;
+	return l->buf != NULL ? (size_t)ui_utf8_width(l->buf, l->cur) : 0;
 }
 
 static void

@@ -44,7 +44,8 @@ void	 ui_line_backspace(struct ui_line *);
 void	 ui_line_delete(struct ui_line *);
 void	 ui_line_kill(struct ui_line *);	/* Ctrl-U: delete before the cursor */
 
-/* The number of characters (not bytes) before the cursor, for the view. */
+/* The screen columns of the text before the cursor (a CJK character takes
+ * two, a combining mark none), for the view. */
 size_t	 ui_line_cursor_col(const struct ui_line *);
 
 /*

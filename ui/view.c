@@ -11,48 +11,52 @@
 #include "keymap.h"
 #include "theme.h"
 #include "ui-curses.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
-/* The character count of the UTF-8 bytes s[0..len). */
+/* The columns s[0..len) takes on the screen, as put draws it. */
 static int
 text_cols(const char *s, size_t len)
 {
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	}
-	return n;
+	return ui_utf8_width(s, len);
 }
 
-/* The byte length of the first cols characters of s[0..len). */
+/* The byte length of the longest start of s[0..len) within cols columns. */
 static size_t
 text_bytes(const char *s, size_t len, int cols)
 {
-	size_t i;
-	int n = 0;
+	return ui_utf8_fit(s, len, cols);
+}
 
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80) {
-			if (n == cols)
-				break;
-			n++;
-		}
+/* The byte length of the shortest start of s[0..len) that takes at least
+ * cols columns: what to leave out to show the end. */
+static size_t
+text_skip(const char *s, size_t len, int cols)
+{
+	size_t i = 0, n;
+	int w = 0;
+
+	while (i < len && w < cols) {
+		(void)ui_utf8_decode(s + i, len - i, &n);
+		w += text_cols(s + i, n);
+		i += n;
 	}
 	return i;
 }
 
 /*
- * Writes at most cols characters of s[0..len) at (y, x) with attr; control
- * characters show as '?', since a newline in a path must not break the
- * screen. Returns the columns used.
+ * Writes at most cols columns of s[0..len) at (y, x) with attr. What the
+ * terminal cannot show safely is a '?': control characters (a newline in a
+ * path must not break the screen), bytes that are not UTF-8, and anything
+ * wcwidth(3) does not know. So the columns used are always what
+ * ui_utf8_width says, and a pane never spills into the next one. Returns
+ * the columns used.
  */
 static int
 put(int y, int x, int cols, const char *s, size_t len, attr_t attr)
 {
-	size_t n, i, run;
+	size_t n, i, run, k;
+	long cp;
 	int used;
 
 	if (cols <= 0)
@@ -61,20 +65,17 @@ put(int y, int x, int cols, const char *s, size_t len, attr_t attr)
 	used = text_cols(s, n);
 	attrset(attr);
 	move(y, x);
-	for (i = 0; i < n; i += run) {
-		for (run = 0; i + run < n; run++) {
-			unsigned char c = (unsigned char)s[i + run];
-
-			if (c < 0x20 || c == 0x7f)
-				break;
-		}
-		if (run > 0)
-			addnstr(s + i, (int)run);
-		else {
-			addch('?');
-			run = 1;
-		}
+	for (i = run = 0; i < n; i += k) {
+		cp = ui_utf8_decode(s + i, n - i, &k);
+		if (cp >= 0 && ui_utf8_cp_width(cp) >= 0)
+			continue;
+		if (i > run)
+			addnstr(s + run, (int)(i - run));
+		addch('?');
+		run = i + k;
 	}
+	if (n > run)
+		addnstr(s + run, (int)(n - run));
 	attrset(A_NORMAL);
 	return used;
 }
@@ -122,7 +123,7 @@ draw_title(const struct ui_model *m, const struct ui_rect *r)
 	x = r->x + puts_at(r->y, r->x, r->w, prefix, a);
 	/* The marker must stay in sight: a long name loses its start. */
 	if (fw > room && room > 4) {
-		size_t skip = text_bytes(file, flen, fw - (room - 3));
+		size_t skip = text_skip(file, flen, fw - (room - 3));
 
 		x += puts_at(r->y, x, 3, "...", a);
 		x += put(r->y, x, room - 3, file + skip, flen - skip, a);
@@ -198,7 +199,7 @@ draw_row(const struct ui_model *m, const struct ui_row *row, bool selected,
 	}
 	if (room > 0 && text_cols(label, llen) > room && entry && room > 4) {
 		/* A long path: its end names the socket, so keep the end. */
-		size_t skip = text_bytes(label, llen,
+		size_t skip = text_skip(label, llen,
 		    text_cols(label, llen) - (room - 3));
 
 		put(y, x + indent, 3, "...", 3, a);
@@ -416,8 +417,10 @@ draw_status(const struct ui_model *m, const struct ui_rect *r)
 		if (room < 1)
 			room = 1;
 		if (cur >= room) {
-			skip = text_bytes(text, len, cur - room + 1);
-			cur = room - 1;
+			/* Scrolled so the cursor is in sight; a wide
+			 * character is left out whole. */
+			skip = text_skip(text, len, cur - room + 1);
+			cur -= text_cols(text, skip);
 		}
 		put(r->y, r->x + lw, room, text + skip, len - skip, A_NORMAL);
 		return r->x + lw + cur;
