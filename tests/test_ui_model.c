@@ -20,6 +20,8 @@
 #include "lineedit.h"
 #include "model.h"
 #include "params-json.h"
+#include "shquote.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* --- fixtures ------------------------------------------------------------- */
@@ -523,6 +525,37 @@ model_shows_warnings_beside_their_entry(void **state)
 		w = next_row(&f->m, w);
 	assert_int_equal(w->kind, ROW_WARNING);
 	assert_non_null(strstr(w->label, "socket path is"));
+}
+
+static void
+model_wraps_warnings_at_character_boundaries(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+	size_t i, k;
+	int cols;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/");
+	for (i = 0; i < 60; i++)
+		press(&f->m, 0xe9);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	/* Odd and even widths: a cut by bytes splits an e-acute in one. */
+	for (cols = 60; cols <= 63; cols++) {
+		ui_model_set_viewport(&f->m, 20, cols, 20, 24);
+		k = 0;
+		for (i = 0; i < f->m.nrows; i++) {
+			r = &f->m.rows[i];
+			if (r->kind != ROW_WARNING)
+				continue;
+			k++;
+			assert_true(utf8_valid(r->label));
+			assert_true(ui_utf8_width(r->label, strlen(r->label)) <=
+			    cols - 2 * r->depth - 2);
+		}
+		assert_true(k >= 3);
+	}
 }
 
 static void
@@ -1152,6 +1185,46 @@ model_refuses_an_entry_that_is_not_utf8(void **state)
 }
 
 static void
+model_says_which_port_and_name_were_added(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "added port 8080");
+	/* Edit it: the selection is on the new port. */
+	press(&f->m, 'e');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "8081");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "changed port 8081");
+
+	while (f->m.rows[f->m.sel].kind != ROW_PROTECTS)
+		press(&f->m, UI_KEY_DOWN);
+	press(&f->m, 'a');
+	type(&f->m, ".npmrc");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "added .npmrc");
+}
+
+static void
+model_port_error_quotes_what_was_typed(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'p');
+	type(&f->m, "99999999999999999999");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "99999999999999999999"));
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "70000");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "1..65535: 70000"));
+}
+
+static void
 model_ctrl_l_regenerates(void **state)
 {
 	struct fixture *f = *state;
@@ -1178,6 +1251,7 @@ main(void)
 		T(model_toggles_local_binding_and_allow_all),
 		T(model_marks_inactive_entries_with_a_reason),
 		T(model_shows_warnings_beside_their_entry),
+		T(model_wraps_warnings_at_character_boundaries),
 		T(model_edits_match_access_and_path_of_a_socket),
 		T(model_deletes_the_selected_entry),
 		T(model_enter_toggles_and_adds_by_row),
@@ -1202,6 +1276,8 @@ main(void)
 		T(model_tab_completes_in_a_path_prompt),
 		T(lineedit_completion_stops_at_a_character_boundary),
 		T(model_refuses_an_entry_that_is_not_utf8),
+		T(model_says_which_port_and_name_were_added),
+		T(model_port_error_quotes_what_was_typed),
 		T(model_ctrl_l_regenerates),
 #undef T
 	};

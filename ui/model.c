@@ -608,20 +608,26 @@ static void
 add_wrapped(struct ui_model *m, struct rowbuf *rb, int depth,
     const char *inactive, const char *text)
 {
-	size_t width, len, cut;
-	int cols = m->settings_cols - 2 * depth - 4;
+	size_t len, cut, fit;
+	int width, cols = m->settings_cols - 2 * depth - 4;
 	bool first = true;
 
-	width = cols < 24 ? 24 : (size_t)cols;
+	width = cols < 24 ? 24 : cols;
 	while (*text != '\0') {
 		len = strlen(text);
 		cut = len;
-		if (len > width) {
-			cut = width;
-			while (cut > width / 2 && text[cut] != ' ')
+		/* By columns and whole characters: a split character
+		 * would spill over the pane's edge. A blank is never
+		 * inside a character. */
+		if (ui_utf8_width(text, len) > width) {
+			fit = ui_utf8_fit(text, len, width);
+			cut = fit;
+			while (cut > fit / 2 && text[cut] != ' ')
 				cut--;
 			if (text[cut] != ' ')
-				cut = width;
+				cut = fit;
+			if (cut == 0)
+				(void)ui_utf8_decode(text, len, &cut);
 		}
 		row_add(rb, ROW_WARNING, 0, depth, inactive,
 		    str_fmt("%s%.*s", first ? "! " : "  ", (int)cut, text), NULL);
@@ -1220,7 +1226,8 @@ static int
 parse_port(const char *s, unsigned *port, struct sb_error *err)
 {
 	long long v = 0;
-	const char *p;
+	const char *p, *digits, *end;
+	bool big = false;
 
 	for (p = s; *p == ' '; p++)
 		continue;
@@ -1228,15 +1235,26 @@ parse_port(const char *s, unsigned *port, struct sb_error *err)
 		sb_error_set(err, SB_EINVAL, "proxy port: empty");
 		return -1;
 	}
-	for (; *p >= '0' && *p <= '9'; p++) {
+	for (digits = p; *p >= '0' && *p <= '9'; p++) {
+		/* Capped, so a long number cannot overflow; the message
+		 * then quotes what was typed, not the cap. */
 		if (v < 1000000)
 			v = v * 10 + (*p - '0');
+		else
+			big = true;
 	}
+	end = p;
 	while (*p == ' ')
 		p++;
 	if (*p != '\0') {
 		sb_error_set(err, SB_EINVAL, "proxy port: not a number: \"%s\"",
 		    s);
+		return -1;
+	}
+	if (big) {
+		sb_error_set(err, SB_EINVAL,
+		    "proxy port: port must be 1..65535: %.*s",
+		    (int)(end - digits), digits);
 		return -1;
 	}
 	if (params_check_port(v, "proxy port", err) == -1)
@@ -1482,8 +1500,14 @@ accept_prompt(struct ui_model *m)
 	m->sel_kind = kind;
 	m->sel_index = index;
 	end_prompt(m);
+	/* The stored values: text went with the prompt. */
+	if (kind == ROW_PORT) {
+		ui_model_status(m, false, "%s port %u", replace ? "changed" :
+		    "added", m->params.proxy_ports.v[index]);
+		return UI_R_REGEN | UI_R_REDRAW;
+	}
 	ui_model_status(m, false, "%s %s", replace ? "changed" : "added",
-	    kind == ROW_PORT || kind == ROW_PROTECT ? text :
+	    kind == ROW_PROTECT ? m->params.protected_names.v[index] :
 	    kind == ROW_ALLOW_ENTRY ? m->params.sock_allow.v[index].path :
 	    kind == ROW_DENY_ENTRY ? m->params.sock_deny.v[index].path :
 	    kind == ROW_ROOT ? m->params.writable_roots.v[index] :
