@@ -203,6 +203,17 @@ view_says_when_the_terminal_is_too_small(void **state)
 	draw(f, 12, 40, UI_R_REGEN);
 	assert_string_equal(row(0), "terminal too small (need 50x14)");
 	assert_string_equal(row(1), "");
+	/* Wrapped, not cut, so the size needed shows on a tiny one. */
+	draw(f, 5, 20, 0);
+	assert_string_equal(row(0), "terminal too small");
+	assert_string_equal(row(1), "(need 50x14)");
+	/* A question stays readable: its keys still work. */
+	key(f, 'n');
+	key(f, 'q');
+	draw(f, 5, 20, UI_R_REGEN);
+	assert_string_equal(row(2), "unsaved changes;");
+	assert_non_null(strstr(row(3), "quit anyway?"));
+	assert_non_null(strstr(row(4), "c cancel"));
 	/* And back to normal once it is larger again. */
 	draw(f, 30, 100, 0);
 	assert_non_null(strstr(row(1), "Settings"));
@@ -551,13 +562,13 @@ view_draws_wide_characters_in_their_columns(void **state)
 	key(f, 'u');
 	key(f, 0x65e5);
 	key(f, 0x672c);
-	draw(f, 30, 100, 0);
+	ui_view_draw(&f->m, &f->lay);	/* not draw: dump moves the cursor */
 	x = getcurx(stdscr);
 	assert_int_equal(x, (int)strlen("allow socket: ") + 4);
 	/* A line longer than the screen scrolls by whole characters. */
 	for (i = 0; i < 60; i++)
 		key(f, 0x65e5);
-	draw(f, 30, 100, 0);
+	ui_view_draw(&f->m, &f->lay);
 	x = getcurx(stdscr);
 	assert_true(x < 100);
 	assert_true(x >= 97);

@@ -174,6 +174,22 @@ viewport(struct ui_model *m, const struct ui_layout *lay)
 	    lay->rows - 4);
 }
 
+/*
+ * Below the minimum size the panes are not drawn, so keys that change them
+ * would act unseen. What still works: quit, redraw, cancel, and every key
+ * of a question or the help screen, which the view still shows; else a
+ * question opened by q would trap the user until the terminal grew.
+ */
+static bool
+usable_when_small(const struct ui_model *m, int key)
+{
+	enum ui_action a = ui_keymap_lookup(m->mode, key);
+
+	if (m->mode == UI_MODE_CONFIRM || m->mode == UI_MODE_HELP)
+		return true;
+	return a == ACT_QUIT || a == ACT_REDRAW || a == ACT_CANCEL;
+}
+
 /* The loop of HOUSE-STYLE 3.5: side effects, then one draw, then a key. */
 static void
 ui_loop(struct ui_model *m)
@@ -219,9 +235,7 @@ ui_loop(struct ui_model *m)
 			flags = 0;
 			continue;
 		}
-		/* Below the minimum size only quitting makes sense. */
-		if (lay.too_small && ui_keymap_lookup(m->mode, key) != ACT_QUIT &&
-		    ui_keymap_lookup(m->mode, key) != ACT_REDRAW) {
+		if (lay.too_small && !usable_when_small(m, key)) {
 			flags = 0;
 			continue;
 		}

@@ -86,6 +86,69 @@ puts_at(int y, int x, int cols, const char *s, attr_t attr)
 	return put(y, x, cols, s, strlen(s), attr);
 }
 
+/*
+ * Writes text from row y down, wrapped at blanks to cols columns (a word
+ * longer than a row is cut), while rows last. Returns the row after it.
+ */
+static int
+put_wrapped(int y, int cols, const char *text, attr_t attr)
+{
+	size_t len, fit, cut;
+
+	while (*text != '\0' && y < LINES) {
+		len = strlen(text);
+		fit = text_bytes(text, len, cols);
+		cut = fit;
+		if (fit < len) {
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		if (cut == 0)
+			break;
+		put(y++, 0, cols, text, cut, attr);
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+	return y;
+}
+
+/*
+ * Below the minimum size: the size needed, wrapped so it shows whole on the
+ * smallest terminal, and whatever question or prompt is open, since the
+ * loop still takes its keys (a question must never trap the user).
+ */
+static void
+draw_too_small(const struct ui_model *m, const struct ui_layout *l)
+{
+	char msg[64], *q;
+	int y;
+
+	snprintf(msg, sizeof msg, "terminal too small (need %dx%d)",
+	    l->need_cols, l->need_rows);
+	y = put_wrapped(0, l->cols, msg, A_BOLD);
+	switch (m->mode) {
+	case UI_MODE_CONFIRM:
+		q = ui_model_confirm_text(m);
+		put_wrapped(y, l->cols, q, ui_theme_attr(UI_ROLE_PROMPT));
+		free(q);
+		break;
+	case UI_MODE_EDIT_PATH:
+		xasprintf(&q, "%s%s  (Esc cancels)", ui_model_prompt_label(m),
+		    ui_line_str(&m->line));
+		put_wrapped(y, l->cols, q, ui_theme_attr(UI_ROLE_PROMPT));
+		free(q);
+		break;
+	case UI_MODE_HELP:
+		put_wrapped(y, l->cols, "q closes the help", A_NORMAL);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Fills cols columns at (y, x) with blanks in attr. */
 static void
 fill(int y, int x, int cols, attr_t attr)
@@ -435,14 +498,11 @@ draw_status(const struct ui_model *m, const struct ui_rect *r)
 void
 ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 {
-	char msg[64];
 	int cur, y;
 
 	erase();
 	if (l->too_small) {
-		snprintf(msg, sizeof msg, "terminal too small (need %dx%d)",
-		    l->need_cols, l->need_rows);
-		put(0, 0, l->cols, msg, strlen(msg), A_BOLD);
+		draw_too_small(m, l);
 		curs_set(0);
 		wnoutrefresh(stdscr);
 		return;
