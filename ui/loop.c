@@ -72,12 +72,24 @@ catch_sigquit(void)
  * SIGQUIT is ours.
  */
 static SCREEN *
-ui_setup(void)
+ui_setup(const char **why)
 {
 	SCREEN *s;
+	char cup[] = "cup";	/* not const: older curses.h take char * */
+	const char *cap;
 
+	*why = "cannot use the terminal";
 	if ((s = newterm(NULL, stdout, stdin)) == NULL)
 		return NULL;
+	/* TERM=dumb and the like cannot put the cursor anywhere: curses
+	 * would draw a blank screen, so say so instead. */
+	cap = tigetstr(cup);
+	if (cap == NULL || cap == (char *)-1) {
+		*why = "the terminal cannot move the cursor";
+		endwin();
+		delscreen(s);
+		return NULL;
+	}
 	set_term(s);
 	catch_sigquit();
 	ui_input_init();
@@ -249,7 +261,7 @@ ui_main(int argc, char **argv)
 	struct cli_opts o;
 	struct ui_model m;
 	struct ui_env env;
-	const char *xdg;
+	const char *xdg, *why;
 	char *file = NULL;
 	SCREEN *s;
 	int status;
@@ -301,8 +313,8 @@ ui_main(int argc, char **argv)
 	}
 
 	setlocale(LC_ALL, "");
-	if ((s = ui_setup()) == NULL) {
-		cli_warn("tui: cannot use the terminal (TERM=\"%s\")",
+	if ((s = ui_setup(&why)) == NULL) {
+		cli_warn("tui: %s (TERM=\"%s\")", why,
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		goto out;
 	}
