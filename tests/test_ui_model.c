@@ -704,7 +704,9 @@ model_zoom_gives_the_preview_the_focus(void **state)
 	assert_true(press(&f->m, 'z') & UI_R_RELAYOUT);
 	assert_true(f->m.zoom);
 	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
-	assert_int_equal(press(&f->m, UI_KEY_TAB), 0);
+	/* Tab does not move the focus, and says why. */
+	assert_int_equal(press(&f->m, UI_KEY_TAB), UI_R_REDRAW);
+	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
 	press(&f->m, 'z');
 	assert_false(f->m.zoom);
 	assert_int_equal(f->m.focus, UI_FOCUS_SETTINGS);
@@ -1225,6 +1227,24 @@ model_port_error_quotes_what_was_typed(void **state)
 }
 
 static void
+model_says_why_a_settings_key_does_nothing_in_the_preview(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	assert_true(press(&f->m, 'd') & UI_R_REDRAW);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "Tab goes back"));
+	press(&f->m, UI_KEY_TAB);
+	press(&f->m, 'z');
+	press(&f->m, UI_KEY_TAB);
+	assert_non_null(strstr(f->m.status, "z shows the settings"));
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "z shows the settings"));
+}
+
+static void
 model_ctrl_l_regenerates(void **state)
 {
 	struct fixture *f = *state;
@@ -1278,6 +1298,7 @@ main(void)
 		T(model_refuses_an_entry_that_is_not_utf8),
 		T(model_says_which_port_and_name_were_added),
 		T(model_port_error_quotes_what_was_typed),
+		T(model_says_why_a_settings_key_does_nothing_in_the_preview),
 		T(model_ctrl_l_regenerates),
 #undef T
 	};

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -527,6 +528,77 @@ view_uses_colour_pairs_on_a_colour_terminal(void **state)
 
 static bool utf8_locale;
 
+static void
+view_hints_offer_only_keys_that_work(void **state)
+{
+	struct fixture *f = *state;
+	char path[] = "/tmp/sbpolicy-view-test-XXXXXX";
+	int fd;
+
+	/* Help and quit come first, even on the narrowest screen. */
+	draw(f, 24, 50, UI_R_REGEN);
+	assert_int_equal(strncmp(row(23), " ? help  q quit", 15), 0);
+	draw(f, 30, 160, 0);
+	assert_int_equal(strncmp(row(29), " ? help  q quit", 15), 0);
+	assert_non_null(strstr(row(29), "Tab pane"));
+	/* Zoomed, Tab does nothing. */
+	key(f, 'z');
+	draw(f, 30, 160, 0);
+	assert_non_null(strstr(row(29), "z zoom"));
+	assert_null(strstr(row(29), "Tab pane"));
+	key(f, 'z');
+
+	/* The quit question: save, discard, cancel; not yes or no. */
+	key(f, 'n');
+	key(f, 'q');
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_non_null(strstr(row(29), "d discard"));
+	assert_null(strstr(row(29), "y yes"));
+	key(f, 'c');
+
+	/* The overwrite question: yes or no; not save or discard. */
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	key(f, 's');
+	key(f, UI_KEY_CTRL('u'));
+	keys(f, path);
+	key(f, UI_KEY_ENTER);
+	if (ui_model_save(&f->m) != 0)
+		draw(f, 30, 100, 0);
+	unlink(path);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OVERWRITE);
+	assert_non_null(strstr(row(29), "y yes"));
+	assert_non_null(strstr(row(29), "n no"));
+	assert_null(strstr(row(29), "d discard"));
+	assert_null(strstr(row(29), "s save"));
+}
+
+static void
+view_points_to_warnings_only_when_the_settings_show_some(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	/* Local binding in full mode: a "no effect" warning, which the
+	 * settings show as the dimmed reason, not as a warning row. */
+	key(f, 'l');
+	key(f, 'n');
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_true(f->m.gen.nwarnings > 0);
+	assert_int_equal(f->m.warnings_shown, 0);
+	assert_null(strstr(row(1), "(warnings"));
+	/* A warning the settings do show. */
+	key(f, 'u');
+	keys(f, "/var/run/docker.sock");
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_true(f->m.warnings_shown > 0);
+	assert_non_null(strstr(row(1), "(warnings: see settings)"));
+	y = find("container engine");
+	assert_true(y > 1);
+}
+
 /* A character of the screen cell at (y, x), attributes left out. */
 static int
 char_at(int y, int x)
@@ -597,6 +669,8 @@ main(void)
 		T(view_theme_honours_no_color),
 		T(view_uses_colour_pairs_on_a_colour_terminal),
 		T(view_draws_wide_characters_in_their_columns),
+		T(view_hints_offer_only_keys_that_work),
+		T(view_points_to_warnings_only_when_the_settings_show_some),
 #undef T
 	};
 

@@ -656,6 +656,7 @@ add_warnings(struct ui_model *m, struct rowbuf *rb, size_t at,
 		if (index == GEN_NO_INDEX && rb->v[at].inactive != NULL)
 			continue;
 		rb->v[at].warned = true;
+		m->warnings_shown++;
 		add_wrapped(m, rb, rb->v[at].depth + 1, rb->v[at].inactive,
 		    warning_text(m->gen.warnings[i].msg));
 	}
@@ -771,11 +772,13 @@ build_rows(struct ui_model *m)
 	fs_na = p->fs_mode != FS_WORKSPACE_WRITE ?
 	    "no effect: only in workspace-write" : NULL;
 
+	m->warnings_shown = 0;
 	if (m->have_gen) {
 		for (i = 0; i < m->gen.nwarnings; i++) {
-			if (m->gen.warnings[i].where == GEN_W_GENERAL)
-				add_wrapped(m, &rb, 0, NULL,
-				    m->gen.warnings[i].msg);
+			if (m->gen.warnings[i].where != GEN_W_GENERAL)
+				continue;
+			add_wrapped(m, &rb, 0, NULL, m->gen.warnings[i].msg);
+			m->warnings_shown++;
 		}
 	}
 	row_add(&rb, ROW_SECTION, 0, 0, NULL, str_new("Network"), NULL);
@@ -1944,6 +1947,8 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 unsigned
 ui_model_key(struct ui_model *m, int key)
 {
+	enum ui_action a;
+
 	/* Input that was dropped says so, or the keys seem dead. */
 	switch (key) {
 	case UI_KEY_BAD_INPUT:
@@ -1960,5 +1965,20 @@ ui_model_key(struct ui_model *m, int key)
 	default:
 		break;
 	}
-	return ui_model_apply(m, ui_keymap_lookup(m->mode, key), key);
+	a = ui_keymap_lookup(m->mode, key);
+	/* Keys of the settings pane, pressed with the preview focused (or
+	 * zoomed), would do nothing and say nothing. */
+	if (a == ACT_NONE && m->mode == UI_MODE_PREVIEW &&
+	    ui_keymap_lookup(UI_MODE_LIST, key) != ACT_NONE) {
+		ui_model_status(m, true, m->zoom ? "the preview is zoomed: "
+		    "z shows the settings again" : "the preview has the focus: "
+		    "Tab goes back to the settings");
+		return UI_R_REDRAW;
+	}
+	if (a == ACT_FOCUS && m->zoom) {
+		ui_model_status(m, true, "the preview is zoomed: z shows the "
+		    "settings again");
+		return UI_R_REDRAW;
+	}
+	return ui_model_apply(m, a, key);
 }

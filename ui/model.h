@@ -140,6 +140,7 @@ struct ui_model {
 	 * survives a rebuild of the rows. */
 	struct ui_row		*rows;
 	size_t			 nrows;
+	size_t			 warnings_shown;	/* as ROW_WARNING rows */
 	size_t			 sel;		/* a row position */
 	enum ui_row_kind	 sel_kind;
 	size_t			 sel_index;

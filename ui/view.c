@@ -357,7 +357,9 @@ draw_preview(const struct ui_model *m, const struct ui_rect *r)
 		last = m->nlines;
 	snprintf(head, sizeof head, " Preview  lines %zu-%zu of %zu%s%s",
 	    m->nlines > 0 ? m->preview_top + 1 : 0, last, m->nlines,
-	    m->have_gen && m->gen.nwarnings > 0 ? "  (warnings: see settings)" : "",
+	    /* Only what the settings show: a "no effect" warning about a
+	     * whole list is the dimmed reason there. */
+	    m->warnings_shown > 0 ? "  (warnings: see settings)" : "",
 	    m->preview_stale ? "  [stale]" : "");
 	draw_heading(r, head, focus && m->mode != UI_MODE_HELP);
 	for (y = 0, i = m->preview_top; y < lines && i < m->nlines; y++, i++)
@@ -397,14 +399,16 @@ struct hint {
 	const char	*label;
 };
 
+/* Help and quit first: at any width they are the two a user must find. */
 static const struct hint hints_main[] = {
+	{ ACT_HELP, "help" }, { ACT_QUIT, "quit" },
 	{ ACT_NET_CYCLE, "net" }, { ACT_ADD_ALLOW, "allow" },
 	{ ACT_ADD_DENY, "deny" }, { ACT_ADD_ROOT, "root" },
 	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_PORT, "port" },
 	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
 	{ ACT_EDIT, "edit" }, { ACT_DELETE, "del" }, { ACT_SAVE, "save" },
 	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_FOCUS, "pane" },
-	{ ACT_ZOOM, "zoom" }, { ACT_HELP, "help" }, { ACT_QUIT, "quit" },
+	{ ACT_ZOOM, "zoom" },
 	{ ACT_NONE, NULL },
 };
 static const struct hint hints_edit[] = {
@@ -416,10 +420,14 @@ static const struct hint hints_help[] = {
 	{ ACT_CANCEL, "close" }, { ACT_PAGE_DOWN, "page" },
 	{ ACT_NONE, NULL },
 };
-static const struct hint hints_confirm[] = {
+/* Each question offers only the keys that answer it. */
+static const struct hint hints_unsaved[] = {
 	{ ACT_CONFIRM_SAVE, "save" }, { ACT_CONFIRM_DISCARD, "discard" },
-	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
 	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
+};
+static const struct hint hints_overwrite[] = {
+	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
+	{ ACT_NONE, NULL },
 };
 
 /* The hints come from the keymap, so they show the keys that work. */
@@ -433,11 +441,17 @@ draw_hints(const struct ui_model *m, const struct ui_rect *r)
 	switch (m->mode) {
 	case UI_MODE_EDIT_PATH:	h = hints_edit; break;
 	case UI_MODE_HELP:	h = hints_help; break;
-	case UI_MODE_CONFIRM:	h = hints_confirm; break;
+	case UI_MODE_CONFIRM:
+		h = m->confirm == UI_CONFIRM_OVERWRITE ? hints_overwrite :
+		    hints_unsaved;
+		break;
 	default:		h = hints_main; break;
 	}
 	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_KEYHINT));
 	for (; h->label != NULL; h++) {
+		/* Zoomed, Tab does nothing: there is one pane. */
+		if (h->action == ACT_FOCUS && m->zoom)
+			continue;
 		if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
 			continue;
 		ui_key_name(k, key, sizeof key);
