@@ -1245,6 +1245,38 @@ model_says_why_a_settings_key_does_nothing_in_the_preview(void **state)
 }
 
 static void
+model_refuses_blanks_and_duplicate_home_forms(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'u');
+	type(&f->m, "   ");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "only blanks"));
+	assert_string_equal(ui_line_str(&f->m.line), "   ");
+	press(&f->m, UI_KEY_ESC);
+
+	press(&f->m, 'w');
+	type(&f->m, "~");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.writable_roots.n, 1);
+	assert_string_equal(f->m.params.writable_roots.v[0], "~");
+	press(&f->m, 'w');
+	type(&f->m, "~/");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.writable_roots.n, 1);
+	assert_non_null(strstr(f->m.status, "already in the list"));
+	press(&f->m, UI_KEY_ESC);
+	press(&f->m, 'w');
+	type(&f->m, "~//src/./");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.writable_roots.n, 2);
+	assert_string_equal(f->m.params.writable_roots.v[1], "~/src");
+}
+
+static void
 model_ctrl_l_regenerates(void **state)
 {
 	struct fixture *f = *state;
@@ -1299,6 +1331,7 @@ main(void)
 		T(model_says_which_port_and_name_were_added),
 		T(model_port_error_quotes_what_was_typed),
 		T(model_says_why_a_settings_key_does_nothing_in_the_preview),
+		T(model_refuses_blanks_and_duplicate_home_forms),
 		T(model_ctrl_l_regenerates),
 #undef T
 	};

@@ -529,6 +529,24 @@ view_uses_colour_pairs_on_a_colour_terminal(void **state)
 static bool utf8_locale;
 
 static void
+view_mono_title_differs_from_the_focused_heading(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	/* Row 0 is the title, row 1 the focused settings heading. */
+	assert_true(attr_at(0, 2) != attr_at(1, 2));
+	assert_true(attr_at(1, 2) & A_REVERSE);
+	/* The separator is a plain line, not a heading. */
+	assert_true(f->lay.sep.h > 0);
+	for (y = f->lay.sep.y; y < f->lay.sep.y + f->lay.sep.h; y++) {
+		assert_false(attr_at(y, f->lay.sep.x) & A_UNDERLINE);
+		assert_false(attr_at(y, f->lay.sep.x) & A_BOLD);
+	}
+}
+
+static void
 view_hints_offer_only_keys_that_work(void **state)
 {
 	struct fixture *f = *state;
@@ -669,6 +687,7 @@ main(void)
 		T(view_theme_honours_no_color),
 		T(view_uses_colour_pairs_on_a_colour_terminal),
 		T(view_draws_wide_characters_in_their_columns),
+		T(view_mono_title_differs_from_the_focused_heading),
 		T(view_hints_offer_only_keys_that_work),
 		T(view_points_to_warnings_only_when_the_settings_show_some),
 #undef T

@@ -161,10 +161,22 @@ ui_launch(struct ui_model *m)
 	fflush(stdout);
 
 	reset_prog_mode();
+	/*
+	 * Ctrl-C and Ctrl-\ are keys here like any other (raw): as signals
+	 * they would end sbpolicy while curses' idea of the screen is out of
+	 * date, and the shell's prompt would land on the run's output.
+	 */
+	raw();
 	do {
 		key = ui_input_read(UI_SIGNAL_POLL_MS);
 	} while ((key == UI_KEY_NONE || key == UI_KEY_RESIZE) &&
 	    !got_sigquit);
+	noraw();
+	cbreak();
+	/* A fresh line: curses comes back to it when sbpolicy ends, so the
+	 * shell's prompt goes under the run's output, not after it. */
+	fputs("\r\n", stdout);
+	fflush(stdout);
 
 	if (sb_error_is_set(&err))
 		ui_model_status(m, true, "run: exit status %d: %s", status,

@@ -10,13 +10,16 @@
 /*
  * (role, mono attributes, colour fg, colour bg, colour attributes). Every
  * role must stay readable and distinct in mono, which is what NO_COLOR and
- * terminals without colour get (ncdu's default theme, htop's MONOCHROME).
+ * terminals without colour get (ncdu's default theme, htop's MONOCHROME):
+ * the title is plain reverse, so the focused pane's heading (reverse, bold)
+ * stands apart from it.
  */
 #define UI_ROLES(_) \
 	_(NORMAL,		A_NORMAL,		-1,		-1,		A_NORMAL) \
-	_(TITLE,		A_REVERSE | A_BOLD,	COLOR_WHITE,	COLOR_BLUE,	A_BOLD) \
+	_(TITLE,		A_REVERSE,		COLOR_WHITE,	COLOR_BLUE,	A_BOLD) \
 	_(PANE_TITLE,		A_BOLD | A_UNDERLINE,	COLOR_CYAN,	-1,		A_BOLD | A_UNDERLINE) \
 	_(PANE_FOCUS,		A_REVERSE | A_BOLD,	COLOR_BLACK,	COLOR_CYAN,	A_BOLD) \
+	_(SEPARATOR,		A_NORMAL,		COLOR_CYAN,	-1,		A_NORMAL) \
 	_(SECTION,		A_BOLD,			COLOR_YELLOW,	-1,		A_BOLD) \
 	_(SELECTED,		A_REVERSE,		COLOR_BLACK,	COLOR_WHITE,	A_NORMAL) \
 	_(INACTIVE,		A_DIM,			-1,		-1,		A_DIM) \

@@ -529,7 +529,7 @@ ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 		if (l->sep.h > 0) {
 			/* '|', not ACS_VLINE: it reads the same in every
 			 * terminal and in a text capture. */
-			attrset(ui_theme_attr(UI_ROLE_PANE_TITLE));
+			attrset(ui_theme_attr(UI_ROLE_SEPARATOR));
 			for (y = 0; y < l->sep.h; y++)
 				mvaddch(l->sep.y + y, l->sep.x, '|');
 			attrset(A_NORMAL);
