@@ -40,7 +40,9 @@ fake_list(const char *dir, void *arg)
 	static const char *const tmp[] = {
 		"test.sock", "tests/", "other.sock", ".hidden", NULL,
 	};
-	static const char *const project[] = { "run/", "src/", NULL };
+	static const char *const project[] = {
+		"run/", "src/", "a dir with space/", "it's\"q\\", NULL,
+	};
 	static const char *const run[] = { "app.sock", NULL };
 	/* Two UTF-8 names that share the first byte of their last
 	 * character, and one in Latin-1. */
@@ -1277,6 +1279,64 @@ model_refuses_blanks_and_duplicate_home_forms(void **state)
 }
 
 static void
+lineedit_completes_a_command_word_with_blanks_and_quotes(void **state)
+{
+	struct ui_line l;
+	struct sb_error err;
+	char **argv;
+
+	(void)state;
+	ui_line_init(&l);
+	/* Unquoted: the blanks are escaped, as the parser reads them. */
+	ui_line_set(&l, "cat a");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/Users/me/project",
+	    NULL, true, NULL), 1);
+	assert_string_equal(ui_line_str(&l), "cat a\\ dir\\ with\\ space/");
+	sb_error_init(&err);
+	argv = ui_split_command(ui_line_str(&l), &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[1], "a dir with space/");
+	launch_argv_free(argv);
+
+	/* An escaped blank already typed is part of the word. */
+	ui_line_set(&l, "cat a\\ dir");
+	assert_int_equal(ui_line_complete(&l, &fake_dir, "/Users/me/project",
+	    NULL, true, NULL), 1);
+	assert_string_equal(ui_line_str(&l), "cat a\\ dir\\ with\\ space/");
+
+	/* Inside quotes, completion stays inside them. */
+	ui_line_set(&l, "cat 'a d");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
+	assert_string_equal(ui_line_str(&l), "cat 'a dir with space/");
+	ui_line_set(&l, "cat \"a d");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
+	assert_string_equal(ui_line_str(&l), "cat \"a dir with space/");
+
+	/* Quotes and backslashes in a name survive every quoting. */
+	ui_line_set(&l, "cat i");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
+	argv = ui_split_command(ui_line_str(&l), &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[1], "it's\"q\\");
+	launch_argv_free(argv);
+	ui_line_set(&l, "cat 'i");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
+	ui_line_insert(&l, '\'');
+	argv = ui_split_command(ui_line_str(&l), &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[1], "it's\"q\\");
+	launch_argv_free(argv);
+	ui_line_set(&l, "cat \"i");
+	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
+	ui_line_insert(&l, '"');
+	argv = ui_split_command(ui_line_str(&l), &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[1], "it's\"q\\");
+	launch_argv_free(argv);
+	ui_line_clear(&l);
+}
+
+static void
 model_ctrl_l_regenerates(void **state)
 {
 	struct fixture *f = *state;
@@ -1332,6 +1392,7 @@ main(void)
 		T(model_port_error_quotes_what_was_typed),
 		T(model_says_why_a_settings_key_does_nothing_in_the_preview),
 		T(model_refuses_blanks_and_duplicate_home_forms),
+		T(lineedit_completes_a_command_word_with_blanks_and_quotes),
 		T(model_ctrl_l_regenerates),
 #undef T
 	};

@@ -239,6 +239,57 @@ free_names(char **v)
 	free(v);
 }
 
+/*
+ * The last word of a command line s[0..n), read as ui_split_command reads
+ * it ('...' and "..." quote, a backslash escapes): its text, unquoted, as a
+ * new string, and in *quote the quote still open at n (0 for none).
+ */
+static char *
+shell_word(const char *s, size_t n, char *quote)
+{
+	struct buf w;
+	size_t i;
+	char q = 0, c;
+
+	buf_init(&w);
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (q == 0 && (c == ' ' || c == '\t'))
+			buf_reset(&w);
+		else if (q == 0 && (c == '\'' || c == '"'))
+			q = c;
+		else if (q != 0 && c == q)
+			q = 0;
+		else if (c == '\\' && q != '\'' && i + 1 < n)
+			buf_putc(&w, s[++i]);
+		else
+			buf_putc(&w, c);
+	}
+	*quote = q;
+	return buf_take(&w);
+}
+
+/* Inserts s[0..n) so that the command line's parser reads back exactly s
+ * inside the quote q that is open at the cursor. */
+static void
+insert_quoted(struct ui_line *l, const char *s, size_t n, char q)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (q == 0 && strchr(" \t'\"\\", s[i]) != NULL)
+			insert_bytes(l, "\\", 1);
+		else if (q == '"' && (s[i] == '"' || s[i] == '\\'))
+			insert_bytes(l, "\\", 1);
+		else if (q == '\'' && s[i] == '\'') {
+			/* Close the quote, an escaped one, open again. */
+			insert_bytes(l, "'\\''", 4);
+			continue;
+		}
+		insert_bytes(l, s + i, 1);
+	}
+}
+
 size_t
 ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
     const char *cwd, const char *home, bool last_word, char **list)
@@ -246,18 +297,17 @@ ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
 	char *word, *dir, **names, **match = NULL;
 	const char *slash, *base;
 	struct buf b;
-	size_t start = 0, blen, n = 0, i, common;
+	size_t blen, n = 0, i, common;
+	char quote = 0;
 
 	if (list != NULL)
 		*list = NULL;
-	if (last_word) {
-		for (i = l->cur; i > 0; i--) {
-			if (l->buf[i - 1] == ' ')
-				break;
-		}
-		start = i;
-	}
-	word = xstrndup(ui_line_str(l) + start, l->cur - start);
+	/* A command line: the shell word at the cursor, quotes and
+	 * backslashes undone ("a\ dir" is the name "a dir"). */
+	if (last_word)
+		word = shell_word(ui_line_str(l), l->cur, &quote);
+	else
+		word = xstrndup(ui_line_str(l), l->cur);
 
 	/* The directory to list, expanded; the word keeps its own form. */
 	slash = strrchr(word, '/');
@@ -308,7 +358,9 @@ ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
 		/* "xé" and "xè" share a byte after the x, but not a
 		 * character: inserting it would leave half a character. */
 		common = ui_utf8_floor(match[0], strlen(match[0]), common);
-		if (common > blen)
+		if (common > blen && last_word)
+			insert_quoted(l, match[0] + blen, common - blen, quote);
+		else if (common > blen)
 			insert_bytes(l, match[0] + blen, common - blen);
 		if (n > 1 && list != NULL) {
 			buf_init(&b);

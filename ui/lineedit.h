@@ -50,7 +50,9 @@ size_t	 ui_line_cursor_col(const struct ui_line *);
 
 /*
  * Tab completion of the file name before the cursor: the whole text, or
- * with last_word only the text after the last space (a command line).
+ * with last_word the last word of a command line, read as
+ * ui_split_command reads it (quotes and backslashes), the completion
+ * written so that it reads back the same (a blank as "\ " outside quotes).
  * "~/" expands against home, a relative name against cwd; the text keeps
  * the form the user typed. Inserts the longest common continuation (and "/"
  * after a unique directory). Returns the number of matches; when there is
