@@ -82,6 +82,7 @@ draw(struct fixture *f, int rows, int cols, unsigned flags)
 	ui_model_set_viewport(&f->m, ui_layout_pane_lines(&f->lay.settings),
 	    f->lay.settings.w, ui_layout_pane_lines(&f->lay.preview),
 	    rows - 4);
+	ui_model_set_help_width(&f->m, cols - 2);
 	if (flags & UI_R_REGEN)
 		ui_model_regen(&f->m);
 	ui_view_draw(&f->m, &f->lay);
@@ -529,6 +530,35 @@ view_uses_colour_pairs_on_a_colour_terminal(void **state)
 static bool utf8_locale;
 
 static void
+view_help_wraps_long_rows_under_their_text(void **state)
+{
+	struct fixture *f = *state;
+	int y, y2;
+
+	key(f, '?');
+	draw(f, 60, 100, UI_R_REGEN);
+	/* The keys and their help have a gap. */
+	y = find("Ctrl-H");
+	assert_true(y > 0);
+	assert_non_null(strstr(row(y), "Ctrl-H  delete"));
+	/* A long help text goes on, indented, on the next row. */
+	y = find("add an entry to the list the selection is in");
+	assert_true(y > 0);
+	assert_null(strstr(row(y), "deny-read)"));
+	y2 = find("deny-read)");
+	assert_int_equal(y2, y + 1);
+	assert_int_equal(strncmp(row(y2), "                           ", 27), 0);
+	/* Nothing runs past the screen's last column. */
+	for (y = 0; y < 60; y++)
+		assert_true(strlen(row(y)) < 100);
+	/* Scrolled to the end, the last binding is still in sight. */
+	draw(f, 20, 100, 0);
+	key(f, UI_KEY_END);
+	draw(f, 20, 100, 0);
+	assert_true(find("redraw the whole screen") > 0);
+}
+
+static void
 view_mono_title_differs_from_the_focused_heading(void **state)
 {
 	struct fixture *f = *state;
@@ -687,6 +717,7 @@ main(void)
 		T(view_theme_honours_no_color),
 		T(view_uses_colour_pairs_on_a_colour_terminal),
 		T(view_draws_wide_characters_in_their_columns),
+		T(view_help_wraps_long_rows_under_their_text),
 		T(view_mono_title_differs_from_the_focused_heading),
 		T(view_hints_offer_only_keys_that_work),
 		T(view_points_to_warnings_only_when_the_settings_show_some),

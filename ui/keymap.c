@@ -285,8 +285,10 @@ ui_keymap_help_new(size_t *np)
 			}
 			if (keys.len == 0)
 				continue;
-			xasprintf(&row, "  %-22s %s", buf_str(&keys),
-			    ui_action_help((enum ui_action)a));
+			/* Two blanks at least: the keys must not run
+			 * into their help ("Ctrl-H delete"). */
+			xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS,
+			    buf_str(&keys), ui_action_help((enum ui_action)a));
 			if (n + 2 >= cap) {
 				cap *= 2;
 				rows = xreallocarray(rows, cap, sizeof *rows);

@@ -80,6 +80,10 @@ const char	*ui_key_name(int key, char *buf, size_t len);
 /* A mode's name for help ("settings", "prompt"). Static string. */
 const char	*ui_mode_name(enum ui_mode);
 
+/* The help rows' key column: "  KEYS" padded to this, two blanks, the help. */
+#define UI_HELP_KEYS_COLS	22
+#define UI_HELP_TEXT_COL	(2 + UI_HELP_KEYS_COLS + 2)
+
 /*
  * Help rows: "KEYS  ACTION-HELP" grouped by mode, for each action bound in
  * that mode, keys joined with ", ". Returns a new NULL-terminated array of

@@ -196,6 +196,8 @@ viewport(struct ui_model *m, const struct ui_layout *lay)
 	ui_model_set_viewport(m, ui_layout_pane_lines(&lay->settings),
 	    lay->settings.w, ui_layout_pane_lines(&lay->preview),
 	    lay->rows - 4);
+	/* The help screen's text starts at column 1 and leaves one free. */
+	ui_model_set_help_width(m, lay->cols - 2);
 }
 
 /*

@@ -107,6 +107,7 @@ resolved(struct ui_model *m, const char *path)
 
 static void	scroll_rows(struct ui_model *);
 static void	build_rows(struct ui_model *);
+static char	*str_fmt(const char *, ...) __attribute__((format(printf, 1, 2)));
 static size_t	preview_max_top(const struct ui_model *);
 
 /* --- status line ---------------------------------------------------------- */
@@ -163,7 +164,8 @@ ui_model_init(struct ui_model *m, const struct params *start,
 	m->settings_lines = m->preview_lines = m->body_lines = 20;
 	m->settings_cols = 80;
 	ui_line_init(&m->line);
-	m->help = ui_keymap_help_new(&m->nhelp);
+	m->help_rows = ui_keymap_help_new(&m->nhelp_rows);
+	ui_model_set_help_width(m, 78);
 }
 
 static void
@@ -210,6 +212,7 @@ ui_model_clear(struct ui_model *m)
 	free(m->pending_path);
 	free(m->save_typed);
 	launch_argv_free(m->run_argv);
+	ui_keymap_help_free(m->help_rows);
 	ui_keymap_help_free(m->help);
 	free(m->status);
 	cache_free(m->cache);
@@ -243,6 +246,69 @@ ui_model_load(struct ui_model *m, const char *path, struct sb_error *err)
 	cache_free(m->cache);
 	m->cache = NULL;
 	return 0;
+}
+
+static void
+help_add(struct ui_model *m, size_t *cap, char *line)
+{
+	if (m->nhelp + 2 > *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		m->help = xreallocarray(m->help, *cap, sizeof *m->help);
+	}
+	m->help[m->nhelp++] = line;
+	m->help[m->nhelp] = NULL;
+}
+
+/*
+ * Wraps the help rows at blanks to cols, the rest of a row's help text
+ * indented under its start, so no row is cut at the screen's edge.
+ */
+void
+ui_model_set_help_width(struct ui_model *m, int cols)
+{
+	const char *text;
+	size_t i, len, fit, cut, cap = 0;
+	int indent, room;
+	bool first;
+
+	if (cols < 20)
+		cols = 20;
+	if (cols == m->help_cols && m->help != NULL)
+		return;
+	m->help_cols = cols;
+	ui_keymap_help_free(m->help);
+	m->help = NULL;
+	m->nhelp = 0;
+	indent = cols >= UI_HELP_TEXT_COL + 20 ? UI_HELP_TEXT_COL : 4;
+	for (i = 0; i < m->nhelp_rows; i++) {
+		text = m->help_rows[i];
+		for (first = true; first || *text != '\0'; first = false) {
+			room = first ? cols : cols - indent;
+			len = strlen(text);
+			cut = len;
+			if (ui_utf8_width(text, len) > room) {
+				fit = ui_utf8_fit(text, len, room);
+				cut = fit;
+				/* Not in the key column of the first line. */
+				while (cut > (first ? (size_t)indent : 0) &&
+				    text[cut] != ' ')
+					cut--;
+				if (text[cut] != ' ' || cut == 0)
+					cut = fit;
+				if (cut == 0)
+					(void)ui_utf8_decode(text, len, &cut);
+			}
+			help_add(m, &cap, first ? xstrndup(text, cut) :
+			    str_fmt("%*s%.*s", indent, "", (int)cut, text));
+			text += cut;
+			while (*text == ' ')
+				text++;
+		}
+	}
+	if (m->help == NULL)
+		help_add(m, &cap, xstrdup(""));
+	if (m->help_top >= m->nhelp)
+		m->help_top = m->nhelp - 1;
 }
 
 void

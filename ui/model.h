@@ -175,10 +175,14 @@ struct ui_model {
 	bool			 overwrite_ok;
 	char			**run_argv;	/* for UI_R_LAUNCH */
 
-	/* The help screen. */
+	/* The help screen: the keymap's rows, and the lines they make
+	 * wrapped to the screen's width (what the view draws). */
+	char			**help_rows;
+	size_t			 nhelp_rows;
 	char			**help;
 	size_t			 nhelp;
 	size_t			 help_top;
+	int			 help_cols;
 
 	char			*status;
 	bool			 status_err;
@@ -223,6 +227,9 @@ void	ui_model_regen(struct ui_model *);
 unsigned ui_model_save(struct ui_model *);	/* m->pending_path */
 unsigned ui_model_open(struct ui_model *);	/* m->pending_path */
 unsigned ui_model_complete(struct ui_model *);	/* Tab in a prompt */
+
+/* The width of the help screen's text: its rows wrap to it. */
+void	ui_model_set_help_width(struct ui_model *, int cols);
 
 /* The pane heights from the layout (lines of text, headings excluded). */
 void	ui_model_set_viewport(struct ui_model *, int settings, int settings_cols,
