@@ -54,7 +54,7 @@ catch_sigquit(void)
 	struct sigaction sa, old;
 
 	if (sigaction(SIGQUIT, NULL, &old) == -1 ||
-	    (!(old.sa_flags & SA_SIGINFO) && old.sa_handler != SIG_DFL))
+	    (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
 		return;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigquit;
