@@ -278,7 +278,7 @@ char *
 params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
     const char *what, struct sb_error *err)
 {
-	char *clean;
+	char *clean, *rest;
 
 	if (path[0] != '\0' && path[0] != '/' && path[0] != '~' &&
 	    !(allow_glob && strncmp(path, "**", 2) == 0)) {
@@ -290,7 +290,15 @@ params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
 		clean = path_join(cwd, path);
 	} else if (path[0] == '/')
 		clean = path_clean(path);
-	else
+	else if (strcmp(path, "~") == 0 || strncmp(path, "~/", 2) == 0) {
+		/* "~", "~/" and "~//x/." are the same paths as "~" and "~/x". */
+		rest = path_clean(path + 1);
+		if (strcmp(rest, "/") == 0)
+			clean = xstrdup("~");
+		else
+			xasprintf(&clean, "~%s", rest);
+		free(rest);
+	} else
 		clean = xstrdup(path);
 	if (params_check_path(clean, strlen(clean), allow_glob, what,
 	    err) == -1) {

@@ -133,6 +133,12 @@ params_path_from_cli_resolves_and_cleans(void **state)
 	p = params_path_from_cli("~/x", "/cwd", false, "f", &err);
 	assert_string_equal(p, "~/x");
 	free(p);
+	p = params_path_from_cli("~//a/./b/", "/cwd", false, "f", &err);
+	assert_string_equal(p, "~/a/b");
+	free(p);
+	p = params_path_from_cli("~/", "/cwd", false, "f", &err);
+	assert_string_equal(p, "~");
+	free(p);
 	p = params_path_from_cli("//tmp//x/", "/cwd", false, "f", &err);
 	assert_string_equal(p, "/tmp/x");
 	free(p);
