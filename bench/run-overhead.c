@@ -10,6 +10,7 @@
  *
  * usage: run-overhead [N [FAKE]]
  */
+#include "bench.h"
 #include "config.h"
 
 #include <sys/wait.h>
@@ -27,23 +28,6 @@
 #include "path.h"
 
 extern char **environ;
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 struct stats {
 	double	median;

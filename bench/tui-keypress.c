@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* tui-keypress.c: one key press to a redrawn headless preview, timed. */
+#include "bench.h"
 #include "config.h"
 
 #include <stdio.h>
@@ -25,23 +26,6 @@
 
 #define ROWS	30
 #define COLS	100
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static void
 press(struct ui_model *m, struct ui_layout *lay, int key)

@@ -2,38 +2,7 @@
 # SPDX-License-Identifier: ISC
 # cli.sh: the command line as a user meets it: exit statuses, --help, -p
 # combined with flags, output files, and the acceptance checks of generate.
-set -u
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-sb=$top_builddir/sbpolicy
-work=$(mktemp -d "${TMPDIR:-/tmp}/sbpolicy-cli.XXXXXX")
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-cd "$work" || exit 99
-case $sb in /*) ;; *) sb=$OLDPWD/$sb ;; esac
-case $top_srcdir in /*) ;; *) top_srcdir=$OLDPWD/$top_srcdir ;; esac
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect STATUS CMD...: run CMD, keep stdout/stderr in out/err, check status.
-expect() {
-	want=$1
-	shift
-	"$@" >out 2>err
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else
-		bad "$* exited $got, wanted $want"
-		sed 's/^/  stderr: /' err
-	fi
-}
-has() { grep -qxF -- "$1" "${2:-out}" && ok || bad "missing line: $1"; }
-lacks() { grep -qxF -- "$1" "${2:-out}" && bad "unexpected line: $1" || ok; }
-one_line_error() {
-	[ "$(wc -l <err)" -eq 1 ] && grep -q "^sbpolicy: $1" err && ok ||
-	    { bad "stderr is not one line matching '$1':"; cat err; }
-}
+. "${top_srcdir:-.}/tests/lib.sh" cli
 
 # --- help, version, usage --------------------------------------------------
 expect 0 "$sb" --help
@@ -262,5 +231,4 @@ if [ -n "${MANDOC:-}" ]; then
 	    { bad "mandoc -T lint"; cat lint; }
 fi
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,36 +4,11 @@
 # gives back the exact argv (hostile paths and arguments included), the
 # large-profile -f file, exit 125 for every failure before the command starts,
 # and the one-line explanation on a system without sandbox-exec.
-set -u
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-sb=$top_builddir/sbpolicy
-work=$(mktemp -d "${TMPDIR:-/tmp}/sbpolicy-run.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 99
-case $sb in /*) ;; *) sb=$OLDPWD/$sb ;; esac
-[ -x "$sb" ] || { echo "no $sb"; exit 99; }
+. "${top_srcdir:-.}/tests/lib.sh" run
 # The profile holds no locale-dependent text, but hostile bytes must pass
 # through awk and sh untouched.
 LC_ALL=C
 export LC_ALL
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect STATUS CMD...: run CMD, keep stdout/stderr in out/err, check status.
-expect() {
-	want=$1
-	shift
-	"$@" >out 2>err
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else
-		bad "$* exited $got, wanted $want"
-		sed 's/^/  stderr: /' err
-	fi
-}
 
 # resplit FILE: the command line in FILE, split by /bin/sh into NUL-ended
 # words (a word may hold newlines, so lines would not do).
@@ -218,5 +193,4 @@ else
 	    'test "$SBPOLICY_SANDBOX" = seatbelt && test "$SBPOLICY_NETWORK_DISABLED" = 1'
 fi
 
-echo "run.sh: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
