@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "launch.h"
+#include "unicode.h"
 #include "xmalloc.h"
 
 /* --- tagging the profile ------------------------------------------------ */
@@ -687,31 +688,10 @@ denials_finish(struct denials *ds)
 static size_t
 utf8_len_at(const unsigned char *p)
 {
-	size_t n, i;
-	unsigned cp;
+	size_t n;
 
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2;
-		cp = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3;
-		cp = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4;
-		cp = p[0] & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
+	return utf8_decode((const char *)p, strlen((const char *)p), &n) < 0 ?
+	    0 : n;
 }
 
 /*

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "unicode.h"
+
 void
 sb_error_init(struct sb_error *err)
 {
@@ -44,22 +46,12 @@ sb_error_is_set(const struct sb_error *err)
 static size_t
 utf8_len(const unsigned char *s)
 {
-	size_t n, i;
+	size_t n;
+	long cp;
 
-	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+	cp = utf8_decode((const char *)s, strlen((const char *)s), &n);
+	if (cp < 0x80 || (cp >= 0x80 && cp <= 0x9f))
 		return 0;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	}
 	return n;
 }
 

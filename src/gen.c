@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "sbpl-data.h"
 #include "shquote.h"
+#include "unicode.h"
 #include "xmalloc.h"
 
 /* A socket entry after resolution. */

@@ -22,6 +22,7 @@
 #include "fileio.h"
 #include "path.h"
 #include "shquote.h"
+#include "unicode.h"
 #include "xmalloc.h"
 
 #define NITEMS(a) (sizeof (a) / sizeof (a)[0])
@@ -306,45 +307,6 @@ missing(struct loader *ld, const char *key)
 	fail(ld, false, SB_EINVAL, "required key is missing");
 	pop(ld);
 	return -1;
-}
-
-/* The first byte that is not UTF-8, or len. */
-static size_t
-utf8_invalid_at(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	unsigned cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xc2 && s[i] <= 0xdf) {
-			n = 2;
-			cp = s[i] & 0x1f;
-		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
-			n = 3;
-			cp = s[i] & 0x0f;
-		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
-			n = 4;
-			cp = s[i] & 0x07;
-		} else
-			return i;
-		if (len - i < n)
-			return i;
-		for (k = 1; k < n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		/* No overlong forms, no surrogates, nothing past U+10FFFF. */
-		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return i;
-		i += n;
-	}
-	return len;
 }
 
 /* What the text looks like just before offset end, for syntax_error. */
@@ -1180,7 +1142,7 @@ params_json_load_text(const char *name, const char *text, size_t len,
 		    (size_t)PARAMS_JSON_FILE_MAX);
 		goto out;
 	}
-	if ((bad = utf8_invalid_at((const unsigned char *)text, len)) != len) {
+	if ((bad = utf8_invalid_at(text, len)) != len) {
 		fail_at(&ld, bad, SB_EINVAL, "not valid UTF-8");
 		goto out;
 	}

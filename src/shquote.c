@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "unicode.h"
+
 static bool
 is_plain_char(unsigned char c)
 {
@@ -47,52 +49,6 @@ shquote_append(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
-/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
-static size_t
-utf8_seq_len(const unsigned char *s)
-{
-	size_t n, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
-
-bool
-utf8_valid(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n;
-
-	while (*p != '\0') {
-		if ((n = utf8_seq_len(p)) == 0)
-			return false;
-		p += n;
-	}
-	return true;
-}
-
 static bool
 needs_dollar_quote(const char *s)
 {
@@ -109,6 +65,7 @@ void
 shquote_append_oneline(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
 	size_t n;
 
 	/* Plain words, the common case, first: they need no other scan. */
@@ -139,8 +96,8 @@ shquote_append_oneline(struct buf *b, const char *s)
 			buf_puts(b, "\\'");
 			break;
 		default:
-			n = utf8_seq_len(p);
-			if (*p < 0x20 || *p == 0x7f || n == 0) {
+			if (*p < 0x20 || *p == 0x7f || utf8_decode((const char *)p,
+			    (size_t)(end - p), &n) < 0) {
 				buf_printf(b, "\\x%02x", *p);
 				break;
 			}

@@ -30,7 +30,4 @@ void	shquote_append_oneline(struct buf *, const char *);
 /* The whole argv quoted with shquote_append and joined by spaces. New string. */
 char	*shquote_argv(char *const argv[]);
 
-/* True when s is valid UTF-8. */
-bool	utf8_valid(const char *s);
-
 #endif

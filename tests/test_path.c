@@ -16,6 +16,7 @@
 #include "helpers.h"
 #include "path.h"
 #include "shquote.h"
+#include "unicode.h"
 
 static void
 check_clean(const char *in, const char *want)

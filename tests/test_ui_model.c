@@ -18,6 +18,7 @@
 #include "helpers.h"
 #include "launch.h"
 #include "lineedit.h"
+#include "unicode.h"
 #include "model.h"
 #include "params-json.h"
 #include "shquote.h"

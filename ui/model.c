@@ -20,6 +20,7 @@
 #include "path.h"
 #include "shquote.h"
 #include "utf8.h"
+#include "unicode.h"
 #include "xmalloc.h"
 
 /* --- resolved-path cache ---------------------------------------------------

@@ -6,6 +6,8 @@
 
 #include <wchar.h>
 
+#include "unicode.h"
+
 int
 ui_utf8_seqlen(unsigned char c)
 {
@@ -31,28 +33,7 @@ ui_utf8_is_cont(unsigned char c)
 long
 ui_utf8_decode(const char *s, size_t len, size_t *n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int need = ui_utf8_seqlen(u[0]), i;
-	long cp;
-
-	*n = 1;
-	if (need == 0 || (size_t)need > len)
-		return -1;
-	if (need == 1)
-		return u[0];
-	cp = u[0] & (0x7f >> need);
-	for (i = 1; i < need; i++) {
-		if (!ui_utf8_is_cont(u[i]))
-			return -1;
-		cp = (cp << 6) | (u[i] & 0x3f);
-	}
-	/* Overlong forms, UTF-16 surrogates and values past U+10FFFF are
-	 * not UTF-8 (RFC 3629), whatever their bit pattern says. */
-	if ((need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
-	*n = (size_t)need;
-	return cp;
+	return utf8_decode(s, len, n);
 }
 
 int

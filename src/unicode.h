@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: ISC */
+/* unicode.h: the one strict UTF-8 decoder of the project. */
+#ifndef SBPOLICY_UNICODE_H
+#define SBPOLICY_UNICODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Decodes the character at s[0..len) (len >= 1): returns its code point and
+ * sets *n to its length, or returns -1 with *n = 1 when s does not start a
+ * complete, shortest-form sequence of at most U+10FFFF that is not a
+ * surrogate.
+ */
+long	utf8_decode(const char *s, size_t len, size_t *n);
+
+/* The offset of the first byte of s[0..len) that is not UTF-8, or len. */
+size_t	utf8_invalid_at(const char *s, size_t len);
+
+/* True when the NUL-terminated s is valid UTF-8. */
+bool	utf8_valid(const char *s);
+
+#endif
