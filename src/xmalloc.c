@@ -11,10 +11,26 @@
 #include <string.h>
 #include <unistd.h>
 
+static void (*xmalloc_fatal)(void);
+
+void
+xmalloc_set_fatal(void (*fn)(void))
+{
+	xmalloc_fatal = fn;
+}
+
 static void
 xmalloc_die(void)
 {
 	static const char msg[] = "sbpolicy: out of memory\n";
+
+	if (xmalloc_fatal != NULL) {
+		/* Once: the hook itself may run out of memory. */
+		void (*fn)(void) = xmalloc_fatal;
+
+		xmalloc_fatal = NULL;
+		fn();
+	}
 
 	/* write(2), not stdio: stdio may itself need memory. */
 	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);

@@ -21,4 +21,10 @@ int	 xasprintf(char **, const char *, ...)
 int	 xvasprintf(char **, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 
+/*
+ * A function run before the out-of-memory exit, so that a program holding
+ * the terminal (the TUI) can give it back first. NULL for none.
+ */
+void	 xmalloc_set_fatal(void (*)(void));
+
 #endif
