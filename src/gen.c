@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <assert.h>
 #include <regex.h>
 
 #include <stdint.h>
@@ -1241,16 +1242,26 @@ gen_format_inline(const struct gen_result *r, struct sb_error *err)
 	const char *s = r->profile, *hit, *end, *value;
 	const unsigned char *c;
 	struct buf b;
-	char show[SB_SHOW_MAX], *key;
+	char show[SB_SHOW_MAX];
+	size_t klen, next = 0, i, k;
 
 	buf_init(&b);
 	while ((hit = strstr(s, open)) != NULL) {
 		buf_add(&b, s, (size_t)(hit - s));
 		end = strchr(hit + sizeof open - 1, '"');
-		key = xstrndup(hit + sizeof open - 1,
-		    (size_t)(end - hit - (sizeof open - 1)));
-		value = gen_result_param(r, key);
-		free(key);
+		klen = (size_t)(end - hit - (sizeof open - 1));
+		/* The profile names its parameters in -D order, mostly: start
+		 * where the last one was found, so a long list stays linear. */
+		value = NULL;
+		for (k = 0; k < r->nparams && value == NULL; k++) {
+			i = (next + k) % r->nparams;
+			if (strncmp(r->params[i].key, hit + sizeof open - 1,
+			    klen) == 0 && r->params[i].key[klen] == '\0') {
+				value = r->params[i].value;
+				next = i;
+			}
+		}
+		assert(value != NULL);	/* the generator wrote both */
 		for (c = (const unsigned char *)value; *c != '\0'; c++) {
 			if (*c < 0x20 || *c == 0x7f) {
 				sb_error_set(err, SB_EINVAL, "inline: %s: a path "

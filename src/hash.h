@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* hash.h: the one string hash of the project (FNV-1a), for small tables. */
+/* hash.h: the one string hash of the project, for small tables: FNV-1a's
+ * steps with its 32-bit constants, in size_t arithmetic. */
 #ifndef SBPOLICY_HASH_H
 #define SBPOLICY_HASH_H
 

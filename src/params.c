@@ -274,6 +274,20 @@ params_check_name(const char *name, size_t len, const char *what,
 	return 0;
 }
 
+/* True when path has a ".." component. */
+static bool
+has_dotdot(const char *path)
+{
+	const char *p = path;
+
+	while ((p = strstr(p, "..")) != NULL) {
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
 char *
 params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
     const char *what, struct sb_error *err)
@@ -290,8 +304,12 @@ params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
 		clean = path_join(cwd, path);
 	} else if (path[0] == '/')
 		clean = path_clean(path);
-	else if (strcmp(path, "~") == 0 || strncmp(path, "~/", 2) == 0) {
-		/* "~", "~/" and "~//x/." are the same paths as "~" and "~/x". */
+	else if ((strcmp(path, "~") == 0 || strncmp(path, "~/", 2) == 0) &&
+	    !has_dotdot(path)) {
+		/* "~", "~/" and "~//x/." are the same paths as "~" and "~/x".
+		 * With "..", only $HOME can say where it leads: the generator
+		 * cleans such a path after expanding it, as it does one from a
+		 * params file. */
 		rest = path_clean(path + 1);
 		if (strcmp(rest, "/") == 0)
 			clean = xstrdup("~");

@@ -19,13 +19,8 @@
 static char *
 posix_realpath(const char *path, void *arg)
 {
-	char *r;
-
 	(void)arg;
-	if ((r = realpath(path, NULL)) == NULL)
-		return NULL;
-	/* Hand back memory from our own allocator family for uniformity. */
-	return r;
+	return realpath(path, NULL);
 }
 
 static bool
@@ -47,7 +42,9 @@ posix_read_file(const char *path, size_t max, void *arg)
 	int fd;
 
 	(void)arg;
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) == -1)
+	/* Links are followed: a .git that links to a "gitdir:" file must
+	 * protect the directory the file names. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1)
 		return NULL;
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
 		close(fd);

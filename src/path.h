@@ -22,7 +22,8 @@ struct path_fs {
 	char	*(*realpath)(const char *path, void *arg);
 	/* true when path names a directory (symlinks followed) */
 	bool	 (*is_dir)(const char *path, void *arg);
-	/* at most max bytes of a regular file (no directory, no device), NUL-terminated, or NULL */
+	/* at most max bytes of a regular file (symlinks followed; no directory,
+	 * no device), NUL-terminated, or NULL */
 	char	*(*read_file)(const char *path, size_t max, void *arg);
 	void	*arg;
 	/*

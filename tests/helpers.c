@@ -94,6 +94,9 @@ const struct test_fs_entry test_fs_macos[] = {
 	{ "/Users/me/symgit", 'd', NULL },
 	{ "/Users/me/symgit/.git", 'l', "/Users/me/real.git" },
 	{ "/Users/me/real.git", 'd', NULL },
+	{ "/Users/me/lk", 'd', NULL },
+	{ "/Users/me/lk/.git", 'l', "../gitfile" },
+	{ "/Users/me/gitfile", 'f', "gitdir: project/.git/worktrees/wt\n" },
 	{ NULL, 0, NULL },
 };
 
@@ -144,6 +147,10 @@ fs_resolve(const struct test_fs_entry *t, const char *path, int depth)
 			xasprintf(&rest, "%s%s", target, p);
 			free(target);
 			free(next);
+			/* A relative target may climb with "..". */
+			target = path_clean(rest);
+			free(rest);
+			rest = target;
 			cur = fs_resolve(t, rest, depth + 1);
 			free(rest);
 			return cur;
@@ -181,7 +188,12 @@ fake_is_dir(const char *path, void *arg)
 static char *
 fake_read_file(const char *path, size_t max, void *arg)
 {
-	const struct test_fs_entry *e = fs_find(arg, path);
+	const struct test_fs_entry *e;
+	char *real = fs_resolve(arg, path, 0);
+
+	/* Links are followed, as open(2) follows them. */
+	e = real != NULL ? fs_find(arg, real) : NULL;
+	free(real);
 
 	if (e == NULL || e->type != 'f')
 		return NULL;

@@ -33,7 +33,8 @@ struct path_fs	 test_fs(const struct test_fs_entry *table);
 
 /* The macOS layout the golden tests assume: /tmp, /var, /etc -> /private/...,
  * /Users/me/project (with a .git directory), /Users/me/wt (.git file),
- * /Users/me/lnk -> "we*ird[1]", /Users/me/symgit/.git -> /Users/me/real.git. */
+ * /Users/me/lnk -> "we*ird[1]", /Users/me/symgit/.git -> /Users/me/real.git,
+ * /Users/me/lk/.git -> ../gitfile, a "gitdir:" file. */
 extern const struct test_fs_entry test_fs_macos[];
 
 #endif

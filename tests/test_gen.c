@@ -693,6 +693,30 @@ gen_symlinked_protected_name_is_excluded_as_written_too(void **state)
 }
 
 static void
+gen_linked_git_file_protects_its_git_directory(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_cwd = p.include_slash_tmp = p.include_tmpdir = false;
+	strlist_add(&p.writable_roots, "/Users/me/lk");
+	render_ok(&p, &r);
+	/* The gitdir (relative to the root: "project/..." under lk does not
+	 * exist, so it stays as joined), the link, where the link leads. */
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_0"),
+	    "/Users/me/lk/project/.git/worktrees/wt");
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_1"),
+	    "/Users/me/lk/.git");
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_2"),
+	    "/Users/me/gitfile");
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
 gen_glob_deny_with_an_alias_denies_both_spellings(void **state)
 {
 	struct params p;
@@ -857,6 +881,7 @@ main(void)
 		cmocka_unit_test(gen_patterns_with_control_characters_are_refused),
 		cmocka_unit_test(gen_nested_root_keeps_its_protected_names),
 		cmocka_unit_test(gen_symlinked_protected_name_is_excluded_as_written_too),
+		cmocka_unit_test(gen_linked_git_file_protects_its_git_directory),
 		cmocka_unit_test(gen_glob_deny_with_an_alias_denies_both_spellings),
 		cmocka_unit_test(gen_symlink_target_with_metacharacters_stays_literal),
 		cmocka_unit_test(gen_deny_read_of_the_root_denies_everything),

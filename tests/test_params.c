@@ -139,6 +139,10 @@ params_path_from_cli_resolves_and_cleans(void **state)
 	p = params_path_from_cli("~/", "/cwd", false, "f", &err);
 	assert_string_equal(p, "~");
 	free(p);
+	/* Above the home directory only $HOME can say: kept as typed. */
+	p = params_path_from_cli("~/../shared", "/cwd", false, "f", &err);
+	assert_string_equal(p, "~/../shared");
+	free(p);
 	p = params_path_from_cli("//tmp//x/", "/cwd", false, "f", &err);
 	assert_string_equal(p, "/tmp/x");
 	free(p);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -168,6 +169,28 @@ sb_error_keeps_the_first_error(void **state)
 	sb_error_set(NULL, SB_EIO, "ignored");
 }
 
+static void
+path_fs_posix_reads_a_file_through_a_link(void **state)
+{
+	char dir[] = "path-test.XXXXXX", file[64], link[64], *data;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/gitfile", dir);
+	snprintf(link, sizeof link, "%s/.git", dir);
+	assert_int_equal(test_write_file(file, "gitdir: x\n", 10), 0);
+	assert_int_equal(symlink("gitfile", link), 0);
+	data = path_fs_posix.read_file(link, 100, NULL);
+	assert_non_null(data);
+	assert_string_equal(data, "gitdir: x\n");
+	free(data);
+	/* A directory is not a file. */
+	assert_null(path_fs_posix.read_file(dir, 100, NULL));
+	unlink(link);
+	unlink(file);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -181,6 +204,7 @@ main(void)
 		cmocka_unit_test(utf8_valid_rejects_overlong_and_surrogates),
 		cmocka_unit_test(sb_show_makes_one_printable_line),
 		cmocka_unit_test(sb_error_keeps_the_first_error),
+		cmocka_unit_test(path_fs_posix_reads_a_file_through_a_link),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
