@@ -74,7 +74,7 @@ bare(const char *fake)
 	return now_ms() - t0;
 }
 
-/* The policy of the acceptance example. */
+/* The policy of the README's example. */
 static void
 make_params(struct params *p)
 {

@@ -20,7 +20,7 @@
  * What the loop does for one key (ui/loop.c): the keymap lookup and
  * ui_model_apply, ui_model_regen (gen_render, the sbpl format, line roles,
  * the change marks, the settings rows), ui_view_draw and doupdate to a
- * terminal on /dev/null. Goals (issue 4): median at most 1 ms on the default
+ * terminal on /dev/null. Goals: median at most 1 ms on the default
  * policy, at most 10 ms with 1,000 entries. Exits 1 when one is missed.
  */
 

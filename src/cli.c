@@ -111,7 +111,8 @@ static const struct cli_option cli_options[] = {
 static const char *const cli_cmd_names[] = { "generate", "run", "tui" };
 
 static const char *const cli_synopsis[] = {
-	"sbpolicy generate [OPTIONS] [-o FILE] [--format FORMAT] [-- COMMAND [ARG...]]",
+	"sbpolicy generate [OPTIONS] [-o FILE] [--format FORMAT] [--save-params FILE]\n"
+	"                          [-- COMMAND [ARG...]]",
 	"sbpolicy run [OPTIONS] [--dry-run] [--log-denials] -- COMMAND [ARG...]",
 	"sbpolicy tui [OPTIONS] [PARAMS.json]",
 };

@@ -9,7 +9,7 @@
 #include "gen.h"
 #include "params.h"
 
-/* Exit statuses of INTERFACES.md. */
+/* Exit statuses of generate and tui (run has its own, in launch.h). */
 #define CLI_EXIT_OK	0
 #define CLI_EXIT_ERROR	1
 #define CLI_EXIT_USAGE	2

@@ -85,7 +85,8 @@ struct params {
 	struct socklist	 sock_deny;
 };
 
-/* Defaults of GENERATOR.md: read-only, restricted, protected ".git". */
+/* The defaults: read-only, network restricted (closed until something is
+ * allowed), every include_* on, protected names [".git"]. */
 void	params_init(struct params *);
 void	params_clear(struct params *);	/* frees everything; safe twice */
 void	params_copy(struct params *dst, const struct params *src); /* dst uninitialised */

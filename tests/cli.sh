@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # cli.sh: the command line as a user meets it: exit statuses, --help, -p
-# combined with flags, output files, and the acceptance checks of generate.
+# combined with flags, output files, and what generate must print.
 . "${top_srcdir:-.}/tests/lib.sh" cli
 
 # --- help, version, usage --------------------------------------------------
@@ -41,7 +41,7 @@ expect 2 "$sb" generate --writable-root '~bob'
 one_line_error '--writable-root: only "~/" is expanded, not "~user": "~bob"'
 expect 2 "$sb" generate stray-argument
 
-# --- acceptance 2: one socket, restricted, full, off -----------------------
+# --- one socket: restricted, full, off ---------------------------------------
 expect 0 "$sb" generate --allow-unix-socket /tmp/test.sock
 has '(allow system-socket (socket-domain AF_UNIX))'
 has '(allow network-bind (local unix-socket (subpath (param "UNIX_SOCKET_PATH_0"))))'

@@ -34,7 +34,7 @@ same() {
 	fi
 }
 
-# --- acceptance 1: the documented example -----------------------------------
+# --- the README's example ---------------------------------------------------
 expect 0 "$sb" run --dry-run --allow-unix-socket /tmp/test.sock -- \
     test-client --flag 'a b'
 [ -s err ] && bad "--dry-run wrote to stderr: $(cat err)" || ok
@@ -50,10 +50,10 @@ canon=$(cd /tmp && pwd -P)/test.sock
 	printf '\0'
 	printf '%s\0' "-DUNIX_SOCKET_PATH_0=$canon" -- test-client --flag 'a b'
 } >want.bin
-same got.bin want.bin "acceptance 1"
+same got.bin want.bin "the README example"
 # Exactly eight words.
 [ "$(tr -cd '\0' <got.bin | wc -c)" -eq 8 ] && ok ||
-    bad "acceptance 1: not 8 words"
+    bad "the README example: not 8 words"
 
 # --- hostile paths and arguments round-trip through sh --------------------
 nl='a
@@ -175,7 +175,7 @@ for word in --dry-run --log-denials 125 126 127 128; do
 	grep -q -- "$word" out && ok || bad "run --help lacks $word"
 done
 
-# --- acceptance 2: no sandbox-exec here ----------------------------------
+# --- no sandbox-exec here ---------------------------------------------------
 if [ ! -e /usr/bin/sandbox-exec ]; then
 	expect 125 "$sb" run -- true
 	[ "$(cat err)" = "sbpolicy: run: sandbox-exec is only available on macOS (/usr/bin/sandbox-exec not found); use --dry-run to see the command line" ] &&

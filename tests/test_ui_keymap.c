@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_ui_keymap.c: the binding table's invariants and the keys of INTERFACES.md. */
+/* test_ui_keymap.c: the binding table's invariants and its documented keys. */
 #include "config.h"
 
 #include <setjmp.h>

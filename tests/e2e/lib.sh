@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: ISC
-# lib.sh: helpers for the tmux-driven TUI tests (sourced, HOUSE-STYLE 3.8B).
+# lib.sh: helpers for the tmux-driven TUI tests (sourced).
 #
 # Each test runs its own tmux server (-L, -f /dev/null, a fixed size) and a
 # scratch directory with its own HOME and XDG_CONFIG_HOME, polls the pane
