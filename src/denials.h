@@ -122,8 +122,9 @@ struct denials_log {
  * Starts argv (argv[0] an absolute path) in its own process group (a ^C for
  * the command must not stop the log before it is read) and waits up to
  * timeout_ms for a line starting with DENIALS_BANNER_PREFIX. Returns 0, or
- * -1 with err set and nothing left running ("log stream exited: <its first
- * line>", "log stream was not ready after N ms").
+ * -1 with err set and nothing left running ("ARGV0 exited before it was
+ * ready: <its first line>", or without the colon and line when it wrote
+ * nothing; "ARGV0 was not ready after N ms").
  */
 int	denials_log_start(struct denials_log *, char *const argv[],
 	    const char *tmpdir, int timeout_ms, struct sb_error *);

@@ -148,7 +148,9 @@ launch_failure_code(const struct launch_failure *f)
 }
 
 const int launch_forwarded_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, 0 };
-#define NFORWARDED 4
+/* Without the 0 that ends the list. */
+#define NFORWARDED \
+	(sizeof launch_forwarded_signals / sizeof launch_forwarded_signals[0] - 1)
 
 bool
 launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
@@ -580,7 +582,8 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	const char *profile = spec->result->profile;
 	bool installed[NFORWARDED];
 	pid_t pid;
-	int status, i;
+	size_t i;
+	int status;
 
 	if (pidp != NULL)
 		*pidp = 0;

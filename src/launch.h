@@ -85,7 +85,8 @@ int	launch_status_code(const struct launch_status *);
 enum launch_stage {
 	LAUNCH_STAGE_FORK,	/* fork or pipe failed: 125 */
 	LAUNCH_STAGE_CHDIR,	/* chdir to the command's cwd failed: 125 */
-	LAUNCH_STAGE_EXEC,	/* execve failed: 127 for ENOENT, else 126 */
+	LAUNCH_STAGE_EXEC,	/* execve failed: 127 for ENOENT or ENOTDIR
+				 * (not found), else 126 */
 };
 
 struct launch_failure {
