@@ -172,15 +172,11 @@ cli_run(int argc, char **argv)
 	spec.envp = environ;
 	spec.tmpdir = o.tmpdir;
 	spec.cwd = cwd;
-	if (!launch_ops_posix.is_present(launch_ops_posix.sandbox_exec, NULL)) {
-#ifdef __APPLE__
-		cli_warn("run: %s not found or not executable; use --dry-run "
-		    "to see the command line", launch_ops_posix.sandbox_exec);
-#else
-		cli_warn("run: sandbox-exec is only available on macOS (%s not "
-		    "found); use --dry-run to see the command line",
-		    launch_ops_posix.sandbox_exec);
-#endif
+	/* First on its own, for the hint, which only helps here. */
+	if ((status = launch_check_sandbox_exec(&launch_ops_posix,
+	    &err)) != 0) {
+		cli_warn("run: %s; use --dry-run to see the command line",
+		    err.msg);
 		goto out;
 	}
 	/* Checked before log stream starts, so a typo costs no wait. */

@@ -762,16 +762,6 @@ sleep_ms(int ms)
 		;
 }
 
-static int
-cloexec(int fd)
-{
-	int flags;
-
-	if ((flags = fcntl(fd, F_GETFD)) == -1)
-		return -1;
-	return fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-}
-
 /* The log process has ended or is stopped here; reaps it. */
 static void
 stop_process(pid_t pid)
@@ -827,30 +817,23 @@ denials_log_start(struct denials_log *lg, char *const argv[],
     const char *tmpdir, int timeout_ms, struct sb_error *err)
 {
 	char *path, *data, show[SB_SHOW_MAX];
-	const char *dir = launch_temp_dir(tmpdir), *nl;
-	size_t len, dlen = strlen(dir);
+	const char *nl;
+	size_t len;
 	sigset_t none;
 	pid_t pid, w;
-	int wfd = -1, rfd = -1, nullfd, waited, ws, i, saved;
+	int wfd = -1, rfd = -1, nullfd, waited, ws, i;
 
 	lg->pid = 0;
 	lg->fd = -1;
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	xasprintf(&path, "%.*s/sbpolicy-log.XXXXXX", (int)dlen, dir);
-	if ((wfd = mkstemp(path)) == -1) {
-		saved = errno;
-		path[dlen] = '\0';
-		sb_error_set(err, SB_EIO, "cannot create a file in %s: %s",
-		    sb_show(show, sizeof show, path), strerror(saved));
-		free(path);
+	if ((wfd = launch_temp_open(launch_temp_dir(tmpdir),
+	    "sbpolicy-log.XXXXXX", "a file", &path, err)) == -1)
 		return -1;
-	}
 	/* A second, independent offset for reading; then no name at all. */
 	rfd = open(path, O_RDONLY);
 	unlink(path);
 	free(path);
-	if (rfd == -1 || cloexec(rfd) == -1 || cloexec(wfd) == -1) {
+	if (rfd == -1 || launch_set_cloexec(rfd) == -1 ||
+	    launch_set_cloexec(wfd) == -1) {
 		sb_error_set(err, SB_EIO, "log output file: %s",
 		    strerror(errno));
 		goto fail;

@@ -126,6 +126,39 @@ launch_temp_dir(const char *tmpdir)
 }
 
 int
+launch_temp_open(const char *dir, const char *name, const char *what,
+    char **pathp, struct sb_error *err)
+{
+	char show[SB_SHOW_MAX], *path;
+	size_t dlen = strlen(dir);
+	int fd, saved;
+
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	xasprintf(&path, "%.*s/%s", (int)dlen, dir, name);
+	if ((fd = mkstemp(path)) == -1) {
+		saved = errno;
+		path[dlen] = '\0';
+		sb_error_set(err, SB_EIO, "cannot create %s in %s: %s", what,
+		    sb_show(show, sizeof show, path), strerror(saved));
+		free(path);
+		return -1;
+	}
+	*pathp = path;
+	return fd;
+}
+
+int
+launch_set_cloexec(int fd)
+{
+	int flags;
+
+	if ((flags = fcntl(fd, F_GETFD)) == -1)
+		return -1;
+	return fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+int
 launch_status_code(const struct launch_status *st)
 {
 	if (st->signaled)
@@ -296,24 +329,14 @@ posix_temp_create(const char *dir, const char *data, size_t len,
     struct sb_error *err, void *arg)
 {
 	char show[SB_SHOW_MAX], *path;
-	size_t dlen = strlen(dir), off = 0;
+	size_t off = 0;
 	ssize_t n;
 	int fd, saved;
 
 	(void)arg;
-	/* $TMPDIR on macOS ends in "/": avoid "T//sbpolicy-...". */
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	xasprintf(&path, "%.*s/%s", (int)dlen, dir, LAUNCH_TMP_TEMPLATE);
-	if ((fd = mkstemp(path)) == -1) {
-		saved = errno;
-		path[dlen] = '\0';
-		sb_error_set(err, SB_EIO, "cannot create a profile file in "
-		    "%s: %s", sb_show(show, sizeof show, path),
-		    strerror(saved));
-		free(path);
+	if ((fd = launch_temp_open(dir, LAUNCH_TMP_TEMPLATE, "a profile file",
+	    &path, err)) == -1)
 		return NULL;
-	}
 	/* mkstemp makes 0600 on every current system; make sure anyway. */
 	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1)
 		goto fail;
@@ -349,16 +372,6 @@ posix_temp_remove(const char *path, void *arg)
 	return unlink(path);
 }
 
-static int
-set_cloexec(int fd)
-{
-	int flags;
-
-	if ((flags = fcntl(fd, F_GETFD)) == -1)
-		return -1;
-	return fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-}
-
 /* Writes all of f to fd from the child; async-signal-safe. */
 static void
 child_report(int fd, enum launch_stage stage, int errnum)
@@ -390,7 +403,8 @@ posix_spawn_child(const struct launch_exec *e, struct launch_failure *f,
 		f->errnum = errno;
 		return -1;
 	}
-	if (set_cloexec(fds[0]) == -1 || set_cloexec(fds[1]) == -1 ||
+	if (launch_set_cloexec(fds[0]) == -1 ||
+	    launch_set_cloexec(fds[1]) == -1 ||
 	    (pid = fork()) == -1) {
 		f->stage = LAUNCH_STAGE_FORK;
 		f->errnum = errno;
@@ -492,6 +506,21 @@ forward_handler(int sig, siginfo_t *si, void *ctx)
 }
 
 int
+launch_check_sandbox_exec(const struct launch_ops *ops, struct sb_error *err)
+{
+	if (ops->is_present(ops->sandbox_exec, ops->arg))
+		return 0;
+#ifdef __APPLE__
+	sb_error_set(err, SB_EIO, "%s not found or not executable",
+	    ops->sandbox_exec);
+#else
+	sb_error_set(err, SB_EIO, "sandbox-exec is only available on macOS "
+	    "(%s not found)", ops->sandbox_exec);
+#endif
+	return LAUNCH_EXIT_FAILED;
+}
+
+int
 launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
     struct sb_error *err)
 {
@@ -499,16 +528,8 @@ launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
 	const char *cmd;
 	int r;
 
-	if (!ops->is_present(ops->sandbox_exec, ops->arg)) {
-#ifdef __APPLE__
-		sb_error_set(err, SB_EIO, "%s not found or not executable",
-		    ops->sandbox_exec);
-#else
-		sb_error_set(err, SB_EIO, "sandbox-exec is only available on "
-		    "macOS (%s not found)", ops->sandbox_exec);
-#endif
-		return LAUNCH_EXIT_FAILED;
-	}
+	if ((r = launch_check_sandbox_exec(ops, err)) != 0)
+		return r;
 	if (ops->is_sandboxed(ops->arg) == 1) {
 		sb_error_set(err, SB_EINVAL, "already running inside a "
 		    "sandbox, and macOS cannot apply a second profile "

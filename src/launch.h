@@ -71,6 +71,19 @@ const char *launch_env_get(char *const envp[], const char *name);
 const char *launch_temp_dir(const char *tmpdir);
 
 /*
+ * A new file made by mkstemp(3) (so private, 0600) in dir, from name, a
+ * file name ending in "XXXXXX"; trailing '/'s of dir are dropped ($TMPDIR
+ * on macOS ends in one: no "T//sbpolicy-..."). Returns the open descriptor
+ * and sets *pathp (free(3)), or returns -1 with err set: "cannot create
+ * WHAT in DIR: why", DIR through sb_show.
+ */
+int	launch_temp_open(const char *dir, const char *name, const char *what,
+	    char **pathp, struct sb_error *);
+
+/* Sets FD_CLOEXEC on fd. Returns 0, or -1 with errno set. */
+int	launch_set_cloexec(int fd);
+
+/*
  * How a child ended, decoded from the wait status so that fakes can make one.
  */
 struct launch_status {
@@ -169,8 +182,15 @@ struct launch_spec {
 };
 
 /*
+ * The first of launch_check's checks: ops->sandbox_exec is present. Returns
+ * 0, or 125 with err set: "sandbox-exec is only available on macOS (PATH not
+ * found)", on macOS "PATH not found or not executable".
+ */
+int	launch_check_sandbox_exec(const struct launch_ops *, struct sb_error *);
+
+/*
  * The checks `run` makes before it starts anything: sandbox-exec is present
- * (125 with "sandbox-exec is only available on macOS ..." when not), this
+ * (125, see launch_check_sandbox_exec), this
  * process is not already sandboxed (125), and the command exists (127) and
  * can be executed (126). Returns 0, or that status with err set.
  */

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -1559,6 +1560,42 @@ launch_posix_temp_file_is_private(void **state)
 	free(slash);
 }
 
+/* The temp file and close-on-exec helpers that denials.c shares. */
+static void
+launch_temp_open_drops_trailing_slashes(void **state)
+{
+	char dir[] = "/tmp/sbpolicy-test-open.XXXXXX", *slashes, *path;
+	struct sb_error err;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&slashes, "%s///", dir);
+	sb_error_init(&err);
+	fd = launch_temp_open(slashes, "x-name.XXXXXX", "a file", &path, &err);
+	assert_true(fd >= 0);
+	assert_int_equal(strncmp(path, dir, strlen(dir)), 0);
+	assert_int_equal(strncmp(path + strlen(dir), "/x-name.", 8), 0);
+	assert_int_equal(strlen(path), strlen(dir) + 14);
+	assert_int_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+	assert_int_equal(launch_set_cloexec(fd), 0);
+	assert_int_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, FD_CLOEXEC);
+	close(fd);
+	unlink(path);
+	free(path);
+	/* The message names the directory as trimmed, and what was wanted. */
+	path = NULL;
+	fd = launch_temp_open("/nonexistent/", "x.XXXXXX", "a thing", &path,
+	    &err);
+	assert_int_equal(fd, -1);
+	assert_null(path);
+	assert_string_equal(err.msg, "cannot create a thing in "
+	    "\"/nonexistent\": No such file or directory");
+	assert_int_equal(launch_set_cloexec(-1), -1);
+	rmdir(dir);
+	free(slashes);
+}
+
 static void
 launch_status_and_failure_codes(void **state)
 {
@@ -1651,6 +1688,7 @@ main(int argc, char **argv)
 		T(launch_posix_is_present),
 		T(launch_posix_find_command),
 		T(launch_posix_temp_file_is_private),
+		T(launch_temp_open_drops_trailing_slashes),
 		T(launch_status_and_failure_codes),
 	};
 	int status;
