@@ -775,50 +775,93 @@ stop_process(pid_t pid)
 		;
 }
 
-/* Reads what the log process has written so far (from offset 0). */
-static char *
-read_all(int fd, size_t *lenp)
+/*
+ * The log's output is read a chunk at a time, however much it wrote: a long
+ * run can log far more than we want in memory at once.
+ */
+#define LOG_CHUNK	8192
+
+/* pread(2), retried on EINTR. */
+static ssize_t
+pread_chunk(int fd, char *buf, size_t size, off_t off)
 {
-	struct buf b;
-	char chunk[8192];
+	ssize_t n;
+
+	while ((n = pread(fd, buf, size, off)) == -1 && errno == EINTR)
+		;
+	return n;
+}
+
+/* How far the banner search of denials_log_start has got in the output. */
+struct banner_scan {
+	off_t	off;	/* bytes looked at */
+	size_t	col;	/* of the current line, counted up to the prefix's */
+	bool	same;	/* the current line so far starts as the banner does */
+};
+
+/*
+ * True when a complete line starting with the banner is in the output;
+ * each call goes on from where the last one stopped.
+ */
+static bool
+scan_banner(int fd, struct banner_scan *sc)
+{
+	static const char prefix[] = DENIALS_BANNER_PREFIX;
+	char chunk[LOG_CHUNK];
+	ssize_t n, i;
+
+	while ((n = pread_chunk(fd, chunk, sizeof chunk, sc->off)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (chunk[i] == '\n') {
+				if (sc->same && sc->col == sizeof prefix - 1)
+					return true;
+				sc->col = 0;
+				sc->same = true;
+			} else if (sc->col < sizeof prefix - 1) {
+				if (chunk[i] != prefix[sc->col])
+					sc->same = false;
+				sc->col++;
+			}
+		}
+		sc->off += n;
+	}
+	return false;
+}
+
+/* The start of the first line of the output, NUL-terminated, in buf. */
+static void
+first_line(int fd, char *buf, size_t size)
+{
+	ssize_t n;
+	char *nl;
+
+	if ((n = pread_chunk(fd, buf, size - 1, 0)) < 0)
+		n = 0;
+	buf[n] = '\0';
+	if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+		*nl = '\0';
+}
+
+/* Feeds all of the output to ds, a chunk at a time. */
+static void
+feed_output(int fd, struct denials *ds)
+{
+	char chunk[LOG_CHUNK];
 	off_t off = 0;
 	ssize_t n;
 
-	buf_init(&b);
-	for (;;) {
-		n = pread(fd, chunk, sizeof chunk, off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(&b, chunk, (size_t)n);
+	while ((n = pread_chunk(fd, chunk, sizeof chunk, off)) > 0) {
+		denials_feed(ds, chunk, (size_t)n);
 		off += n;
 	}
-	*lenp = b.len;
-	return buf_take(&b);
-}
-
-/* True when some complete line of data starts with the banner. */
-static bool
-find_banner(const char *data, size_t len)
-{
-	const char *p = data, *nl;
-
-	while ((nl = memchr(p, '\n', len - (size_t)(p - data))) != NULL) {
-		if (is_banner(p, (size_t)(nl - p)))
-			return true;
-		p = nl + 1;
-	}
-	return false;
 }
 
 int
 denials_log_start(struct denials_log *lg, char *const argv[],
     const char *tmpdir, int timeout_ms, struct sb_error *err)
 {
-	char *path, *data, show[SB_SHOW_MAX];
-	const char *nl;
-	size_t len;
+	struct banner_scan sc;
+	char *path, show[SB_SHOW_MAX], line[4 * SB_SHOW_MAX];
 	sigset_t none;
 	pid_t pid, w;
 	int wfd = -1, rfd = -1, nullfd, waited, ws, i;
@@ -863,28 +906,24 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 	lg->pid = pid;
 	lg->fd = rfd;
 
+	sc.off = 0;
+	sc.col = 0;
+	sc.same = true;
 	for (waited = 0;; waited += 10) {
-		data = read_all(rfd, &len);
-		if (find_banner(data, len)) {
-			free(data);
+		if (scan_banner(rfd, &sc))
 			return 0;
-		}
 		w = waitpid(pid, &ws, WNOHANG);
 		if (w == pid) {
 			lg->pid = 0;
-			/* It may have written its last words after our read. */
-			free(data);
-			data = read_all(rfd, &len);
-			if ((nl = memchr(data, '\n', len)) != NULL)
-				len = (size_t)(nl - data);
-			data[len] = '\0';
+			/* It may have written its last words after our read;
+			 * they are at the start, and only their start shows. */
+			first_line(rfd, line, sizeof line);
 			sb_error_set(err, SB_EIO, "%s exited before it was "
-			    "ready%s%s", argv[0], len > 0 ? ": " : "",
-			    len > 0 ? sb_show(show, sizeof show, data) : "");
-			free(data);
+			    "ready%s%s", argv[0], line[0] != '\0' ? ": " : "",
+			    line[0] != '\0' ? sb_show(show, sizeof show, line) :
+			    "");
 			goto fail;
 		}
-		free(data);
 		if (waited >= timeout_ms) {
 			sb_error_set(err, SB_EIO, "%s was not ready after "
 			    "%d ms", argv[0], timeout_ms);
@@ -908,9 +947,6 @@ fail:
 void
 denials_log_stop(struct denials_log *lg, int grace_ms, struct denials *ds)
 {
-	char *data;
-	size_t len;
-
 	if (lg->pid > 0) {
 		/* The kernel's records reach the log a little after the
 		 * fact. */
@@ -920,10 +956,8 @@ denials_log_stop(struct denials_log *lg, int grace_ms, struct denials *ds)
 		lg->pid = 0;
 	}
 	if (lg->fd != -1) {
-		data = read_all(lg->fd, &len);
-		denials_feed(ds, data, len);
+		feed_output(lg->fd, ds);
 		denials_finish(ds);
-		free(data);
 		close(lg->fd);
 		lg->fd = -1;
 	}

@@ -131,7 +131,8 @@ int	denials_log_start(struct denials_log *, char *const argv[],
 
 /*
  * Waits grace_ms for late records, stops the log process and feeds all it
- * wrote into d (then denials_finish). Safe on a log that never started.
+ * wrote into d (then denials_finish), a chunk at a time: memory does not
+ * grow with the length of the log. Safe on a log that never started.
  */
 void	denials_log_stop(struct denials_log *, int grace_ms, struct denials *d);
 

@@ -2,6 +2,7 @@
 /* test_denials.c: the denial log parser, attribution, report and reader. */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -585,6 +586,103 @@ denials_log_names_a_hostile_tmpdir_on_one_line(void **state)
 	    "\"/nonexistent/a\\nb\": No such file or directory");
 }
 
+/*
+ * A log of several MiB: the banner across the first 8 KiB chunk boundary,
+ * lines of every kind (a long one over several chunks, a malformed one, a
+ * CRLF one) and denials scattered through. Returns its length.
+ */
+static size_t
+write_big_log(const char *path)
+{
+	struct stat sb;
+	FILE *fp;
+	long i;
+	int j;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		fail_msg("%s: %s", path, strerror(errno));
+	/* 8190 bytes, so the banner starts 2 bytes before offset 8192. */
+	for (j = 0; j < 8189; j++)
+		putc('a', fp);
+	fputs("\nFiltering the log data using \"p\"\n", fp);
+	for (i = 0; i < 150000; i++) {
+		fprintf(fp, "{\"eventMessage\":\"someone else's record %ld\","
+		    "\"processID\":%ld}\n", i, i);
+		if (i % 30000 == 7)
+			fprintf(fp, "{\"eventMessage\":\"Sandbox: p%ld(1) "
+			    "deny(1) file-read-data /x/%ld\\n" TAG "\"}\n",
+			    i, i);
+		if (i == 1000) {
+			fputs("{\"eventMessage\":\"", fp);
+			for (j = 0; j < 20000; j++)
+				putc('y', fp);
+			fputs("\"}\n", fp);
+		}
+		if (i == 2000)
+			fputs("not json\n{\"eventMessage\":\"crlf\"}\r\n", fp);
+	}
+	/* Unfinished: denials_finish takes it. */
+	fputs("{\"eventMessage\":\"Sandbox: last(4242) deny(1) "
+	    "file-write-data /z\"}", fp);
+	if (fclose(fp) != 0 || stat(path, &sb) == -1)
+		fail_msg("%s: %s", path, strerror(errno));
+	return (size_t)sb.st_size;
+}
+
+static void
+denials_log_reads_a_large_log_in_chunks(void **state)
+{
+	struct denials_log lg;
+	struct denials ds, one;
+	struct sb_error err;
+	char *data, *got, *want;
+	size_t len, size;
+	int i;
+
+	(void)state;
+	size = write_big_log("denials-big.ndjson");
+	assert_true(size > 4 * 1024 * 1024);
+	sb_error_init(&err);
+	unlink("denials-big.done");
+	if (denials_log_start(&lg, fake_log("cat \"$1\"; : >denials-big.done; "
+	    "exec sleep 30", "denials-big.ndjson"), NULL, 5000, &err) != 0)
+		fail_msg("denials_log_start: %s", err.msg);
+	/* Ready is at the banner: wait for the rest before stopping it. */
+	for (i = 0; i < 1000 && access("denials-big.done", F_OK) == -1; i++)
+		usleep(10000);
+	assert_int_equal(access("denials-big.done", F_OK), 0);
+	denials_init(&ds, TAG, ROOT);
+	denials_log_stop(&lg, 0, &ds);
+
+	/* The same bytes in one piece. */
+	data = test_slurp("denials-big.ndjson", &len);
+	assert_int_equal(len, size);
+	denials_init(&one, TAG, ROOT);
+	denials_feed(&one, data, len);
+	denials_finish(&one);
+	free(data);
+
+	assert_int_equal(ds.lines, one.lines);
+	assert_int_equal(ds.malformed, one.malformed);
+	assert_int_equal(ds.n, one.n);
+	got = denials_report(&ds);
+	want = denials_report(&one);
+	assert_string_equal(got, want);
+	/* And what that is: 5 tagged denials and the root's last one; the
+	 * first line, the 'not json' one and nothing else malformed. */
+	assert_int_equal(ds.n, 6);
+	assert_int_equal(ds.malformed, 2);
+	assert_non_null(strstr(got, "(p7) file-read-data /x/7\n"));
+	assert_non_null(strstr(got, "(p120007) file-read-data /x/120007\n"));
+	assert_non_null(strstr(got, "(last) file-write-data /z\n"));
+	free(got);
+	free(want);
+	denials_clear(&ds);
+	denials_clear(&one);
+	unlink("denials-big.ndjson");
+	unlink("denials-big.done");
+}
+
 static void
 denials_log_argv_is_the_codex_predicate(void **state)
 {
@@ -625,6 +723,7 @@ main(void)
 		cmocka_unit_test(denials_tag_new_is_plain),
 		cmocka_unit_test(denials_log_reads_what_log_wrote),
 		cmocka_unit_test(denials_log_waits_for_a_late_banner),
+		cmocka_unit_test(denials_log_reads_a_large_log_in_chunks),
 		cmocka_unit_test(denials_log_not_ready_times_out),
 		cmocka_unit_test(denials_log_exit_before_ready_says_why),
 		cmocka_unit_test(denials_log_missing_program),
