@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -82,31 +83,38 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 	return status;
 }
 
-/* Starts the denial log, or says why not and carries on without it. */
+/*
+ * Starts the denial log, or says why not and carries on without it. A
+ * signal (caught) ends the wait early, and then there is nothing to say.
+ */
 static bool
-run_log_start(const struct cli_opts *o, struct denials_log *lg)
+run_log_start(const struct cli_opts *o, struct denials_log *lg,
+    const volatile sig_atomic_t *caught)
 {
 	struct sb_error err;
 
 	sb_error_init(&err);
 	if (denials_log_start(lg, denials_log_argv, o->tmpdir, RUN_LOG_READY_MS,
-	    &err) == -1) {
-		cli_warn("run: warning: --log-denials: %s; denials will not be "
-		    "reported", err.msg);
+	    caught, &err) == -1) {
+		if (*caught == 0)
+			cli_warn("run: warning: --log-denials: %s; denials "
+			    "will not be reported", err.msg);
 		return false;
 	}
 	return true;
 }
 
+/* Stops the log and reports, unless a signal asked us to leave. */
 static void
-run_log_report(struct denials_log *lg, const char *tag, pid_t pid)
+run_log_report(struct denials_log *lg, const char *tag, pid_t pid,
+    const volatile sig_atomic_t *caught)
 {
 	struct denials ds;
 	char *report;
 
 	denials_init(&ds, tag, pid);
 	denials_log_stop(lg, RUN_LOG_GRACE_MS, &ds);
-	if (pid > 0) {
+	if (pid > 0 && *caught == 0) {
 		/* On stderr: stdout belongs to the command and its pipes. */
 		report = denials_report(&ds);
 		fflush(stdout);
@@ -130,6 +138,9 @@ cli_run(int argc, char **argv)
 	struct sb_error err;
 	char *tag = NULL, *tagged;
 	const char *cwd;
+	/* No signal caught, for runs that catch none. */
+	static const volatile sig_atomic_t none;
+	const volatile sig_atomic_t *caught = &none;
 	bool logging = false;
 	pid_t pid = 0;
 	int status;
@@ -184,14 +195,29 @@ cli_run(int argc, char **argv)
 		cli_warn("run: %s", err.msg);
 		goto out;
 	}
-	if (o.log_denials)
-		logging = run_log_start(&o, &lg);
+	if (o.log_denials) {
+		/*
+		 * From here until the log is stopped, a signal's default
+		 * action would end us and leave log stream running: catch
+		 * them, stop the log, and end as the signal would have had
+		 * us end, 128+N. launch_run forwards them to the command
+		 * meanwhile, as always.
+		 */
+		caught = launch_catch_begin();
+		logging = run_log_start(&o, &lg, caught);
+	}
 	fflush(NULL);
+	/* Nothing starts when a signal has been caught already. */
 	status = launch_run(&launch_ops_posix, &spec, &pid, &err);
 	if (sb_error_is_set(&err))
 		cli_warn("run: %s", err.msg);
 	if (logging)
-		run_log_report(&lg, tag, pid);
+		run_log_report(&lg, tag, pid, caught);
+	if (o.log_denials) {
+		launch_catch_end();
+		if (*caught != 0)
+			status = LAUNCH_EXIT_SIGNAL_BASE + *caught;
+	}
 
 out:
 	free(tag);

@@ -751,15 +751,34 @@ char *const denials_log_argv[] = {
 	NULL
 };
 
+/* The longest sleep between two looks at the cancel flag. */
+#define LOG_STEP_MS	10
+
+static bool
+cancelled(const struct denials_log *lg)
+{
+	return lg->cancel != NULL && *lg->cancel != 0;
+}
+
+/*
+ * Sleeps ms, or less when the cancel flag goes up: it is looked at every
+ * LOG_STEP_MS, so a signal that came just before a nanosleep, which then
+ * does not see it, costs that much at most.
+ */
 static void
-sleep_ms(int ms)
+sleep_ms(const struct denials_log *lg, int ms)
 {
 	struct timespec ts;
+	int step;
 
-	ts.tv_sec = ms / 1000;
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		;
+	while (ms > 0 && !cancelled(lg)) {
+		step = ms < LOG_STEP_MS ? ms : LOG_STEP_MS;
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)step * 1000000L;
+		/* Interrupted: the flag may be up; look before going on. */
+		(void)nanosleep(&ts, NULL);
+		ms -= step;
+	}
 }
 
 /* The log process has ended or is stopped here; reaps it. */
@@ -858,7 +877,8 @@ feed_output(int fd, struct denials *ds)
 
 int
 denials_log_start(struct denials_log *lg, char *const argv[],
-    const char *tmpdir, int timeout_ms, struct sb_error *err)
+    const char *tmpdir, int timeout_ms, const volatile sig_atomic_t *cancel,
+    struct sb_error *err)
 {
 	struct banner_scan sc;
 	char *path, show[SB_SHOW_MAX], line[4 * SB_SHOW_MAX];
@@ -868,6 +888,7 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 
 	lg->pid = 0;
 	lg->fd = -1;
+	lg->cancel = cancel;
 	if ((wfd = launch_temp_open(launch_temp_dir(tmpdir),
 	    "sbpolicy-log.XXXXXX", "a file", &path, err)) == -1)
 		return -1;
@@ -909,9 +930,14 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 	sc.off = 0;
 	sc.col = 0;
 	sc.same = true;
-	for (waited = 0;; waited += 10) {
+	for (waited = 0;; waited += LOG_STEP_MS) {
 		if (scan_banner(rfd, &sc))
 			return 0;
+		if (cancelled(lg)) {
+			sb_error_set(err, SB_EIO, "%s: interrupted before it "
+			    "was ready", argv[0]);
+			goto fail;
+		}
 		w = waitpid(pid, &ws, WNOHANG);
 		if (w == pid) {
 			lg->pid = 0;
@@ -929,7 +955,7 @@ denials_log_start(struct denials_log *lg, char *const argv[],
 			    "%d ms", argv[0], timeout_ms);
 			goto fail;
 		}
-		sleep_ms(10);
+		sleep_ms(lg, LOG_STEP_MS);
 	}
 
 fail:
@@ -949,9 +975,8 @@ denials_log_stop(struct denials_log *lg, int grace_ms, struct denials *ds)
 {
 	if (lg->pid > 0) {
 		/* The kernel's records reach the log a little after the
-		 * fact. */
-		if (grace_ms > 0)
-			sleep_ms(grace_ms);
+		 * fact; a signal cuts the wait short. */
+		sleep_ms(lg, grace_ms);
 		stop_process(lg->pid);
 		lg->pid = 0;
 	}

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -116,6 +117,7 @@ extern char *const denials_log_argv[];
 struct denials_log {
 	pid_t	pid;	/* the log process, 0 when none */
 	int	fd;	/* our read descriptor of its output, -1 when none */
+	const volatile sig_atomic_t *cancel;	/* see denials_log_start */
 };
 
 /*
@@ -124,15 +126,23 @@ struct denials_log {
  * timeout_ms for a line starting with DENIALS_BANNER_PREFIX. Returns 0, or
  * -1 with err set and nothing left running ("ARGV0 exited before it was
  * ready: <its first line>", or without the colon and line when it wrote
- * nothing; "ARGV0 was not ready after N ms").
+ * nothing; "ARGV0 was not ready after N ms"; "ARGV0: interrupted before it
+ * was ready").
+ *
+ * cancel (may be NULL) is a flag a signal handler sets (launch_catch_begin):
+ * when it goes up, the wait here and the grace of denials_log_stop end
+ * within 10 ms, so the caller can stop the log and leave. It is borrowed
+ * until denials_log_stop.
  */
 int	denials_log_start(struct denials_log *, char *const argv[],
-	    const char *tmpdir, int timeout_ms, struct sb_error *);
+	    const char *tmpdir, int timeout_ms,
+	    const volatile sig_atomic_t *cancel, struct sb_error *);
 
 /*
- * Waits grace_ms for late records, stops the log process and feeds all it
- * wrote into d (then denials_finish), a chunk at a time: memory does not
- * grow with the length of the log. Safe on a log that never started.
+ * Waits grace_ms for late records (less when the cancel flag goes up),
+ * stops the log process and feeds all it wrote into d (then
+ * denials_finish), a chunk at a time: memory does not grow with the length
+ * of the log. Safe on a log that never started.
  */
 void	denials_log_stop(struct denials_log *, int grace_ms, struct denials *d);
 

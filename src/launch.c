@@ -201,6 +201,64 @@ launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
 	return false;
 }
 
+/* --- catching the forwarded signals around a run ------------------------ */
+
+static volatile sig_atomic_t	caught_signal;
+static bool			catching;	/* between begin and end */
+static struct sigaction		caught_old[NFORWARDED];
+static bool			caught_installed[NFORWARDED];
+
+static void
+catch_handler(int sig)
+{
+	/* The first one says how we end. */
+	if (caught_signal == 0)
+		caught_signal = sig;
+}
+
+const volatile sig_atomic_t *
+launch_catch_begin(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	caught_signal = 0;
+	catching = true;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = catch_handler;
+	sigemptyset(&sa.sa_mask);
+	/* Restarted, so stdio and waitpid go on; nanosleep never restarts,
+	 * which is what cuts a wait short. */
+	sa.sa_flags = SA_RESTART;
+	for (i = 0; i < NFORWARDED; i++) {
+		caught_installed[i] = false;
+		if (sigaction(launch_forwarded_signals[i], NULL,
+		    &caught_old[i]) == -1)
+			continue;
+		/* Ignored stays ignored, as launch_run leaves it. */
+		if (!(caught_old[i].sa_flags & SA_SIGINFO) &&
+		    caught_old[i].sa_handler == SIG_IGN)
+			continue;
+		if (sigaction(launch_forwarded_signals[i], &sa, NULL) == 0)
+			caught_installed[i] = true;
+	}
+	return &caught_signal;
+}
+
+void
+launch_catch_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < NFORWARDED; i++) {
+		if (caught_installed[i])
+			(void)sigaction(launch_forwarded_signals[i],
+			    &caught_old[i], NULL);
+		caught_installed[i] = false;
+	}
+	catching = false;
+}
+
 /* --- the real operations ---------------------------------------------- */
 
 static bool
@@ -625,6 +683,15 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	sa.sa_handler = SIG_DFL;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGCHLD, &sa, &oldchld);
+	/*
+	 * A signal caught before the block (launch_catch_begin) means the
+	 * caller is on its way out: start nothing. One after it waits, and
+	 * goes to the child.
+	 */
+	if (catching && caught_signal != 0) {
+		status = LAUNCH_EXIT_SIGNAL_BASE + caught_signal;
+		goto out;
+	}
 
 	if (launch_needs_file(spec->result)) {
 		file = ops->temp_create(launch_temp_dir(spec->tmpdir), profile,

@@ -228,4 +228,22 @@ bool	launch_should_forward(int sig, bool user_sent, pid_t sender,
 /* The signals `run` forwards, 0-terminated. */
 extern const int launch_forwarded_signals[];
 
+/*
+ * Flag-only handlers for the forwarded signals, for the waits `run` makes
+ * around launch_run (the denial log's start and grace), where their default
+ * action would end sbpolicy and leave the log process running. Blocking
+ * them would not do: launch_run gives the child the caller's mask. A signal
+ * then sets the returned flag to its number (the first one wins) and cuts a
+ * nanosleep short; one that is ignored stays ignored. The flag is 0 until a
+ * signal comes, and stays readable after launch_catch_end, which restores
+ * the dispositions found. One catch at a time per process.
+ *
+ * launch_run, called in between, forwards the signals as usual and puts
+ * these handlers back. When the flag is already up as it blocks the signals
+ * before the start, it starts nothing and returns 128+N: no signal falls
+ * between a look at the flag and the start of the command.
+ */
+const volatile sig_atomic_t *launch_catch_begin(void);
+void	launch_catch_end(void);
+
 #endif

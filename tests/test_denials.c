@@ -21,6 +21,7 @@
 
 #include "denials.h"
 #include "helpers.h"
+#include "launch.h"
 #include "xmalloc.h"
 
 #define TAG	"sbpolicy-run-4242-TEST"
@@ -471,7 +472,7 @@ denials_log_reads_what_log_wrote(void **state)
 	/* The banner comes in the sample's first line; then the records are
 	 * there before the command even starts, as with a real log. */
 	if (denials_log_start(&lg, fake_log("cat \"$1\"; exec sleep 30",
-	    sample), NULL, 5000, &err) != 0)
+	    sample), NULL, 5000, NULL, &err) != 0)
 		fail_msg("denials_log_start: %s", err.msg);
 	assert_true(lg.pid > 0);
 	denials_init(&ds, TAG, ROOT);
@@ -500,7 +501,7 @@ denials_log_waits_for_a_late_banner(void **state)
 	if (denials_log_start(&lg, fake_log("sleep 1; echo 'Filtering the log "
 	    "data using \"p\"'; printf '%s\\n' '{\"eventMessage\":\"Sandbox: "
 	    "a(1) deny(1) file-read-data /x\\n" TAG "\"}'; exec sleep 30", ""),
-	    NULL, 5000, &err) != 0)
+	    NULL, 5000, NULL, &err) != 0)
 		fail_msg("denials_log_start: %s", err.msg);
 	denials_init(&ds, TAG, ROOT);
 	denials_log_stop(&lg, 100, &ds);
@@ -523,7 +524,7 @@ denials_log_not_ready_times_out(void **state)
 	sb_error_init(&err);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(denials_log_start(&lg, fake_log("exec sleep 30", ""),
-	    "/tmp/", 200, &err), -1);
+	    "/tmp/", 200, NULL, &err), -1);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
 	assert_true(ms >= 200 && ms < 5000);
@@ -546,7 +547,7 @@ denials_log_exit_before_ready_says_why(void **state)
 	sb_error_init(&err);
 	assert_int_equal(denials_log_start(&lg, fake_log("echo 'log: Must be "
 	    "admin to run '\\''stream'\\'' command'; echo second; exit 64", ""),
-	    NULL, 5000, &err), -1);
+	    NULL, 5000, NULL, &err), -1);
 	assert_string_equal(err.msg, "/bin/sh exited before it was ready: "
 	    "\"log: Must be admin to run 'stream' command\"");
 	assert_int_equal(lg.pid, 0);
@@ -566,7 +567,8 @@ denials_log_missing_program(void **state)
 
 	(void)state;
 	sb_error_init(&err);
-	assert_int_equal(denials_log_start(&lg, argv, NULL, 2000, &err), -1);
+	assert_int_equal(denials_log_start(&lg, argv, NULL, 2000, NULL, &err),
+	    -1);
 	assert_string_equal(err.msg, "/nonexistent/log exited before it was "
 	    "ready");
 }
@@ -581,7 +583,7 @@ denials_log_names_a_hostile_tmpdir_on_one_line(void **state)
 	(void)state;
 	sb_error_init(&err);
 	assert_int_equal(denials_log_start(&lg, argv, "/nonexistent/a\nb/",
-	    2000, &err), -1);
+	    2000, NULL, &err), -1);
 	assert_string_equal(err.msg, "cannot create a file in "
 	    "\"/nonexistent/a\\nb\": No such file or directory");
 }
@@ -645,7 +647,8 @@ denials_log_reads_a_large_log_in_chunks(void **state)
 	sb_error_init(&err);
 	unlink("denials-big.done");
 	if (denials_log_start(&lg, fake_log("cat \"$1\"; : >denials-big.done; "
-	    "exec sleep 30", "denials-big.ndjson"), NULL, 5000, &err) != 0)
+	    "exec sleep 30", "denials-big.ndjson"), NULL, 5000, NULL,
+	    &err) != 0)
 		fail_msg("denials_log_start: %s", err.msg);
 	/* Ready is at the banner: wait for the rest before stopping it. */
 	for (i = 0; i < 1000 && access("denials-big.done", F_OK) == -1; i++)
@@ -681,6 +684,128 @@ denials_log_reads_a_large_log_in_chunks(void **state)
 	denials_clear(&one);
 	unlink("denials-big.ndjson");
 	unlink("denials-big.done");
+}
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* The disposition of sig is the plain handler h (SIG_DFL, SIG_IGN). */
+static bool
+disposition_is(int sig, void (*h)(int))
+{
+	struct sigaction sa;
+
+	return sigaction(sig, NULL, &sa) == 0 && !(sa.sa_flags & SA_SIGINFO) &&
+	    sa.sa_handler == h;
+}
+
+/*
+ * `run --log-denials` waits up to 5 s for log stream with the signals
+ * caught: one that comes meanwhile ends the wait at once and leaves no log
+ * process behind (by default it would have killed us and left it running).
+ */
+static void
+denials_log_start_ends_on_a_signal(void **state)
+{
+	const volatile sig_atomic_t *caught;
+	struct denials_log lg;
+	struct denials ds;
+	struct sb_error err;
+	struct timespec t0;
+
+	(void)state;
+	sb_error_init(&err);
+	caught = launch_catch_begin();
+	assert_int_equal(*caught, 0);
+	assert_false(disposition_is(SIGTERM, SIG_DFL));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* Its parent is us: a SIGTERM from outside, during the wait. */
+	assert_int_equal(denials_log_start(&lg, fake_log("sleep 1; "
+	    "kill -TERM $PPID; exec sleep 30", ""), NULL, 20000, caught,
+	    &err), -1);
+	assert_true(ms_since(&t0) < 10000);
+	assert_int_equal(*caught, SIGTERM);
+	assert_string_equal(err.msg, "/bin/sh: interrupted before it was "
+	    "ready");
+	assert_int_equal(lg.pid, 0);
+	assert_int_equal(lg.fd, -1);
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+	denials_init(&ds, TAG, ROOT);
+	denials_log_stop(&lg, 1000, &ds);
+	denials_clear(&ds);
+	launch_catch_end();
+	/* Still readable, and the default is back. */
+	assert_int_equal(*caught, SIGTERM);
+	assert_true(disposition_is(SIGTERM, SIG_DFL));
+}
+
+/* The grace after the command, the same: cut short, the log stopped and
+ * read. */
+static void
+denials_log_grace_ends_on_a_signal(void **state)
+{
+	const volatile sig_atomic_t *caught;
+	struct denials_log lg;
+	struct denials ds;
+	struct sb_error err;
+	struct timespec t0;
+	pid_t sender;
+	char *report;
+
+	(void)state;
+	sb_error_init(&err);
+	caught = launch_catch_begin();
+	if (denials_log_start(&lg, fake_log("echo 'Filtering the log data'; "
+	    "printf '%s\\n' '{\"eventMessage\":\"Sandbox: a(1) deny(1) "
+	    "file-read-data /x\\n" TAG "\"}'; exec sleep 30", ""), NULL, 5000,
+	    caught, &err) != 0)
+		fail_msg("denials_log_start: %s", err.msg);
+	assert_int_equal(*caught, 0);
+	if ((sender = fork()) == -1)
+		fail_msg("fork: %s", strerror(errno));
+	if (sender == 0) {
+		usleep(300000);
+		kill(getppid(), SIGINT);
+		_exit(0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	denials_init(&ds, TAG, ROOT);
+	denials_log_stop(&lg, 20000, &ds);
+	assert_true(ms_since(&t0) < 10000);
+	assert_int_equal(*caught, SIGINT);
+	assert_int_equal(lg.pid, 0);
+	report = denials_report(&ds);
+	assert_string_equal(report, "=== Sandbox denials ===\n"
+	    "(a) file-read-data /x\n");
+	free(report);
+	denials_clear(&ds);
+	assert_int_equal(waitpid(sender, NULL, 0), sender);
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	launch_catch_end();
+	assert_true(disposition_is(SIGINT, SIG_DFL));
+}
+
+/* An ignored signal (nohup) stays ignored: the command inherits that. */
+static void
+denials_catch_leaves_ignored_signals_alone(void **state)
+{
+	(void)state;
+	signal(SIGHUP, SIG_IGN);
+	(void)launch_catch_begin();
+	assert_true(disposition_is(SIGHUP, SIG_IGN));
+	assert_false(disposition_is(SIGQUIT, SIG_DFL));
+	launch_catch_end();
+	assert_true(disposition_is(SIGHUP, SIG_IGN));
+	assert_true(disposition_is(SIGQUIT, SIG_DFL));
+	signal(SIGHUP, SIG_DFL);
 }
 
 static void
@@ -728,6 +853,9 @@ main(void)
 		cmocka_unit_test(denials_log_exit_before_ready_says_why),
 		cmocka_unit_test(denials_log_missing_program),
 		cmocka_unit_test(denials_log_names_a_hostile_tmpdir_on_one_line),
+		cmocka_unit_test(denials_log_start_ends_on_a_signal),
+		cmocka_unit_test(denials_log_grace_ends_on_a_signal),
+		cmocka_unit_test(denials_catch_leaves_ignored_signals_alone),
 		cmocka_unit_test(denials_log_argv_is_the_codex_predicate),
 	};
 

@@ -1192,6 +1192,50 @@ launch_forwards_four_signals_to_the_child(void **state)
 	}
 }
 
+/*
+ * Around a run with --log-denials the signals are caught (flag only): one
+ * caught before the start means the caller is leaving, so nothing starts;
+ * during the run they are forwarded as always, and the catching handlers
+ * come back after it.
+ */
+static void
+launch_caught_signal_starts_nothing(void **state)
+{
+	static const int sigs[] = { SIGTERM, 0 };
+	const volatile sig_atomic_t *caught;
+	struct sigaction now;
+	struct sb_error err;
+	pid_t pid = 1;
+
+	(void)state;
+	caught = launch_catch_begin();
+	fk.raise_sigs = sigs;
+	assert_int_equal(run_fake(&fake_ops, 100, NULL, &err), 0);
+	/* Forwarded to the child, not caught. */
+	assert_int_equal(nsent, 1);
+	assert_int_equal(*caught, 0);
+	sigaction(SIGTERM, NULL, &now);
+	assert_false(now.sa_flags & SA_SIGINFO);
+	assert_true(now.sa_handler != SIG_DFL && now.sa_handler != SIG_IGN);
+
+	fk.raise_sigs = NULL;
+	raise(SIGHUP);
+	assert_int_equal(*caught, SIGHUP);
+	assert_int_equal(run_fake(&fake_ops, LAUNCH_INLINE_MAX + 10, &pid,
+	    &err), 128 + SIGHUP);
+	assert_false(sb_error_is_set(&err));
+	assert_int_equal(pid, 0);
+	assert_int_equal(fk.nspawn, 1);
+	assert_int_equal(fk.ntemp, 0);
+	launch_catch_end();
+	sigaction(SIGHUP, NULL, &now);
+	assert_true(now.sa_handler == SIG_DFL);
+
+	/* Once it is over, a flag left up stops nothing. */
+	assert_int_equal(run_fake(&fake_ops, 100, NULL, &err), 0);
+	assert_int_equal(fk.nspawn, 2);
+}
+
 static void
 launch_ignored_signal_stays_ignored(void **state)
 {
@@ -1675,6 +1719,7 @@ main(int argc, char **argv)
 		T(launch_temp_file_failure_exits_125),
 		T(launch_should_forward_table),
 		T(launch_forwards_four_signals_to_the_child),
+		T(launch_caught_signal_starts_nothing),
 		T(launch_ignored_signal_stays_ignored),
 		T(launch_restores_signal_mask),
 		T(launch_real_exit_3_is_3),
