@@ -270,7 +270,15 @@ int
 file_write_prepare(struct file_write *w, const char *path, const char *data,
     size_t len, struct sb_error *err)
 {
+	return file_write_prepare_flags(w, path, data, len, 0, err);
+}
+
+int
+file_write_prepare_flags(struct file_write *w, const char *path,
+    const char *data, size_t len, unsigned flags, struct sb_error *err)
+{
 	struct stat sb;
+	char name[SB_SHOW_MAX];
 	bool exists;
 
 	memset(w, 0, sizeof *w);
@@ -300,6 +308,12 @@ file_write_prepare(struct file_write *w, const char *path, const char *data,
 			goto fail;
 		}
 		return 0;
+	}
+	/* Refused before any open(2), which would wait on a FIFO. */
+	if (flags & FILE_WRITE_REGULAR) {
+		sb_error_set(err, SB_EIO, "%s: not a regular file",
+		    sb_show_name(name, sizeof name, path));
+		goto fail;
 	}
 	/* A device or a FIFO: renaming a file over /dev/null would break
 	 * the system, and writing it in place is what the user means. */
@@ -366,9 +380,16 @@ int
 file_write_atomic(const char *path, const char *data, size_t len,
     struct sb_error *err)
 {
+	return file_write_atomic_flags(path, data, len, 0, err);
+}
+
+int
+file_write_atomic_flags(const char *path, const char *data, size_t len,
+    unsigned flags, struct sb_error *err)
+{
 	struct file_write w;
 
-	if (file_write_prepare(&w, path, data, len, err) == -1)
+	if (file_write_prepare_flags(&w, path, data, len, flags, err) == -1)
 		return -1;
 	return file_write_commit(&w, err);
 }

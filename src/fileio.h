@@ -61,11 +61,28 @@ int	file_write_commit(struct file_write *w, struct sb_error *);
 void	file_write_abort(struct file_write *w);
 
 /*
+ * Regular files only: anything at path (symlinks followed) that is neither
+ * a regular file nor nothing is refused, "FILE: not a regular file" (a
+ * directory keeps "FILE: is a directory"). The target is then never opened,
+ * only replaced by rename(2), so nothing can block: a FIFO swapped in after
+ * the check is replaced, not written to. For a file that must be a file,
+ * such as the TUI's params file.
+ */
+#define FILE_WRITE_REGULAR	0x1u
+
+/* file_write_prepare with flags (FILE_WRITE_*; 0: as file_write_prepare). */
+int	file_write_prepare_flags(struct file_write *w, const char *path,
+	    const char *data, size_t len, unsigned flags, struct sb_error *);
+
+/*
  * file_write_prepare and file_write_commit in one: replaces path with data
  * as above (atomically unless path is a device or a FIFO). Returns 0, or -1
  * with err set and path untouched.
  */
 int	file_write_atomic(const char *path, const char *data, size_t len,
 	    struct sb_error *);
+/* The same with flags, as for file_write_prepare_flags. */
+int	file_write_atomic_flags(const char *path, const char *data, size_t len,
+	    unsigned flags, struct sb_error *);
 
 #endif

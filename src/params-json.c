@@ -1453,12 +1453,19 @@ int
 params_json_save(const char *file, const struct params *p,
     struct sb_error *err)
 {
+	return params_json_save_flags(file, p, 0, err);
+}
+
+int
+params_json_save_flags(const char *file, const struct params *p,
+    unsigned flags, struct sb_error *err)
+{
 	char *text;
 	int rc;
 
 	if ((text = params_json_dump(p, err)) == NULL)
 		return -1;
-	rc = file_write_atomic(file, text, strlen(text), err);
+	rc = file_write_atomic_flags(file, text, strlen(text), flags, err);
 	free(text);
 	return rc;
 }

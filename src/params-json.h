@@ -38,6 +38,10 @@ char	*params_json_dump(const struct params *, struct sb_error *);
  * temporary file in the same directory, fsync, rename; a symlink is followed.
  * Returns 0, or -1 with err set and file untouched. */
 int	params_json_save(const char *file, const struct params *, struct sb_error *);
+/* The same with the flags of file_write_atomic_flags (fileio.h): the TUI
+ * passes FILE_WRITE_REGULAR, so a FIFO at file is refused, never opened. */
+int	params_json_save_flags(const char *file, const struct params *,
+	    unsigned flags, struct sb_error *);
 
 /*
  * The `json` output of generate: {"profile", "params": [[K, V]...], "argv",

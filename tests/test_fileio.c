@@ -20,6 +20,8 @@
 
 #include "fileio.h"
 #include "helpers.h"
+#include "params-json.h"
+#include "params.h"
 #include "xmalloc.h"
 
 #define TEXT	"(version 1)\n"
@@ -265,6 +267,65 @@ file_write_writes_a_fifo_in_place(void **state)
 	remove_dir("fw-fifo");
 }
 
+/* With FILE_WRITE_REGULAR, writing path fails with exactly want. */
+static void
+write_regular_fails(const char *path, const char *want)
+{
+	struct sb_error err;
+
+	sb_error_init(&err);
+	assert_int_equal(file_write_atomic_flags(path, TEXT, strlen(TEXT),
+	    FILE_WRITE_REGULAR, &err), -1);
+	assert_string_equal(err.msg, want);
+}
+
+/*
+ * Regular files only (the TUI's save): a FIFO, even one with no reader, is
+ * refused at once rather than opened, which would wait for a reader; so is
+ * a device. Regular files and new ones are written as usual.
+ */
+static void
+file_write_regular_only_refuses_a_fifo_without_waiting(void **state)
+{
+	struct sb_error err;
+	struct params p;
+	struct stat sb;
+
+	(void)state;
+	fresh_dir("fw-reg");
+	if (mkfifo("fw-reg/pipe", 0600) == -1) {
+		remove_dir("fw-reg");
+		skip();
+	}
+	assert_int_equal(symlink("pipe", "fw-reg/to-pipe"), 0);
+	/* A hang (the open waiting for a reader) fails the test. */
+	alarm(20);
+	write_regular_fails("fw-reg/pipe", "fw-reg/pipe: not a regular file");
+	write_regular_fails("fw-reg/to-pipe",
+	    "fw-reg/to-pipe: not a regular file");
+	write_regular_fails("/dev/null", "/dev/null: not a regular file");
+	write_regular_fails("fw-reg", "fw-reg: is a directory");
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_save_flags("fw-reg/pipe", &p,
+	    FILE_WRITE_REGULAR, &err), -1);
+	assert_string_equal(err.msg, "fw-reg/pipe: not a regular file");
+	alarm(0);
+	assert_int_equal(lstat("fw-reg/pipe", &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+
+	sb_error_init(&err);
+	assert_int_equal(params_json_save_flags("fw-reg/p.json", &p,
+	    FILE_WRITE_REGULAR, &err), 0);
+	assert_int_equal(file_write_atomic_flags("fw-reg/p.json", TEXT,
+	    strlen(TEXT), FILE_WRITE_REGULAR, &err), 0);
+	assert_holds("fw-reg/p.json", TEXT);
+	params_clear(&p);
+	/* pipe, to-pipe, p.json: no temporary file left behind. */
+	assert_int_equal(count_entries("fw-reg"), 3);
+	remove_dir("fw-reg");
+}
+
 static void
 file_write_writes_a_device_in_place(void **state)
 {
@@ -436,6 +497,8 @@ main(void)
 		    file_write_through_a_dangling_link_creates_its_target),
 		cmocka_unit_test(file_write_refuses_a_directory),
 		cmocka_unit_test(file_write_writes_a_fifo_in_place),
+		cmocka_unit_test(
+		    file_write_regular_only_refuses_a_fifo_without_waiting),
 		cmocka_unit_test(file_write_writes_a_device_in_place),
 		cmocka_unit_test(file_write_takes_a_name_of_250_bytes),
 		cmocka_unit_test(file_write_abort_leaves_everything_as_it_was),

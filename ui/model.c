@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "hash.h"
 #include "launch.h"
 #include "params-json.h"
@@ -438,10 +439,11 @@ ui_model_save(struct ui_model *m)
 	sb_error_init(&err);
 	sb_show_name(name, sizeof name, path);
 	/*
-	 * Only a regular file (or a link to one) is a params file: the core
-	 * writes a FIFO or a device in place (as `generate -o` wants), and a
-	 * FIFO with no reader would hang the TUI. Checked before the
-	 * overwrite question, which would be for nothing.
+	 * Only a regular file (or a link to one) is a params file. Checked
+	 * here before the overwrite question, which would be for nothing; the
+	 * save checks again (FILE_WRITE_REGULAR) and never opens the target,
+	 * so a FIFO put there meanwhile cannot hang the TUI waiting for a
+	 * reader, as `generate -o` would, which writes one in place.
 	 */
 	exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
@@ -470,7 +472,8 @@ ui_model_save(struct ui_model *m)
 		free(dir);
 	}
 	if (!sb_error_is_set(&err))
-		(void)params_json_save(path, &m->params, &err);
+		(void)params_json_save_flags(path, &m->params,
+		    FILE_WRITE_REGULAR, &err);
 	if (sb_error_is_set(&err))
 		return save_failed(m, "%s", err.msg);
 	free(m->save_typed);
