@@ -182,8 +182,8 @@ launch_failure_code(const struct launch_failure *f)
 
 const int launch_forwarded_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, 0 };
 /* Without the 0 that ends the list. */
-#define NFORWARDED \
-	(sizeof launch_forwarded_signals / sizeof launch_forwarded_signals[0] - 1)
+#define NFORWARDED	(sizeof launch_forwarded_signals / \
+	    sizeof launch_forwarded_signals[0] - 1)
 
 bool
 launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
