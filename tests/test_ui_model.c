@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -73,7 +74,47 @@ fake_list(const char *dir, void *arg)
 	return v;
 }
 
-static const struct ui_dir_ops fake_dir = { fake_list, NULL };
+/*
+ * The rest of the fake file system is the real one (the save tests write
+ * into a scratch directory), except for what a test sets here: one path
+ * said to be of another kind, and mkdir failing.
+ */
+#define FAKE_MADE_MAX	8
+static struct {
+	const char		*path;	/* this path ... */
+	enum ui_file_kind	 kind;	/* ... is said to be this */
+	int			 mkdir_errno;	/* mkdir fails so, if not 0 */
+	char			 made[FAKE_MADE_MAX][160];	/* mkdir's */
+	size_t			 nmade;
+} fake_fs;
+
+static enum ui_file_kind
+fake_kind(const char *path, void *arg)
+{
+	(void)arg;
+	if (fake_fs.path != NULL && strcmp(path, fake_fs.path) == 0)
+		return fake_fs.kind;
+	return ui_dir_posix.kind(path, ui_dir_posix.arg);
+}
+
+static int
+fake_mkdir(const char *path, void *arg)
+{
+	(void)arg;
+	if (fake_fs.nmade < FAKE_MADE_MAX)
+		snprintf(fake_fs.made[fake_fs.nmade],
+		    sizeof fake_fs.made[0], "%s", path);
+	fake_fs.nmade++;
+	if (fake_fs.mkdir_errno != 0) {
+		errno = fake_fs.mkdir_errno;
+		return -1;
+	}
+	return ui_dir_posix.mkdir(path, ui_dir_posix.arg);
+}
+
+static const struct ui_dir_ops fake_dir = {
+	fake_list, fake_kind, fake_mkdir, NULL,
+};
 
 static int
 setup(void **state)
@@ -82,6 +123,7 @@ setup(void **state)
 	struct ui_env env;
 	struct params p;
 
+	memset(&fake_fs, 0, sizeof fake_fs);
 	snprintf(f->tmp, sizeof f->tmp, "/tmp/sbpolicy-ui-test.XXXXXX");
 	if (mkdtemp(f->tmp) == NULL)
 		return -1;
@@ -901,6 +943,97 @@ model_save_refuses_a_fifo_and_a_directory_before_asking(void **state)
 	alarm(0);
 }
 
+/* A save asks the injected file system, not the disk, what is there. */
+static void
+model_save_checks_the_target_through_the_dir_ops(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/said-fifo.json", f->tmp);
+	fake_fs.path = path;
+	fake_fs.kind = UI_FILE_OTHER;
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "said-fifo.json: not a regular "
+	    "file"));
+	assert_int_equal(access(path, F_OK), -1);
+
+	fake_fs.kind = UI_FILE_DIR;
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "said-fifo.json: is a directory"));
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(fake_fs.nmade, 0);
+}
+
+/*
+ * The check and the write are two looks at the path: a FIFO that takes the
+ * place of a file between them (here: the check is told "a file") is
+ * refused by the write too, at once, not waited on for a reader.
+ */
+static void
+model_save_to_a_fifo_swapped_in_late_does_not_hang(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	struct stat sb;
+
+	alarm(20);
+	snprintf(path, sizeof path, "%s/swapped.json", f->tmp);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	fake_fs.path = path;
+	fake_fs.kind = UI_FILE_REGULAR;
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OVERWRITE);
+	press(&f->m, 'y');
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "swapped.json: not a regular "
+	    "file"));
+	assert_true(f->m.modified);
+	assert_int_equal(lstat(path, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	alarm(0);
+}
+
+/* The profiles directory is made through the ops, each missing level. */
+static void
+model_save_makes_the_profiles_dir_through_the_dir_ops(void **state)
+{
+	struct fixture *f = *state;
+	char want[160];
+
+	fake_fs.mkdir_errno = EACCES;
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "Permission denied"));
+	assert_int_equal(fake_fs.nmade, 1);
+	assert_string_equal(fake_fs.made[0], f->config);
+
+	fake_fs.mkdir_errno = 0;
+	fake_fs.nmade = 0;
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_int_equal(fake_fs.nmade, 3);
+	assert_string_equal(fake_fs.made[0], f->config);
+	snprintf(want, sizeof want, "%s/sbpolicy", f->config);
+	assert_string_equal(fake_fs.made[1], want);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles", f->config);
+	assert_string_equal(fake_fs.made[2], want);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles/policy.json",
+	    f->config);
+	assert_int_equal(access(want, R_OK), 0);
+}
+
 static void
 model_failed_save_keeps_the_typed_name(void **state)
 {
@@ -1378,6 +1511,9 @@ main(void)
 		T(model_save_asks_before_overwriting_another_file),
 		T(model_save_error_stays_on_the_status_line),
 		T(model_save_refuses_a_fifo_and_a_directory_before_asking),
+		T(model_save_checks_the_target_through_the_dir_ops),
+		T(model_save_to_a_fifo_swapped_in_late_does_not_hang),
+		T(model_save_makes_the_profiles_dir_through_the_dir_ops),
 		T(model_failed_save_keeps_the_typed_name),
 		T(model_save_before_open_says_it_saved),
 		T(model_quit_and_save_saves_then_quits),

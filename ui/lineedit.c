@@ -53,7 +53,34 @@ dir_posix_list(const char *dir, void *arg)
 	return v;
 }
 
-const struct ui_dir_ops ui_dir_posix = { dir_posix_list, NULL };
+static enum ui_file_kind
+dir_posix_kind(const char *path, void *arg)
+{
+	struct stat st;
+
+	(void)arg;
+	if (stat(path, &st) == -1)
+		return UI_FILE_NONE;
+	if (S_ISREG(st.st_mode))
+		return UI_FILE_REGULAR;
+	if (S_ISDIR(st.st_mode))
+		return UI_FILE_DIR;
+	return UI_FILE_OTHER;
+}
+
+static int
+dir_posix_mkdir(const char *path, void *arg)
+{
+	(void)arg;
+	return mkdir(path, 0700);
+}
+
+const struct ui_dir_ops ui_dir_posix = {
+	dir_posix_list,
+	dir_posix_kind,
+	dir_posix_mkdir,
+	NULL,
+};
 
 void
 ui_line_init(struct ui_line *l)

@@ -14,18 +14,33 @@ struct ui_line {
 	size_t	 cur;
 };
 
+/* What is at a path, symlinks followed. */
+enum ui_file_kind {
+	UI_FILE_NONE,		/* nothing, or it cannot be looked at */
+	UI_FILE_REGULAR,
+	UI_FILE_DIR,
+	UI_FILE_OTHER,		/* a FIFO, a device, a socket */
+};
+
 /*
- * Directory listing, injected so completion can be tested without a disk.
- * list returns the names in dir (no "." or ".."), directories with a
- * trailing "/", as a new NULL-terminated array of new strings (free each and
- * the array), or NULL when dir cannot be read.
+ * The file system as the TUI model sees it, injected so completion and the
+ * checks of a save can be tested without a disk (the reading and writing
+ * of params files goes through the core's params-json instead).
  */
 struct ui_dir_ops {
+	/* The names in dir (no "." or ".."), directories with a trailing
+	 * "/", as a new NULL-terminated array of new strings (free each and
+	 * the array), or NULL when dir cannot be read. */
 	char	**(*list)(const char *dir, void *arg);
+	/* What is at path, as stat(2) says: UI_FILE_NONE when it fails. */
+	enum ui_file_kind (*kind)(const char *path, void *arg);
+	/* Makes the directory path, mode 0700 (the XDG base directory
+	 * spec's); 0, or -1 with errno set, as mkdir(2). */
+	int	 (*mkdir)(const char *path, void *arg);
 	void	 *arg;
 };
 
-/* opendir(3)/readdir(3), at most UI_DIR_MAX names. */
+/* opendir(3)/readdir(3) (at most UI_DIR_MAX names), stat(2), mkdir(2). */
 extern const struct ui_dir_ops ui_dir_posix;
 #define UI_DIR_MAX	10000
 

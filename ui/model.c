@@ -4,8 +4,6 @@
 
 #include "model.h"
 
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -374,9 +372,8 @@ typed_file(const struct ui_model *m, const char *s)
 /* mkdir -p dir: each missing component is created (0700, as the XDG base
  * directory spec asks for). */
 static int
-make_dirs(const char *dir, struct sb_error *err)
+make_dirs(const struct ui_dir_ops *ops, const char *dir, struct sb_error *err)
 {
-	struct stat st;
 	char *p = xstrdup(dir);
 	size_t i, len = strlen(p);
 	int rc = 0;
@@ -385,8 +382,8 @@ make_dirs(const char *dir, struct sb_error *err)
 		if (p[i] != '/' && p[i] != '\0')
 			continue;
 		p[i] = '\0';
-		if (stat(p, &st) == -1 && mkdir(p, 0700) == -1 &&
-		    errno != EEXIST) {
+		if (ops->kind(p, ops->arg) == UI_FILE_NONE &&
+		    ops->mkdir(p, ops->arg) == -1 && errno != EEXIST) {
 			sb_error_set(err, SB_EIO, "%s: %s", p, strerror(errno));
 			rc = -1;
 		}
@@ -429,7 +426,7 @@ unsigned
 ui_model_save(struct ui_model *m)
 {
 	struct sb_error err;
-	struct stat st;
+	enum ui_file_kind kind;
 	char *dir, *path = m->pending_path, name[SB_SHOW_MAX];
 	const char *slash;
 	bool exists;
@@ -445,10 +442,11 @@ ui_model_save(struct ui_model *m)
 	 * so a FIFO put there meanwhile cannot hang the TUI waiting for a
 	 * reader, as `generate -o` would, which writes one in place.
 	 */
-	exists = stat(path, &st) == 0;
-	if (exists && S_ISDIR(st.st_mode))
+	kind = m->dir->kind(path, m->dir->arg);
+	exists = kind != UI_FILE_NONE;
+	if (kind == UI_FILE_DIR)
 		return save_failed(m, "%s: is a directory", name);
-	if (exists && !S_ISREG(st.st_mode))
+	if (exists && kind != UI_FILE_REGULAR)
 		return save_failed(m, "%s: not a regular file", name);
 	if (!m->overwrite_ok && (m->file == NULL || strcmp(path, m->file) != 0) &&
 	    exists) {
@@ -465,8 +463,8 @@ ui_model_save(struct ui_model *m)
 		if (path_is_under(path, dir) && slash != NULL) {
 			char *parent = xstrndup(path, (size_t)(slash - path));
 
-			if (stat(parent, &st) == -1)
-				(void)make_dirs(parent, &err);
+			if (m->dir->kind(parent, m->dir->arg) == UI_FILE_NONE)
+				(void)make_dirs(m->dir, parent, &err);
 			free(parent);
 		}
 		free(dir);
