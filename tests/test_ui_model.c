@@ -46,6 +46,8 @@ fake_list(const char *dir, void *arg)
 		"run/", "src/", "a dir with space/", "it's\"q\\", NULL,
 	};
 	static const char *const run[] = { "app.sock", NULL };
+	/* A name with an escape sequence, and a plain one. */
+	static const char *const ctl[] = { "a\033[2Jx", "ab", NULL };
 	/* Two UTF-8 names that share the first byte of their last
 	 * character, and one in Latin-1. */
 	static const char *const utf[] = {
@@ -64,6 +66,8 @@ fake_list(const char *dir, void *arg)
 		src = run;
 	else if (strcmp(dir, "/utf/") == 0)
 		src = utf;
+	else if (strcmp(dir, "/ctl/") == 0)
+		src = ctl;
 	else
 		return NULL;
 	while (src[n] != NULL)
@@ -1343,7 +1347,98 @@ model_says_which_port_and_name_were_added(void **state)
 	press(&f->m, 'a');
 	type(&f->m, ".npmrc");
 	press(&f->m, UI_KEY_ENTER);
-	assert_string_equal(f->m.status, "added .npmrc");
+	assert_string_equal(f->m.status, "added \".npmrc\"");
+}
+
+/* No byte below 0x20 or DEL: nothing for the terminal to obey. */
+static void
+assert_printable(const char *s)
+{
+	const unsigned char *p;
+
+	assert_non_null(s);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fail_msg("control byte 0x%02x in \"%s\"", *p, s);
+	}
+}
+
+/* Messages quote what the user typed or a file held, escaped. */
+static void
+model_status_lines_carry_no_control_bytes(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], want[192], *q;
+
+	press(&f->m, 'w');
+	ui_line_set(&f->m.line, "/tmp/a\033[2Jb");
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.status, "added \"/tmp/a\\x1b[2Jb\"");
+	press(&f->m, 'w');
+	ui_line_set(&f->m.line, "/tmp/a\033[2Jb");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "writable root: already in the "
+	    "list: \"/tmp/a\\x1b[2Jb\"");
+	press(&f->m, UI_KEY_ESC);
+	press(&f->m, 'd');
+	assert_string_equal(f->m.status, "removed \"/tmp/a\\x1b[2Jb\"");
+
+	press(&f->m, 'p');
+	ui_line_set(&f->m.line, "80\r80");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "proxy port: not a number: "
+	    "\"80\\r80\"");
+	press(&f->m, UI_KEY_ESC);
+
+	while (f->m.rows[f->m.sel].kind != ROW_PROTECTS)
+		press(&f->m, UI_KEY_DOWN);
+	press(&f->m, 'a');
+	ui_line_set(&f->m.line, ".git");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.status, "protected name: already in the "
+	    "list: \".git\"");
+	press(&f->m, UI_KEY_ESC);
+
+	/* Completion lists names plainly, unless they need escaping. */
+	press(&f->m, 'u');
+	type(&f->m, "/ctl/a");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(f->m.status, "2 matches: \"a\\x1b[2Jx\" ab");
+	press(&f->m, UI_KEY_ESC);
+
+	/* Saved, asked about, and the directory that could not be made. */
+	snprintf(path, sizeof path, "%s/new\nline.json", f->tmp);
+	press(&f->m, 's');
+	ui_line_set(&f->m.line, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	snprintf(want, sizeof want, "saved \"%s/new\\nline.json\"", f->tmp);
+	assert_string_equal(f->m.status, want);
+	free(f->m.file);
+	f->m.file = NULL;
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	ui_line_set(&f->m.line, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OVERWRITE);
+	q = ui_model_confirm_text(&f->m);
+	snprintf(want, sizeof want, "\"%s/new\\nline.json\" exists; "
+	    "overwrite?  y yes  n no", f->tmp);
+	assert_string_equal(q, want);
+	free(q);
+	press(&f->m, 'n');
+
+	free(f->m.config_home);
+	f->m.config_home = xstrdup("/nonexistent\tdir");
+	fake_fs.mkdir_errno = EACCES;
+	press(&f->m, 's');
+	ui_line_set(&f->m.line, "/nonexistent\tdir/sbpolicy/profiles/p.json");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_string_equal(f->m.status, "not saved: \"/nonexistent\\tdir\": "
+	    "Permission denied");
+	assert_printable(f->m.status);
 }
 
 static void
@@ -1527,6 +1622,7 @@ main(void)
 		T(model_refuses_an_entry_that_is_not_utf8),
 		T(model_says_which_port_and_name_were_added),
 		T(model_port_error_quotes_what_was_typed),
+		T(model_status_lines_carry_no_control_bytes),
 		T(model_says_why_a_settings_key_does_nothing_in_the_preview),
 		T(model_refuses_blanks_and_duplicate_home_forms),
 		T(lineedit_completes_a_command_word_with_blanks_and_quotes),

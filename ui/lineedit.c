@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "err.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -81,6 +82,20 @@ const struct ui_dir_ops ui_dir_posix = {
 	dir_posix_mkdir,
 	NULL,
 };
+
+/*
+ * A file name for the status line, as sb_show_name writes it: plain, or
+ * quoted with its control bytes escaped when it has any.
+ */
+static void
+put_name(struct buf *b, const char *name)
+{
+	size_t size = strlen(name) * 4 + 8;
+	char *shown = xmalloc(size);
+
+	buf_puts(b, sb_show_name(shown, size, name));
+	free(shown);
+}
 
 void
 ui_line_init(struct ui_line *l)
@@ -394,7 +409,7 @@ ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
 			buf_printf(&b, "%zu matches:", n);
 			for (i = 0; i < n && b.len < 400; i++) {
 				buf_putc(&b, ' ');
-				buf_puts(&b, match[i]);
+				put_name(&b, match[i]);
 			}
 			if (i < n)
 				buf_puts(&b, " ...");

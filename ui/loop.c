@@ -127,7 +127,7 @@ ui_launch(struct ui_model *m)
 {
 	struct launch_spec spec;
 	struct sb_error err;
-	char **argv, *line;
+	char **argv, *line, *shown;
 	pid_t pid = 0;
 	int status, key;
 
@@ -146,8 +146,11 @@ ui_launch(struct ui_model *m)
 
 	def_prog_mode();
 	endwin();
-	/* Curses is off: plain stdio is safe until reset_prog_mode. */
-	printf("sbpolicy: running %s\n", m->last_command);
+	/* Curses is off: plain stdio is safe until reset_prog_mode. The
+	 * command line as typed, but no control byte of a completed file
+	 * name goes to the terminal as it is. */
+	shown = ui_model_show_new(m->last_command);
+	printf("sbpolicy: running %s\n", shown);
 	fflush(stdout);
 	sb_error_init(&err);
 	status = launch_run(&launch_ops_posix, &spec, &pid, &err);
@@ -183,9 +186,10 @@ ui_launch(struct ui_model *m)
 		    err.msg);
 	else
 		ui_model_status(m, status != 0, "run: %s: exit status %d",
-		    m->last_command, status);
+		    shown, status);
 	launch_argv_free(m->run_argv);
 	m->run_argv = NULL;
+	free(shown);
 	free(line);
 	return UI_R_CLEAR | UI_R_RELAYOUT | UI_R_REDRAW;
 }
@@ -276,7 +280,7 @@ ui_main(int argc, char **argv)
 	struct ui_model m;
 	struct ui_env env;
 	const char *xdg, *why;
-	char *file = NULL;
+	char *file = NULL, *shown;
 	SCREEN *s;
 	int status;
 
@@ -316,11 +320,16 @@ ui_main(int argc, char **argv)
 		params_clear(&m.params);
 		params_copy(&m.params, &o.params);
 		m.modified = !params_equal(&m.params, &m.saved);
-		ui_model_status(&m, false, "opened %s; press ? for help", file);
+		shown = ui_model_show_new(file);
+		ui_model_status(&m, false, "opened %s; press ? for help",
+		    shown);
+		free(shown);
 	} else if (file != NULL) {
 		ui_model_init(&m, &o.params, file, &env);
+		shown = ui_model_show_new(file);
 		ui_model_status(&m, false, "new file %s (created when saved); "
-		    "press ? for help", file);
+		    "press ? for help", shown);
+		free(shown);
 	} else {
 		ui_model_init(&m, &o.params, file, &env);
 		ui_model_status(&m, false, "default policy; press ? for help");

@@ -132,6 +132,45 @@ status_clear(struct ui_model *m)
 	m->status_err = false;
 }
 
+/* Room for all of s as sb_show writes it: \xHH for each byte at worst,
+ * the quotes and the NUL, and the slack sb_show keeps for "...". */
+static size_t
+show_size(const char *s)
+{
+	return strlen(s) * 4 + 8;
+}
+
+char *
+ui_model_show_new(const char *s)
+{
+	size_t size = show_size(s);
+	char *buf = xmalloc(size);
+
+	sb_show(buf, size, s);
+	return buf;
+}
+
+/* The same as sb_show_name writes it, for a file name at the start. */
+static char *
+show_name_new(const char *s)
+{
+	size_t size = show_size(s);
+	char *buf = xmalloc(size);
+
+	sb_show_name(buf, size, s);
+	return buf;
+}
+
+/* The status line "WHAT VALUE", VALUE through sb_show, whole. */
+static void
+status_value(struct ui_model *m, const char *what, const char *value)
+{
+	char *shown = ui_model_show_new(value);
+
+	ui_model_status(m, false, "%s %s", what, shown);
+	free(shown);
+}
+
 /* --- set-up --------------------------------------------------------------- */
 
 static char *
@@ -374,7 +413,7 @@ typed_file(const struct ui_model *m, const char *s)
 static int
 make_dirs(const struct ui_dir_ops *ops, const char *dir, struct sb_error *err)
 {
-	char *p = xstrdup(dir);
+	char *p = xstrdup(dir), show[SB_SHOW_MAX];
 	size_t i, len = strlen(p);
 	int rc = 0;
 
@@ -384,7 +423,8 @@ make_dirs(const struct ui_dir_ops *ops, const char *dir, struct sb_error *err)
 		p[i] = '\0';
 		if (ops->kind(p, ops->arg) == UI_FILE_NONE &&
 		    ops->mkdir(p, ops->arg) == -1 && errno != EEXIST) {
-			sb_error_set(err, SB_EIO, "%s: %s", p, strerror(errno));
+			sb_error_set(err, SB_EIO, "%s: %s",
+			    sb_show_name(show, sizeof show, p), strerror(errno));
 			rc = -1;
 		}
 		if (i < len)
@@ -484,7 +524,7 @@ ui_model_save(struct ui_model *m)
 	switch (m->after_save) {
 	case UI_AFTER_QUIT:
 		m->after_save = UI_AFTER_NOTHING;
-		ui_model_status(m, false, "saved %s", path);
+		status_value(m, "saved", path);
 		return UI_R_QUIT;
 	case UI_AFTER_OPEN_PROMPT:
 		m->after_save = UI_AFTER_NOTHING;
@@ -495,7 +535,7 @@ ui_model_save(struct ui_model *m)
 	}
 	/* After start_prompt, which clears it: the open prompt says the
 	 * save happened. */
-	ui_model_status(m, false, "saved %s", path);
+	status_value(m, "saved", path);
 	return UI_R_REDRAW;
 }
 
@@ -515,7 +555,7 @@ ui_model_open(struct ui_model *m)
 		free(path);
 		return UI_R_REDRAW;
 	}
-	ui_model_status(m, false, "opened %s", path);
+	status_value(m, "opened", path);
 	free(path);
 	return UI_R_REGEN | UI_R_REDRAW;
 }
@@ -1224,7 +1264,7 @@ ui_model_prompt_label(const struct ui_model *m)
 char *
 ui_model_confirm_text(const struct ui_model *m)
 {
-	char *s;
+	char *s, *name;
 
 	switch (m->confirm) {
 	case UI_CONFIRM_QUIT:
@@ -1234,8 +1274,12 @@ ui_model_confirm_text(const struct ui_model *m)
 		return xstrdup("unsaved changes; open another file?  s save  "
 		    "d discard  c cancel");
 	case UI_CONFIRM_OVERWRITE:
-		xasprintf(&s, "%s exists; overwrite?  y yes  n no",
-		    m->pending_path != NULL ? m->pending_path : "the file");
+		if (m->pending_path == NULL)
+			return xstrdup("the file exists; overwrite?  y yes  "
+			    "n no");
+		name = show_name_new(m->pending_path);
+		xasprintf(&s, "%s exists; overwrite?  y yes  n no", name);
+		free(name);
 		return s;
 	case UI_CONFIRM_NONE:
 		break;
@@ -1298,6 +1342,7 @@ parse_port(const char *s, unsigned *port, struct sb_error *err)
 {
 	long long v = 0;
 	const char *p, *digits, *end;
+	char show[SB_SHOW_MAX];
 	bool big = false;
 
 	for (p = s; *p == ' '; p++)
@@ -1318,8 +1363,8 @@ parse_port(const char *s, unsigned *port, struct sb_error *err)
 	while (*p == ' ')
 		p++;
 	if (*p != '\0') {
-		sb_error_set(err, SB_EINVAL, "proxy port: not a number: \"%s\"",
-		    s);
+		sb_error_set(err, SB_EINVAL, "proxy port: not a number: %s",
+		    sb_show(show, sizeof show, s));
 		return -1;
 	}
 	if (big) {
@@ -1361,14 +1406,14 @@ static int
 put_socket(struct ui_model *m, struct socklist *l, const char *text,
     bool replace, size_t index, const char *what, struct sb_error *err)
 {
-	char *path;
+	char *path, show[SB_SHOW_MAX];
 	enum sock_match match;
 
 	if ((path = entry_path(m, text, false, what, err)) == NULL)
 		return -1;
 	if (socket_dup(l, path, replace ? index : SIZE_MAX)) {
-		sb_error_set(err, SB_EINVAL, "%s: already in the list: \"%s\"",
-		    what, path);
+		sb_error_set(err, SB_EINVAL, "%s: already in the list: %s",
+		    what, sb_show(show, sizeof show, path));
 		free(path);
 		return -1;
 	}
@@ -1394,13 +1439,13 @@ put_path(struct ui_model *m, struct strlist *l, const char *text,
     bool allow_glob, bool replace, size_t index, const char *what,
     struct sb_error *err)
 {
-	char *path;
+	char *path, show[SB_SHOW_MAX];
 
 	if ((path = entry_path(m, text, allow_glob, what, err)) == NULL)
 		return -1;
 	if (str_dup_in(l, path, replace ? index : SIZE_MAX)) {
-		sb_error_set(err, SB_EINVAL, "%s: already in the list: \"%s\"",
-		    what, path);
+		sb_error_set(err, SB_EINVAL, "%s: already in the list: %s",
+		    what, sb_show(show, sizeof show, path));
 		free(path);
 		return -1;
 	}
@@ -1418,11 +1463,14 @@ static int
 put_name(struct strlist *l, const char *text, bool replace, size_t index,
     struct sb_error *err)
 {
+	char show[SB_SHOW_MAX];
+
 	if (params_check_name(text, strlen(text), "protected name", err) == -1)
 		return -1;
 	if (str_dup_in(l, text, replace ? index : SIZE_MAX)) {
 		sb_error_set(err, SB_EINVAL,
-		    "protected name: already in the list: \"%s\"", text);
+		    "protected name: already in the list: %s",
+		    sb_show(show, sizeof show, text));
 		return -1;
 	}
 	if (replace) {
@@ -1603,7 +1651,7 @@ accept_prompt(struct ui_model *m)
 		    "added", m->params.proxy_ports.v[index]);
 		return UI_R_REGEN | UI_R_REDRAW;
 	}
-	ui_model_status(m, false, "%s %s", replace ? "changed" : "added",
+	status_value(m, replace ? "changed" : "added",
 	    kind == ROW_PROTECT ? m->params.protected_names.v[index] :
 	    kind == ROW_ALLOW_ENTRY ? m->params.sock_allow.v[index].path :
 	    kind == ROW_DENY_ENTRY ? m->params.sock_deny.v[index].path :
@@ -1755,23 +1803,23 @@ delete_selected(struct ui_model *m)
 		portlist_remove(&p->proxy_ports, i);
 		break;
 	case ROW_ALLOW_ENTRY:
-		ui_model_status(m, false, "removed %s", p->sock_allow.v[i].path);
+		status_value(m, "removed", p->sock_allow.v[i].path);
 		socklist_remove(&p->sock_allow, i);
 		break;
 	case ROW_DENY_ENTRY:
-		ui_model_status(m, false, "removed %s", p->sock_deny.v[i].path);
+		status_value(m, "removed", p->sock_deny.v[i].path);
 		socklist_remove(&p->sock_deny, i);
 		break;
 	case ROW_ROOT:
-		ui_model_status(m, false, "removed %s", p->writable_roots.v[i]);
+		status_value(m, "removed", p->writable_roots.v[i]);
 		strlist_remove(&p->writable_roots, i);
 		break;
 	case ROW_PROTECT:
-		ui_model_status(m, false, "removed %s", p->protected_names.v[i]);
+		status_value(m, "removed", p->protected_names.v[i]);
 		strlist_remove(&p->protected_names, i);
 		break;
 	case ROW_DENY_READ:
-		ui_model_status(m, false, "removed %s", p->deny_read.v[i]);
+		status_value(m, "removed", p->deny_read.v[i]);
 		strlist_remove(&p->deny_read, i);
 		break;
 	default:

@@ -239,6 +239,14 @@ void	ui_model_set_viewport(struct ui_model *, int settings, int settings_cols,
 void	ui_model_status(struct ui_model *, bool error, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/*
+ * A value (a path, a command line) for a message, as sb_show (err.h)
+ * writes it but whole, however long: quoted, control bytes and bytes that
+ * are not UTF-8 escaped, so no status line carries them to the terminal.
+ * New string.
+ */
+char	*ui_model_show_new(const char *);
+
 /* The default file to save to: CONFIG/sbpolicy/profiles/policy.json, where
  * CONFIG is $XDG_CONFIG_HOME or ~/.config. New string, or NULL without home. */
 char	*ui_model_default_file(const struct ui_model *);

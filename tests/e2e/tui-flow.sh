@@ -20,14 +20,14 @@ wait_for "[modified]"
 key u; wait_for "allow socket:"
 text /tmp/test.sock
 key Enter
-wait_for "added /tmp/test.sock"
+wait_for 'added "/tmp/test.sock"'
 wait_for "UNIX_SOCKET_PATH_0"
 
 key s; wait_for "save to: $work/config/sbpolicy/profiles/policy.json"
 key C-u
 text "$work/saved.json"
 key Enter
-wait_for "saved $work/saved.json"
+wait_for "saved \"$work/saved.json\""
 screen | sed -n 1p | grep -qF "[modified]" && fail "still marked modified"
 
 # What generate prints for the saved file, in the TUI's environment.
@@ -92,7 +92,7 @@ wait_for "/tmp/test.sock"
 screen | sed -n 1p | grep -qF "[modified]" && fail "loaded file marked modified"
 key s; wait_for "save to: $work/saved.json"
 key Enter
-wait_for "saved $work/saved.json"
+wait_for "saved \"$work/saved.json\""
 cmp -s "$work/saved.before" "$work/saved.json" || fail "the file changed"
 key q
 wait_for "EXIT=0"
@@ -107,7 +107,7 @@ wait_for "[modified]"
 key s
 wait_for "save to: $work/config/sbpolicy/profiles/policy.json"
 key Enter
-wait_for "saved $work/config/sbpolicy/profiles/policy.json"
+wait_for "saved \"$work/config/sbpolicy/profiles/policy.json\""
 grep -q '"allow_local_binding": true' \
     "$work/config/sbpolicy/profiles/policy.json" || fail "not saved there"
 key q
