@@ -1505,6 +1505,19 @@ model_refuses_blanks_and_duplicate_home_forms(void **state)
 	press(&f->m, UI_KEY_ENTER);
 	assert_int_equal(f->m.params.writable_roots.n, 2);
 	assert_string_equal(f->m.params.writable_roots.v[1], "~/src");
+	/* With "..", kept as typed, as on the command line: only $HOME can
+	 * say where it leads. */
+	press(&f->m, 'w');
+	type(&f->m, "~/src/../lib");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.writable_roots.n, 3);
+	assert_string_equal(f->m.params.writable_roots.v[2], "~/src/../lib");
+	/* Sockets the same way. */
+	press(&f->m, 'u');
+	type(&f->m, "~//");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "~");
 }
 
 static void

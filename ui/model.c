@@ -1379,28 +1379,6 @@ parse_port(const char *s, unsigned *port, struct sb_error *err)
 	return 0;
 }
 
-/*
- * A typed path in its stored form: params_path_from_cli, with "~/..."
- * cleaned as an absolute path is, so "~" and "~/" (or "~/x/" and "~/x")
- * are one entry, not two.
- */
-static char *
-entry_path(const struct ui_model *m, const char *text, bool allow_glob,
-    const char *what, struct sb_error *err)
-{
-	char *rest, *tilde, *path;
-
-	if (text[0] != '~' || (text[1] != '/' && text[1] != '\0'))
-		return params_path_from_cli(text, m->cwd, allow_glob, what,
-		    err);
-	rest = path_clean(text[1] == '/' ? text + 1 : "/");
-	xasprintf(&tilde, "~%s", strcmp(rest, "/") == 0 ? "" : rest);
-	free(rest);
-	path = params_path_from_cli(tilde, m->cwd, allow_glob, what, err);
-	free(tilde);
-	return path;
-}
-
 /* Adds or replaces (at index, when replace) a socket entry. */
 static int
 put_socket(struct ui_model *m, struct socklist *l, const char *text,
@@ -1409,7 +1387,9 @@ put_socket(struct ui_model *m, struct socklist *l, const char *text,
 	char *path, show[SB_SHOW_MAX];
 	enum sock_match match;
 
-	if ((path = entry_path(m, text, false, what, err)) == NULL)
+	/* The stored form, as on the command line: "~" and "~/" are one. */
+	if ((path = params_path_from_cli(text, m->cwd, false, what,
+	    err)) == NULL)
 		return -1;
 	if (socket_dup(l, path, replace ? index : SIZE_MAX)) {
 		sb_error_set(err, SB_EINVAL, "%s: already in the list: %s",
@@ -1441,7 +1421,8 @@ put_path(struct ui_model *m, struct strlist *l, const char *text,
 {
 	char *path, show[SB_SHOW_MAX];
 
-	if ((path = entry_path(m, text, allow_glob, what, err)) == NULL)
+	if ((path = params_path_from_cli(text, m->cwd, allow_glob, what,
+	    err)) == NULL)
 		return -1;
 	if (str_dup_in(l, path, replace ? index : SIZE_MAX)) {
 		sb_error_set(err, SB_EINVAL, "%s: already in the list: %s",
