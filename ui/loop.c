@@ -107,6 +107,17 @@ ui_setup(const char **why)
 	return s;
 }
 
+/*
+ * Run by xmalloc before its out-of-memory exit while curses holds the
+ * terminal (HOUSE-STYLE 3.3): the terminal back to the shell first, with
+ * its echo and the normal screen, then the message on it.
+ */
+static void
+ui_oom(void)
+{
+	endwin();
+}
+
 static void
 ui_shutdown(SCREEN *s)
 {
@@ -341,8 +352,10 @@ ui_main(int argc, char **argv)
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		goto out;
 	}
+	xmalloc_set_fatal(ui_oom);
 	ui_loop(&m);
 	ui_shutdown(s);
+	xmalloc_set_fatal(NULL);
 	/* Ctrl-\ ends it as Ctrl-C does (ncurses exits 1 there). */
 	status = got_sigquit ? CLI_EXIT_ERROR : CLI_EXIT_OK;
 out:
