@@ -203,8 +203,9 @@ int	launch_check(const struct launch_ops *, const struct launch_spec *,
  * spawn, forwarding of SIGHUP, SIGINT, SIGQUIT and SIGTERM to the child
  * while it runs (see launch_should_forward), wait, removal of the -f file
  * however the command ended. Returns the exit status for sbpolicy: the
- * command's status, 128+N when it died of signal N, or 125/126/127 with err
- * set when it could not be started. *pidp (may be NULL) gets the child's pid,
+ * command's status, 128+N when it died of signal N (or, starting nothing,
+ * when launch_catch_begin caught N before), or 125/126/127 with err set
+ * when it could not be started. *pidp (may be NULL) gets the child's pid,
  * or 0 when nothing started. Prints nothing; the caller's signal
  * dispositions and mask are restored before it returns, so the TUI can call
  * it between endwin() and refresh().
