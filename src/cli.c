@@ -111,8 +111,9 @@ static const struct cli_option cli_options[] = {
 static const char *const cli_cmd_names[] = { "generate", "run", "tui" };
 
 static const char *const cli_synopsis[] = {
-	"sbpolicy generate [OPTIONS] [-o FILE] [--format FORMAT] [--save-params FILE]\n"
-	"                          [-- COMMAND [ARG...]]",
+	/* Parenthesised: one string on two lines, not a missing comma. */
+	("sbpolicy generate [OPTIONS] [-o FILE] [--format FORMAT] [--save-params FILE]\n"
+	"                          [-- COMMAND [ARG...]]"),
 	"sbpolicy run [OPTIONS] [--dry-run] [--log-denials] -- COMMAND [ARG...]",
 	"sbpolicy tui [OPTIONS] [PARAMS.json]",
 };

@@ -101,7 +101,7 @@ char	*denials_report(const struct denials *);
 /* --- the log stream process -------------------------------------------- */
 
 #define DENIALS_LOG_PATH	"/usr/bin/log"
-/* The records the kernel's Sandbox extension writes (SBPL-FACTS.md §7). */
+/* The records the kernel's Sandbox extension writes to the unified log. */
 #define DENIALS_PREDICATE \
 	"(((processID == 0) AND (senderImagePath CONTAINS \"/Sandbox\")) OR " \
 	"(subsystem == \"com.apple.sandbox.reporting\"))"

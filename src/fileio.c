@@ -293,7 +293,14 @@ file_write_prepare_flags(struct file_write *w, const char *path,
 		set_errno_error(err, path, EISDIR);
 		return -1;
 	}
-	if ((w->target = follow_links(path, &sb, &exists)) == NULL) {
+	/* Where the kernel itself lands, through links our walk cannot name:
+	 * /dev/stdout on a pipe is /proc/self/fd/1 -> "pipe:[N]". Anything
+	 * but a file or a directory is written in place, as given. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISDIR(sb.st_mode)) {
+		w->target = xstrdup(path);
+		exists = true;
+	} else if ((w->target = follow_links(path, &sb, &exists)) == NULL) {
 		set_errno_error(err, path, errno);
 		return -1;
 	}

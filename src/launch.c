@@ -47,7 +47,7 @@ launch_argv_new(const struct gen_result *r, const char *profile_file,
 		xasprintf(&argv[n++], "-D%s=%s", r->params[i].key,
 		    r->params[i].value);
 	}
-	/* No command, no "--": GENERATOR.md §7 (generate's json and args). */
+	/* No command, no "--": generate's json and args without a command. */
 	if (ncmd > 0)
 		argv[n++] = xstrdup("--");
 	for (i = 0; i < ncmd; i++)

@@ -179,6 +179,11 @@ expect 1 sh -c 'cd "$1" && rmdir "$1" && exec "$2" generate' \
     sh "$work/gone" "$sb"
 one_line_error 'cannot get the current directory: '
 
+# /dev/stdout on a pipe leads to no path ("pipe:[N]"): written in place.
+"$sb" generate --allow-unix-socket /tmp/test.sock -o /dev/stdout 2>err | cat >piped
+grep -qxF '; -D UNIX_SOCKET_PATH_0=/tmp/test.sock' piped && [ ! -s err ] && ok ||
+    { bad "-o /dev/stdout into a pipe"; cat err; }
+
 # --save-params writes a file that generate -p reads back to the same profile.
 expect 0 "$sb" generate --fs workspace-write --allow-unix-socket /tmp/s.sock \
     --proxy-port 3128 --deny-read '**/.env' --save-params saved.json -o a.sb

@@ -19,7 +19,7 @@ static const char *const action_helps[] = { UI_ACTIONS(UI_ACTION_HELP) };
 #undef UI_ACTION_HELP
 
 /*
- * The keys of INTERFACES.md. Dispatch, the `?` screen, the key hints and
+ * The keys of the TUI. Dispatch, the `?` screen, the key hints and
  * the man page's key list all come from this one table, so they cannot
  * drift apart.
  */

@@ -28,8 +28,8 @@
 
 extern char **environ;
 
-/* SIGQUIT arrived: the loop leaves as on q, without asking (HOUSE-STYLE 3.3:
- * the handler only sets the flag). */
+/* SIGQUIT arrived: the loop leaves as on q, without asking (the handler
+ * only sets the flag: nothing else is safe in a signal handler). */
 static volatile sig_atomic_t got_sigquit;
 
 /* How often the loop looks at the flag when a restarted read hides it. */
@@ -109,7 +109,7 @@ ui_setup(const char **why)
 
 /*
  * Run by xmalloc before its out-of-memory exit while curses holds the
- * terminal (HOUSE-STYLE 3.3): the terminal back to the shell first, with
+ * terminal: the terminal back to the shell first, with
  * its echo and the normal screen, then the message on it.
  */
 static void
@@ -231,7 +231,7 @@ usable_when_small(const struct ui_model *m, int key)
 	return a == ACT_QUIT || a == ACT_REDRAW || a == ACT_CANCEL;
 }
 
-/* The loop of HOUSE-STYLE 3.5: side effects, then one draw, then a key. */
+/* The loop: side effects, then one draw, then a key. */
 static void
 ui_loop(struct ui_model *m)
 {
