@@ -127,3 +127,31 @@ key() {
 text() {
 	t send-keys -t ui -l "$1"
 }
+
+# check_sane_terminal WHAT: after the TUI ended (by WHAT), the terminal modes
+# the pane's shell recorded have echo and canonical input back, and the
+# TUI's screen is gone (ncurses left the alternate screen).
+check_sane_terminal() {
+	_i=0
+	while [ ! -s "$work/stty" ] && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	_modes=" $(tr '\n' ' ' < "$work/stty") "
+	case $_modes in
+	*" -echo "*) fail "echo is off after $1" ;;
+	esac
+	case $_modes in
+	*" -icanon "*) fail "icanon is off after $1" ;;
+	esac
+	case $_modes in
+	*" echo "*) ;;
+	*) fail "no echo in: $_modes" ;;
+	esac
+	case $_modes in
+	*" icanon "*) ;;
+	*) fail "no icanon in: $_modes" ;;
+	esac
+	screen | grep -qF "Preview  lines" && fail "the TUI's screen is still shown"
+	return 0
+}

@@ -12,27 +12,5 @@ wait_for "allow socket:"
 text /tmp/half
 key C-c
 wait_for "EXIT="
-[ -s "$work/stty" ] || wait_for "EXIT="
-_i=0
-while [ ! -s "$work/stty" ] && [ $_i -lt 50 ]; do
-	sleep 0.1
-	_i=$((_i + 1))
-done
-modes=" $(tr '\n' ' ' < "$work/stty") "
-case $modes in
-*" -echo "*) fail "echo is off after Ctrl-C" ;;
-esac
-case $modes in
-*" -icanon "*) fail "icanon is off after Ctrl-C" ;;
-esac
-case $modes in
-*" echo "*) ;;
-*) fail "no echo in: $modes" ;;
-esac
-case $modes in
-*" icanon "*) ;;
-*) fail "no icanon in: $modes" ;;
-esac
-# The TUI's screen is gone: ncurses left the alternate screen.
-screen | grep -qF "Preview  lines" && fail "the TUI's screen is still shown"
+check_sane_terminal "Ctrl-C"
 exit 0
