@@ -4,6 +4,7 @@
 
 #include "helpers.h"
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,23 @@ test_slurp(const char *path, size_t *len)
 	if (len != NULL)
 		*len = have;
 	return data;
+}
+
+size_t
+test_count_entries(const char *dir)
+{
+	struct dirent *de;
+	DIR *d;
+	size_t n = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return (size_t)-1;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			n++;
+	}
+	closedir(d);
+	return n;
 }
 
 int

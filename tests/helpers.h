@@ -14,6 +14,9 @@ const char	*test_srcdir(void);
 char		*test_srcpath(const char *rel);
 /* The whole file as a new NUL-terminated string, or NULL; *len if non-NULL. */
 char		*test_slurp(const char *path, size_t *len);
+/* Entries of dir other than . and .. (so a stray temporary file shows),
+ * or (size_t)-1 when dir cannot be read. */
+size_t		 test_count_entries(const char *dir);
 /* Writes data to path (truncating); returns 0 or -1. */
 int		 test_write_file(const char *path, const char *data, size_t len);
 

@@ -26,24 +26,6 @@
 
 #define TEXT	"(version 1)\n"
 
-/* Entries of dir other than . and .., so a stray temporary file shows. */
-static size_t
-count_entries(const char *dir)
-{
-	struct dirent *de;
-	DIR *d;
-	size_t n = 0;
-
-	d = opendir(dir);
-	assert_non_null(d);
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			n++;
-	}
-	closedir(d);
-	return n;
-}
-
 /* A fresh, empty directory for one test. */
 static void
 fresh_dir(const char *dir)
@@ -128,7 +110,7 @@ file_write_keeps_the_mode_of_the_file_it_replaces(void **state)
 	assert_int_equal(stat("fw-mode/private-new.sb", &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0600);
 	assert_holds("fw-mode/secret.sb", TEXT);
-	assert_int_equal(count_entries("fw-mode"), 4);
+	assert_int_equal(test_count_entries("fw-mode"), 4);
 	remove_dir("fw-mode");
 }
 
@@ -174,7 +156,7 @@ file_write_follows_a_symlink_and_keeps_it(void **state)
 	assert_holds("fw-link/d/target.sb", TEXT);
 	assert_int_equal(stat("fw-link/d/target.sb", &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0600);
-	assert_int_equal(count_entries("fw-link/d"), 2);
+	assert_int_equal(test_count_entries("fw-link/d"), 2);
 
 	/* A chain of links, the last one absolute. */
 	assert_int_equal(test_write_file("fw-link/abs.sb", "old\n", 4), 0);
@@ -205,7 +187,7 @@ file_write_through_a_dangling_link_creates_its_target(void **state)
 	assert_int_equal(lstat("fw-dangling/link.sb", &sb), 0);
 	assert_true(S_ISLNK(sb.st_mode));
 	assert_holds("fw-dangling/d/new.sb", TEXT);
-	assert_int_equal(count_entries("fw-dangling/d"), 1);
+	assert_int_equal(test_count_entries("fw-dangling/d"), 1);
 
 	/* Into a directory that is not there: the link is named. */
 	assert_int_equal(symlink("nodir/x.sb", "fw-dangling/nowhere"), 0);
@@ -217,7 +199,7 @@ file_write_through_a_dangling_link_creates_its_target(void **state)
 	assert_int_equal(file_write_atomic("fw-dangling/loop", "x", 1, &err),
 	    -1);
 	assert_int_equal(strncmp(err.msg, "fw-dangling/loop: ", 18), 0);
-	assert_int_equal(count_entries("fw-dangling"), 4);
+	assert_int_equal(test_count_entries("fw-dangling"), 4);
 	remove_dir("fw-dangling");
 }
 
@@ -233,8 +215,8 @@ file_write_refuses_a_directory(void **state)
 	write_fails("fw-dir/new/", "fw-dir/new/: is a directory");
 	write_fails("fw-dir/sub/", "fw-dir/sub/: is a directory");
 	write_fails("", "output file name is empty");
-	assert_int_equal(count_entries("fw-dir"), 2);
-	assert_int_equal(count_entries("fw-dir/sub"), 0);
+	assert_int_equal(test_count_entries("fw-dir"), 2);
+	assert_int_equal(test_count_entries("fw-dir/sub"), 0);
 	remove_dir("fw-dir");
 }
 
@@ -263,7 +245,7 @@ file_write_writes_a_fifo_in_place(void **state)
 	close(rfd);
 	assert_int_equal(lstat("fw-fifo/pipe", &sb), 0);
 	assert_true(S_ISFIFO(sb.st_mode));
-	assert_int_equal(count_entries("fw-fifo"), 1);
+	assert_int_equal(test_count_entries("fw-fifo"), 1);
 	remove_dir("fw-fifo");
 }
 
@@ -322,7 +304,7 @@ file_write_regular_only_refuses_a_fifo_without_waiting(void **state)
 	assert_holds("fw-reg/p.json", TEXT);
 	params_clear(&p);
 	/* pipe, to-pipe, p.json: no temporary file left behind. */
-	assert_int_equal(count_entries("fw-reg"), 3);
+	assert_int_equal(test_count_entries("fw-reg"), 3);
 	remove_dir("fw-reg");
 }
 
@@ -366,7 +348,7 @@ file_write_takes_a_name_of_250_bytes(void **state)
 	assert_holds(path, TEXT);
 	/* Again, replacing it. */
 	write_ok(path);
-	assert_int_equal(count_entries("fw-long"), 1);
+	assert_int_equal(test_count_entries("fw-long"), 1);
 	free(path);
 	remove_dir("fw-long");
 }
@@ -386,12 +368,12 @@ file_write_abort_leaves_everything_as_it_was(void **state)
 	assert_int_equal(file_write_prepare(&b, "fw-abort/new.sb", TEXT,
 	    strlen(TEXT), &err), 0);
 	/* Both written beside their targets, neither in place yet. */
-	assert_int_equal(count_entries("fw-abort"), 3);
+	assert_int_equal(test_count_entries("fw-abort"), 3);
 	assert_holds("fw-abort/old.sb", "old\n");
 	assert_int_equal(access("fw-abort/new.sb", F_OK), -1);
 	file_write_abort(&a);
 	file_write_abort(&b);
-	assert_int_equal(count_entries("fw-abort"), 1);
+	assert_int_equal(test_count_entries("fw-abort"), 1);
 	assert_holds("fw-abort/old.sb", "old\n");
 
 	/* A second file that cannot be prepared: the first is aborted. */
@@ -402,7 +384,7 @@ file_write_abort_leaves_everything_as_it_was(void **state)
 	assert_string_equal(err.msg,
 	    "fw-abort/nodir/x.sb: No such file or directory");
 	file_write_abort(&a);
-	assert_int_equal(count_entries("fw-abort"), 1);
+	assert_int_equal(test_count_entries("fw-abort"), 1);
 	assert_holds("fw-abort/old.sb", "old\n");
 
 	/* Commit puts it in place and leaves no temporary file. */
@@ -411,7 +393,7 @@ file_write_abort_leaves_everything_as_it_was(void **state)
 	    strlen(TEXT), &err), 0);
 	assert_int_equal(file_write_commit(&a, &err), 0);
 	assert_holds("fw-abort/old.sb", TEXT);
-	assert_int_equal(count_entries("fw-abort"), 1);
+	assert_int_equal(test_count_entries("fw-abort"), 1);
 	remove_dir("fw-abort");
 }
 
@@ -430,7 +412,7 @@ file_write_commit_fails_cleanly_when_the_target_changed(void **state)
 	assert_int_equal(mkdir("fw-late/x.sb", 0755), 0);
 	assert_int_equal(file_write_commit(&w, &err), -1);
 	assert_string_equal(err.msg, "fw-late/x.sb: is a directory");
-	assert_int_equal(count_entries("fw-late"), 1);
+	assert_int_equal(test_count_entries("fw-late"), 1);
 	remove_dir("fw-late");
 }
 

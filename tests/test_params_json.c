@@ -607,24 +607,6 @@ params_json_dump_refuses_non_utf8(void **state)
 	params_clear(&p);
 }
 
-/* Entries of dir other than . and .., so a stray temporary file shows. */
-static size_t
-count_entries(const char *dir)
-{
-	struct dirent *de;
-	DIR *d;
-	size_t n = 0;
-
-	d = opendir(dir);
-	assert_non_null(d);
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			n++;
-	}
-	closedir(d);
-	return n;
-}
-
 static void
 params_json_save_replaces_the_file_atomically(void **state)
 {
@@ -640,7 +622,7 @@ params_json_save_replaces_the_file_atomically(void **state)
 	assert_int_equal(params_json_save("pj-save/params.json", &p, &err), 0);
 	text = test_slurp("pj-save/params.json", NULL);
 	assert_string_equal(text, sample_dump);
-	assert_int_equal(count_entries("pj-save"), 1);
+	assert_int_equal(test_count_entries("pj-save"), 1);
 	params_init(&q);
 	assert_int_equal(params_json_load("pj-save/params.json", &q, &err), 0);
 	assert_true(params_equal(&p, &q));
@@ -668,8 +650,8 @@ params_json_failed_save_leaves_the_old_file(void **state)
 	sb_error_init(&err);
 	assert_int_equal(params_json_save("pj-fail/sub", &p, &err), -1);
 	assert_string_equal(err.msg, "pj-fail/sub: is a directory");
-	assert_int_equal(count_entries("pj-fail"), 1);
-	assert_int_equal(count_entries("pj-fail/sub"), 1);
+	assert_int_equal(test_count_entries("pj-fail"), 1);
+	assert_int_equal(test_count_entries("pj-fail/sub"), 1);
 
 	sb_error_init(&err);
 	assert_int_equal(params_json_save("pj-fail/none/p.json", &p, &err), -1);
@@ -690,7 +672,7 @@ params_json_failed_save_leaves_the_old_file(void **state)
 	text = test_slurp("pj-fail/sub/p.json", NULL);
 	if (geteuid() != 0)
 		assert_string_equal(text, "old\n");
-	assert_int_equal(count_entries("pj-fail/sub"), 2);
+	assert_int_equal(test_count_entries("pj-fail/sub"), 2);
 	free(text);
 	unlink("pj-fail/sub/p.json");
 	unlink("pj-fail/sub/keep");
