@@ -244,14 +244,13 @@ static int
 add_socket(struct cli_opts *o, struct socklist *l, const char *arg,
     const char *what, struct sb_error *err)
 {
+	enum sock_match match;
 	char *path;
 
-	if ((path = params_path_from_cli(arg, o->cwd, false, what,
+	if ((path = params_socket_from_cli(arg, o->cwd, &match, what,
 	    err)) == NULL)
 		return -1;
-	socklist_add(l, path,
-	    path_has_glob(path) ? MATCH_GLOB : MATCH_SUBPATH,
-	    ACCESS_CONNECT_BIND);
+	socklist_add(l, path, match, ACCESS_CONNECT_BIND);
 	free(path);
 	return 0;
 }

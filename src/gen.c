@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "glob.h"
 #include "hash.h"
 #include "sbpl-data.h"
 #include "shquote.h"
@@ -24,6 +25,7 @@
 /* A socket entry after resolution. */
 struct sock {
 	char			*canon;		/* canonical path or glob */
+	char			*regex;		/* of canon, for a glob */
 	char			*alias;		/* the path as written, when it differs */
 	size_t			 literal;	/* bytes of canon before the glob */
 	size_t			 alias_literal;
@@ -37,6 +39,16 @@ struct root {
 	char		*path;
 	size_t		 hash;	/* of path: a cheap first test for duplicates */
 	struct strlist	 excl;
+	size_t		 weight;	/* of its rule term, see GEN_RULE_BUDGET */
+};
+
+/* The roots in order, with a hash index for duplicates and ancestors. */
+struct rootset {
+	struct root	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		*slots;	/* index + 1, 0 for empty; a power of two */
+	size_t		 nslots;
 };
 
 /* Work state of one gen_render call. */
@@ -47,6 +59,11 @@ struct gen {
 	struct gen_result	*out;
 	struct path_cache	*pc;	/* canonical prefixes, for this render */
 	struct strlist		 engines;	/* container sockets, "~/" expanded */
+	struct rootset		 roots;	/* the writable roots */
+	struct rootset		 root_dirs;	/* every directory above a root */
+	bool			 all_writable;	/* full-access */
+	size_t			 done;	/* bytes of the profile before this section */
+	size_t			 pbytes;	/* bytes of the -D values so far */
 	size_t			 wcap;
 	size_t			 pcap;
 };
@@ -144,6 +161,7 @@ add_param(struct gen *g, const char *key, const char *value)
 	r->params[r->nparams].key = xstrdup(key);
 	r->params[r->nparams].value = xstrdup(value);
 	r->nparams++;
+	g->pbytes += strlen(key) + strlen(value) + 4;
 }
 
 /* "~" and "~/x" against ctx->home; anything else cleaned as it is. */
@@ -167,122 +185,108 @@ expand(const char *path, const struct gen_ctx *ctx, const char *what,
 	return clean;
 }
 
-/* Where the literal part of a glob ends: at the '/' before the first
- * component that holds a metacharacter (0 for a leading "**"). */
-static size_t
-glob_literal_len(const char *s)
+/*
+ * A pattern (a deny_read entry, a glob socket entry) split where its first
+ * wildcard component starts: *lit is the literal directory before it as
+ * text ("~" expanded against ctx->home, escapes removed, cleaned; "" for
+ * none), *rest the glob text after it (from a '/', or a whole pattern
+ * starting with "**"; "" when there is no wildcard). The home directory and
+ * the escaped prefix are never read as glob syntax.
+ */
+static int
+pattern_split(const char *path, const struct gen_ctx *ctx, const char *what,
+    char **lit, const char **rest, struct sb_error *err)
 {
-	const char *wild = strpbrk(s, "*?["), *slash;
+	const char *text = path, *base = "";
+	char show[SB_SHOW_MAX], *raw, *joined;
+	size_t n;
 
-	if (wild == NULL)
-		return strlen(s);
-	slash = wild;
-	while (slash > s && *slash != '/')
-		slash--;
-	return (size_t)(slash - s);
+	*lit = NULL;
+	if (strncmp(path, "**", 2) == 0) {
+		*lit = xstrdup("");	/* a glob anchored nowhere */
+		*rest = path;
+		return 0;
+	}
+	if (path[0] == '~') {
+		if (ctx->home == NULL || ctx->home[0] != '/') {
+			sb_error_set(err, SB_EINVAL, "%s: cannot expand %s: "
+			    "$HOME is not set to an absolute path", what,
+			    sb_show(show, sizeof show, path));
+			return -1;
+		}
+		base = ctx->home;
+		text = path + 1;
+	}
+	n = glob_literal_len(text);
+	raw = glob_unescape(text, n);
+	xasprintf(&joined, "%s%s", base, raw);
+	*lit = joined[0] == '\0' ? xstrdup("") : path_clean(joined);
+	*rest = text + n;
+	free(joined);
+	free(raw);
+	return 0;
 }
 
 /*
  * A params path as the kernel will see it: "~/" expanded, cleaned and
- * canonicalised. For a glob only the literal part before the first wild
- * component is canonicalised (its length goes to *literal), so that a
+ * canonicalised. A pattern (as_pattern) is split first and only its literal
+ * directory canonicalised: the result is that canonical text followed by
+ * the glob text, and *literal is the length of the former, so that a
  * symlink whose target holds '*' or '[' stays literal text.
  */
 static char *
-resolve(const char *path, bool as_glob, const struct gen_ctx *ctx,
+resolve(const char *path, bool as_pattern, const struct gen_ctx *ctx,
     struct path_cache *pc, const char *what, size_t *literal,
     struct sb_error *err)
 {
-	char *clean, *dir, *cdir, *out;
-	size_t n;
+	const char *rest;
+	char *clean, *lit, *canon, *out;
 
 	*literal = 0;
-	if (strncmp(path, "**", 2) == 0)
-		return xstrdup(path);	/* a glob anchored nowhere */
-	if ((clean = expand(path, ctx, what, err)) == NULL)
-		return NULL;
-	if (!as_glob || !path_has_glob(clean)) {
+	if (!as_pattern) {
+		if ((clean = expand(path, ctx, what, err)) == NULL)
+			return NULL;
 		out = path_cache_canon(pc, clean);
 		free(clean);
 		*literal = strlen(out);
 		return out;
 	}
-	if ((n = glob_literal_len(clean)) == 0) {
-		*literal = 0;
-		return clean;
-	}
-	dir = xstrndup(clean, n);
-	cdir = path_cache_canon(pc, dir);
-	if (strcmp(cdir, "/") == 0)
-		cdir[0] = '\0';
-	xasprintf(&out, "%s%s", cdir, clean + n);
-	*literal = strlen(cdir);
-	free(cdir);
-	free(dir);
-	free(clean);
+	if (pattern_split(path, ctx, what, &lit, &rest, err) == -1)
+		return NULL;
+	canon = lit[0] == '\0' ? xstrdup("") : path_cache_canon(pc, lit);
+	if (strcmp(canon, "/") == 0 && rest[0] == '/')
+		canon[0] = '\0';	/* the glob text brings its own '/' */
+	xasprintf(&out, "%s%s", canon, rest);
+	*literal = strlen(canon);
+	free(canon);
+	free(lit);
 	return out;
 }
 
 char *
-gen_resolve_path(const char *path, const struct gen_ctx *ctx,
+gen_resolve_path(const char *path, bool as_pattern, const struct gen_ctx *ctx,
     struct sb_error *err)
 {
 	struct path_cache *pc = path_cache_new(ctx->fs);
 	size_t literal;
 	char *canon;
 
-	canon = resolve(path, true, ctx, pc, "path", &literal, err);
+	canon = resolve(path, as_pattern, ctx, pc, "path", &literal, err);
 	path_cache_free(pc);
 	return canon;
 }
 
-/* Appends c escaped for the regex engine (POSIX ERE metacharacters). */
-static void
-regex_char(struct buf *b, char c)
-{
-	if (strchr(".^$*+?()[]{}|\\", c) != NULL)
-		buf_putc(b, '\\');
-	buf_putc(b, c);
-}
-
-/* The end of the bracket expression that opens at s, or NULL when s does
- * not open one (then '[' is an ordinary character). */
-static const char *
-bracket_end(const char *s)
-{
-	const char *p = s + 1;
-
-	if (*p == '!' || *p == '^')
-		p++;
-	if (*p == ']')
-		p++;
-	for (; *p != '\0' && *p != '/'; p++) {
-		if (*p == ']')
-			return p;
-		/* A class like [:alpha:] may hold the ']' of its own. */
-		if (p[0] == '[' && p[1] == ':') {
-			const char *end = strstr(p + 2, ":]");
-
-			if (end == NULL || memchr(p, '/', (size_t)(end - p)))
-				return NULL;
-			p = end + 1;
-		}
-	}
-	return NULL;
-}
-
 /*
- * An anchored regex: the first `literal` bytes of s match themselves, the
- * rest is a glob (a star matches within one component, a double star and a
- * slash any number of whole components, a lone double star anything, `?`
- * one character of a component, `[..]` a bracket expression). dir_tail adds
- * "everything below", for a plain path.
+ * The anchored regex of s, whose first `literal` bytes are text and the
+ * rest glob text. dir_tail adds "and everything below". Returns a new
+ * string, or NULL with err set for glob text that cannot mean what it
+ * looks like.
  */
 static char *
-pattern_regex(const char *s, size_t literal, bool dir_tail)
+pattern_regex(const char *s, size_t literal, bool dir_tail, const char *what,
+    struct sb_error *err)
 {
 	struct buf b;
-	const char *end = s + literal, *close;
 
 	buf_init(&b);
 	buf_putc(&b, '^');
@@ -290,42 +294,12 @@ pattern_regex(const char *s, size_t literal, bool dir_tail)
 		buf_puts(&b, "/.*$");	/* the root: everything */
 		return buf_take(&b);
 	}
-	while (s < end)
-		regex_char(&b, *s++);
-	while (*s != '\0') {
-		switch (*s) {
-		case '*':
-			if (s[1] == '*' && s[2] == '/') {
-				buf_puts(&b, "(.*/)?");
-				s += 3;
-			} else if (s[1] == '*') {
-				buf_puts(&b, ".*");
-				s += 2;
-			} else {
-				buf_puts(&b, "[^/]*");
-				s++;
-			}
-			continue;
-		case '?':
-			buf_puts(&b, "[^/]");
-			s++;
-			continue;
-		case '[':
-			if ((close = bracket_end(s)) == NULL)
-				break;
-			buf_putc(&b, '[');
-			s++;
-			if (*s == '!') {
-				buf_putc(&b, '^');
-				s++;
-			}
-			buf_add(&b, s, (size_t)(close - s + 1));
-			s = close + 1;
-			continue;
-		}
-		regex_char(&b, *s++);
+	glob_regex_literal(&b, s, literal);
+	if (glob_regex(&b, s + literal, what, err) == -1) {
+		buf_clear(&b);
+		return NULL;
 	}
-	if (dir_tail)
+	if (dir_tail && !glob_ends_in_any(s + literal))
 		buf_puts(&b, "(/.*)?");
 	buf_putc(&b, '$');
 	return buf_take(&b);
@@ -379,19 +353,11 @@ regex_filter(struct gen *g, struct buf *b, const char *regex, const char *what)
 		return -1;
 	}
 	buf_putc(b, ')');
-	return 0;
+	/* A regex that does not compile would match nothing, silently. */
+	return glob_regex_check(regex, what, g->err);
 }
 
 /* --- file write ---------------------------------------------------------- */
-
-/* The roots in order, with a hash index for duplicates and ancestors. */
-struct rootset {
-	struct root	*v;
-	size_t		 n;
-	size_t		 cap;
-	size_t		*slots;	/* index + 1, 0 for empty; a power of two */
-	size_t		 nslots;
-};
 
 /* The index of the root spelled by the first len bytes of path, or SIZE_MAX. */
 static size_t
@@ -450,18 +416,21 @@ rootset_add(struct rootset *rs, char *path)
 		rootset_index(rs, rs->n - 1);
 }
 
+/* Adds path (taking it) to the exclusions of r unless it is there. Few
+ * per root (the weight budget sees to that): a linear search is enough. */
 static void
-excl_add(struct strlist *l, char *path)
+excl_add(struct root *r, char *path)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		if (strcmp(l->v[i], path) == 0) {
+	for (i = 0; i < r->excl.n; i++) {
+		if (strcmp(r->excl.v[i], path) == 0) {
 			free(path);
 			return;
 		}
 	}
-	strlist_add(l, path);
+	strlist_add(&r->excl, path);
+	r->weight += 2 * (strlen(path) + GEN_FILTER_WEIGHT);
 	free(path);
 }
 
@@ -508,11 +477,27 @@ rootset_free(struct rootset *rs)
 	}
 	free(rs->v);
 	free(rs->slots);
+	memset(rs, 0, sizeof *rs);
+}
+
+/* The error for a root whose rule would be larger than one rule holds. */
+static int
+root_too_heavy(struct gen *g, const struct root *r, size_t weight,
+    size_t nexcl)
+{
+	char show[SB_SHOW_MAX];
+
+	sb_error_set(g->err, SB_ELIMIT, "filesystem.writable_roots: %s: its "
+	    "%zu protected paths (those of the roots inside it included) make "
+	    "a rule of about %zu bytes, more than the %d that one Seatbelt "
+	    "rule can hold", sb_show(show, sizeof show, r->path), nexcl,
+	    weight, GEN_RULE_MAX);
+	return -1;
 }
 
 /* Adds the protected paths of root r: a .git file's target, R/N as it is
  * (a link there could be replaced), and where R/N leads when that differs. */
-static void
+static int
 root_exclusions(struct gen *g, struct root *r)
 {
 	const struct params *p = g->p;
@@ -520,6 +505,7 @@ root_exclusions(struct gen *g, struct root *r)
 	char *x, *canon, *gitdir;
 	size_t j;
 
+	r->weight = strlen(r->path) + GEN_FILTER_WEIGHT;
 	for (j = 0; j < p->protected_names.n; j++) {
 		xasprintf(&x, "%s/%s", strcmp(r->path, "/") == 0 ? "" : r->path,
 		    p->protected_names.v[j]);
@@ -531,12 +517,17 @@ root_exclusions(struct gen *g, struct root *r)
 		if (strcmp(p->protected_names.v[j], ".git") == 0 &&
 		    kind == PATH_OTHER &&
 		    (gitdir = gitdir_of(r->path, g->ctx)) != NULL)
-			excl_add(&r->excl, gitdir);
+			excl_add(r, gitdir);
 		if (strcmp(canon, x) != 0)
-			excl_add(&r->excl, xstrdup(x));
-		excl_add(&r->excl, canon);
+			excl_add(r, xstrdup(x));
+		excl_add(r, canon);
 		free(x);
+		/* Stop early: ten thousand names must not cost ten thousand
+		 * look-ups for a rule that cannot be written anyway. */
+		if (r->weight > GEN_RULE_MAX)
+			return root_too_heavy(g, r, r->weight, r->excl.n);
 	}
+	return 0;
 }
 
 /* Adds the first n exclusions of from to to. No duplicate check: two roots'
@@ -550,97 +541,223 @@ excl_copy(struct root *to, const struct root *from, size_t n)
 		strlist_add(&to->excl, from->excl.v[j]);
 }
 
+/* Calls fn(g, k, i) for every root k that is a proper ancestor of root i. */
+static void
+each_outer_root(struct gen *g, size_t i,
+    void (*fn)(struct gen *, size_t, size_t, void *), void *arg)
+{
+	const struct rootset *rs = &g->roots;
+	const char *path = rs->v[i].path;
+	size_t len, k, full = strlen(path);
+
+	/* Every proper prefix that ends before a '/'... */
+	for (len = full - 1; len > 0; len--) {
+		if (path[len] == '/' &&
+		    (k = rootset_find_len(rs, path, len)) != SIZE_MAX)
+			fn(g, k, i, arg);
+	}
+	/* ...and "/" itself. */
+	if (full > 1 && (k = rootset_find_len(rs, "/", 1)) != SIZE_MAX)
+		fn(g, k, i, arg);
+}
+
+struct nest {
+	size_t	*own;	/* each root's own exclusion count */
+	size_t	*owt;	/* and their weight */
+	size_t	*total;	/* the weight with the nested roots' exclusions */
+	size_t	*count;
+};
+
+static void
+nest_weigh(struct gen *g, size_t k, size_t i, void *arg)
+{
+	struct nest *ns = arg;
+
+	(void)g;
+	ns->total[k] += ns->owt[i];
+	ns->count[k] += ns->own[i];
+}
+
+static void
+nest_copy(struct gen *g, size_t k, size_t i, void *arg)
+{
+	struct nest *ns = arg;
+
+	excl_copy(&g->roots.v[k], &g->roots.v[i], ns->own[i]);
+}
+
 /*
  * A root inside another root would lose its protected names through the
  * outer one (the roots are alternatives of one rule): each root's own
- * exclusions are also added to every root above it.
+ * exclusions are also added to every root above it. The weights are added
+ * up first, so that a deep chain of nested roots is refused before its
+ * copies (quadratic in the depth) are made.
  */
-static void
-roots_nest(struct rootset *rs)
+static int
+roots_nest(struct gen *g)
 {
-	size_t *own, i, k, len, full;
-	const char *path;
+	struct rootset *rs = &g->roots;
+	struct nest ns;
+	size_t i, own_w;
+	int rc = 0;
 
-	own = xreallocarray(NULL, rs->n, sizeof *own);
-	for (i = 0; i < rs->n; i++)
-		own[i] = rs->v[i].excl.n;
+	if (rs->n == 0)
+		return 0;
+	ns.own = xreallocarray(NULL, rs->n, sizeof *ns.own);
+	ns.owt = xreallocarray(NULL, rs->n, sizeof *ns.owt);
+	ns.total = xreallocarray(NULL, rs->n, sizeof *ns.total);
+	ns.count = xreallocarray(NULL, rs->n, sizeof *ns.count);
 	for (i = 0; i < rs->n; i++) {
-		path = rs->v[i].path;
-		full = strlen(path);
-		/* Every proper prefix that ends before a '/'... */
-		for (len = full - 1; len > 0; len--) {
-			if (path[len] != '/')
-				continue;
-			if ((k = rootset_find_len(rs, path, len)) != SIZE_MAX)
-				excl_copy(&rs->v[k], &rs->v[i], own[i]);
-		}
-		/* ...and "/" itself. */
-		if (full > 1 && (k = rootset_find_len(rs, "/", 1)) != SIZE_MAX)
-			excl_copy(&rs->v[k], &rs->v[i], own[i]);
+		own_w = strlen(rs->v[i].path) + GEN_FILTER_WEIGHT;
+		ns.own[i] = rs->v[i].excl.n;
+		ns.owt[i] = rs->v[i].weight - own_w;
+		ns.total[i] = rs->v[i].weight;
+		ns.count[i] = rs->v[i].excl.n;
 	}
-	free(own);
+	for (i = 0; i < rs->n; i++)
+		each_outer_root(g, i, nest_weigh, &ns);
+	for (i = 0; i < rs->n && rc == 0; i++) {
+		if (ns.total[i] > GEN_RULE_MAX)
+			rc = root_too_heavy(g, &rs->v[i], ns.total[i],
+			    ns.count[i]);
+	}
+	for (i = 0; i < rs->n && rc == 0; i++) {
+		each_outer_root(g, i, nest_copy, &ns);
+		rs->v[i].weight = ns.total[i];
+	}
+	free(ns.own);
+	free(ns.owt);
+	free(ns.total);
+	free(ns.count);
+	return rc;
 }
 
+/*
+ * The writable roots of the policy, with their exclusions, into g->roots;
+ * and every proper ancestor of a root into g->root_dirs, so that the
+ * deny_read guards can ask whether a directory holds a root.
+ */
 static int
-section_write(struct gen *g, struct buf *b)
+roots_build(struct gen *g)
 {
 	const struct params *p = g->p;
 	const struct gen_ctx *ctx = g->ctx;
-	struct rootset rs;
-	char *path, *x, key[80], what[SB_SHOW_MAX];
-	size_t i, j, literal;
+	struct rootset *rs = &g->roots;
+	char *path, *x, what[SB_SHOW_MAX];
+	size_t i, literal, len;
 
-	if (p->fs_mode == FS_FULL_ACCESS) {
-		buf_puts(b, "; allow writes everywhere (full-access)\n"
-		    "(allow file-write* (regex #\"^/\"))\n");
-		return 0;
-	}
+	g->all_writable = p->fs_mode == FS_FULL_ACCESS;
 	if (p->fs_mode != FS_WORKSPACE_WRITE)
 		return 0;
-
-	memset(&rs, 0, sizeof rs);
 	if (p->include_cwd && ctx->cwd != NULL && ctx->cwd[0] == '/') {
 		x = path_clean(ctx->cwd);
-		rootset_add(&rs, path_cache_canon(g->pc, x));
+		rootset_add(rs, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	if (p->include_slash_tmp && ctx->fs->is_dir("/tmp", ctx->fs->arg))
-		rootset_add(&rs, path_cache_canon(g->pc, "/tmp"));
+		rootset_add(rs, path_cache_canon(g->pc, "/tmp"));
 	if (p->include_tmpdir && ctx->tmpdir != NULL && ctx->tmpdir[0] == '/') {
 		x = path_clean(ctx->tmpdir);
-		rootset_add(&rs, path_cache_canon(g->pc, x));
+		rootset_add(rs, path_cache_canon(g->pc, x));
 		free(x);
 	}
 	for (i = 0; i < p->writable_roots.n; i++) {
 		key_num(what, "filesystem.writable_roots[", i);
 		strcat(what, "]");
 		if ((path = resolve(p->writable_roots.v[i], false, ctx, g->pc,
-		    what, &literal, g->err)) == NULL) {
-			rootset_free(&rs);
+		    what, &literal, g->err)) == NULL)
 			return -1;
-		}
 		if (path_cache_kind(g->pc, path) != PATH_DIR)
 			warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
 			    "%s", show_path(what, sizeof what, path));
-		rootset_add(&rs, path);
+		rootset_add(rs, path);
 	}
-	if (rs.n == 0) {
+	for (i = 0; i < rs->n; i++) {
+		if (root_exclusions(g, &rs->v[i]) == -1)
+			return -1;
+	}
+	if (roots_nest(g) == -1)
+		return -1;
+	for (i = 0; i < rs->n; i++) {
+		path = rs->v[i].path;
+		for (len = strlen(path) - 1; len > 0; len--) {
+			if (path[len] == '/')
+				rootset_add(&g->root_dirs, xstrndup(path, len));
+		}
+	}
+	return 0;
+}
+
+/*
+ * Starts a new (allow file-write* ...) or (deny ...) rule when adding a
+ * term of weight w to the open one would pass GEN_RULE_BUDGET: several
+ * rules mean the same as one, and libsandbox refuses a rule whose pattern
+ * is too large.
+ */
+static void
+rule_room(struct buf *b, const char *open, size_t *used, size_t w)
+{
+	if (*used != 0 && *used + w > GEN_RULE_BUDGET) {
+		buf_puts(b, "\n)\n");
+		buf_puts(b, open);
+		*used = 0;
+	} else if (*used != 0)
+		buf_putc(b, ' ');
+	*used += w;
+}
+
+/* Adds the directories between root r and each of its exclusions (not
+ * roots themselves) to guards: renaming one would move the protected path
+ * out from under its exclusion. */
+static void
+excl_ancestors(struct gen *g, const struct root *r, struct rootset *guards)
+{
+	const char *x;
+	size_t j, len, rlen = strlen(r->path);
+
+	for (j = 0; j < r->excl.n; j++) {
+		x = r->excl.v[j];
+		if (!path_is_under(x, r->path))
+			continue;
+		for (len = strlen(x) - 1; len > rlen; len--) {
+			if (x[len] == '/' &&
+			    rootset_find_len(&g->roots, x, len) == SIZE_MAX)
+				rootset_add(guards, xstrndup(x, len));
+		}
+	}
+}
+
+static int
+section_write(struct gen *g, struct buf *b)
+{
+	static const char allow[] = "(allow file-write*\n";
+	static const char guard[] = "(deny file-write-unlink\n";
+	const struct rootset *rs = &g->roots;
+	struct rootset guards;
+	const struct root *r;
+	char key[80];
+	size_t i, j, used = 0;
+
+	if (g->p->fs_mode == FS_FULL_ACCESS) {
+		buf_puts(b, "; allow writes everywhere (full-access)\n"
+		    "(allow file-write* (regex #\"^/\"))\n");
+		return 0;
+	}
+	if (rs->n == 0) {
 		/* No root at all: an empty (allow file-write*) would allow
 		 * every write, so the section is left out. */
 		return 0;
 	}
-	for (i = 0; i < rs.n; i++)
-		root_exclusions(g, &rs.v[i]);
-	roots_nest(&rs);
 
 	buf_puts(b, "; allow writes under the writable roots, except the "
-	    "protected names\n(allow file-write*\n");
-	for (i = 0; i < rs.n; i++) {
+	    "protected names\n");
+	buf_puts(b, allow);
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		rule_room(b, allow, &used, r->weight);
 		key_num(key, "WRITABLE_ROOT_", i);
-		add_param(g, key, rs.v[i].path);
-		if (i > 0)
-			buf_putc(b, ' ');
-		if (rs.v[i].excl.n == 0) {
+		add_param(g, key, r->path);
+		if (r->excl.n == 0) {
 			buf_puts(b, "(subpath (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\"))");
@@ -649,10 +766,10 @@ section_write(struct gen *g, struct buf *b)
 		buf_puts(b, "(require-all (subpath (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))");
-		for (j = 0; j < rs.v[i].excl.n; j++) {
+		for (j = 0; j < r->excl.n; j++) {
 			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
 			    i, j);
-			add_param(g, key, rs.v[i].excl.v[j]);
+			add_param(g, key, r->excl.v[j]);
 			buf_puts(b, " (require-not (literal (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\"))) (require-not (subpath (param \"");
@@ -662,48 +779,224 @@ section_write(struct gen *g, struct buf *b)
 		buf_puts(b, " )");
 	}
 	buf_puts(b, "\n)\n");
-	rootset_free(&rs);
+
+	/* A more specific operation wins over file-write* whatever the
+	 * order, so these hold against the allow above. */
+	buf_puts(b, "; the roots themselves, and the directories that hold "
+	    "a protected name,\n; cannot be removed or renamed\n");
+	buf_puts(b, guard);
+	used = 0;
+	for (i = 0; i < rs->n; i++) {
+		key_num(key, "WRITABLE_ROOT_", i);
+		rule_room(b, guard, &used, strlen(rs->v[i].path) +
+		    GEN_FILTER_WEIGHT);
+		buf_puts(b, "(literal (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\"))");
+	}
+	memset(&guards, 0, sizeof guards);
+	for (i = 0; i < rs->n; i++)
+		excl_ancestors(g, &rs->v[i], &guards);
+	for (i = 0; i < guards.n; i++) {
+		key_num(key, "PROTECTED_PARENT_", i);
+		add_param(g, key, guards.v[i].path);
+		rule_room(b, guard, &used, strlen(guards.v[i].path) +
+		    GEN_FILTER_WEIGHT);
+		buf_puts(b, "(literal (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\"))");
+	}
+	buf_puts(b, "\n)\n");
+	rootset_free(&guards);
 	return 0;
 }
 
 /* --- deny read ----------------------------------------------------------- */
 
+/*
+ * The regex pieces of the directories above one deny_read entry that lie
+ * inside a writable root (or may hold one, for a wildcard directory): the
+ * first piece is the whole regex of the shallowest such directory, each
+ * later one adds a component. s is the resolved entry, literal the length
+ * of its text part; a plain path (no glob text) is not its own ancestor.
+ * Returns the number of pieces that are not roots (those have their own
+ * guard), or -1 with err set.
+ */
+static ssize_t
+deny_ancestors(struct gen *g, const char *s, size_t literal,
+    struct strlist *pieces, const char *what)
+{
+	struct buf full, piece;
+	const char *rest = s + literal, *end;
+	char *comp;
+	size_t i, from = 0;
+	ssize_t fresh = 0;
+	bool inside;
+
+	inside = g->all_writable ||
+	    rootset_find_len(&g->roots, "/", 1) != SIZE_MAX;
+	buf_init(&full);
+	buf_init(&piece);
+	/* The text part, a component at a time. */
+	for (i = 1; i <= literal; i++) {
+		if (i < literal && s[i] != '/')
+			continue;
+		if (i == literal && *rest == '\0')
+			break;	/* the path itself: file-write* covers it */
+		buf_reset(&piece);
+		glob_regex_literal(&piece, s + from, i - from);
+		buf_add(&full, piece.data, piece.len);
+		from = i;
+		if (rootset_find_len(&g->roots, s, i) != SIZE_MAX)
+			inside = true;
+		else if (inside)
+			fresh++;
+		if (inside)
+			strlist_add(pieces, pieces->n != 0 ? buf_str(&piece) :
+			    buf_str(&full));
+	}
+	/* The glob part, up to its last component or its first "**": a
+	 * directory under "**" can be renamed without leaving the pattern. */
+	if (*rest != '\0' && (inside || literal == 0 ||
+	    rootset_find_len(&g->root_dirs, s, literal) != SIZE_MAX)) {
+		while (*rest == '/') {
+			if ((end = strchr(rest + 1, '/')) == NULL)
+				break;
+			if (end - rest == 3 && rest[1] == '*' && rest[2] == '*')
+				break;
+			comp = xstrndup(rest, (size_t)(end - rest));
+			buf_reset(&piece);
+			if (glob_regex(&piece, comp, what, g->err) == -1) {
+				free(comp);
+				fresh = -1;
+				break;
+			}
+			free(comp);
+			buf_add(&full, piece.data, piece.len);
+			strlist_add(pieces, pieces->n != 0 ? buf_str(&piece) :
+			    buf_str(&full));
+			fresh++;
+			rest = end;
+		}
+	}
+	buf_clear(&full);
+	buf_clear(&piece);
+	return fresh;
+}
+
+/*
+ * The guard rules for the ancestors in pieces: one regex that matches
+ * each of them, nested as ^A(/b(/c)?)?$ so that its size stays linear in
+ * the path; split where it would pass the string literal limit.
+ */
+static int
+guard_rules(struct gen *g, struct buf *b, const struct strlist *pieces,
+    const char *what)
+{
+	struct buf base, re, f;
+	size_t i = 0, j, k, len;
+	int rc = 0;
+
+	buf_init(&base);
+	buf_init(&re);
+	buf_init(&f);
+	while (i < pieces->n && rc == 0) {
+		buf_puts(&base, pieces->v[i]);
+		len = base.len + 2;
+		for (j = i + 1; j < pieces->n &&
+		    len + strlen(pieces->v[j]) + 3 <= GEN_LITERAL_MAX; j++)
+			len += strlen(pieces->v[j]) + 3;
+		buf_reset(&re);
+		buf_putc(&re, '^');
+		buf_add(&re, base.data, base.len);
+		for (k = i + 1; k < j; k++) {
+			buf_putc(&re, '(');
+			buf_puts(&re, pieces->v[k]);
+		}
+		for (k = i + 1; k < j; k++)
+			buf_puts(&re, ")?");
+		buf_putc(&re, '$');
+		buf_reset(&f);
+		if ((rc = regex_filter(g, &f, buf_str(&re), what)) == 0) {
+			buf_puts(b, "(deny file-write-unlink ");
+			buf_add(b, f.data, f.len);
+			buf_puts(b, ")\n");
+		}
+		/* The next rule starts at the next ancestor. */
+		for (k = i + 1; k < j; k++)
+			buf_puts(&base, pieces->v[k]);
+		i = j;
+	}
+	buf_clear(&base);
+	buf_clear(&re);
+	buf_clear(&f);
+	return rc;
+}
+
+/* Fails when the profile so far and b would pass GEN_OUTPUT_MAX. */
+static int
+output_check(struct gen *g, const struct buf *b)
+{
+	if (g->done + g->pbytes + b->len <= GEN_OUTPUT_MAX)
+		return 0;
+	sb_error_set(g->err, SB_ELIMIT, "the profile would be larger than "
+	    "%d MiB: fewer or shorter entries", GEN_OUTPUT_MAX >> 20);
+	return -1;
+}
+
 static int
 section_deny_read(struct gen *g, struct buf *b)
 {
 	const struct params *p = g->p;
+	struct strlist pieces;
 	struct buf filter;
 	char *path, *regex, what[64];
 	size_t i, literal;
-	bool glob;
+	ssize_t fresh;
 	int rc = 0;
 
 	if (p->deny_read.n == 0)
 		return 0;
 	buf_init(&filter);
-	buf_puts(b, "; never readable, and not removable either\n");
+	memset(&pieces, 0, sizeof pieces);
+	buf_puts(b, "; never readable, never writable, and not to be moved "
+	    "away: the directories\n; above them inside a writable root "
+	    "cannot be removed or renamed\n");
 	for (i = 0; i < p->deny_read.n && rc == 0; i++) {
 		snprintf(what, sizeof what, "filesystem.deny_read[%zu]", i);
-		/* A glob is what the user wrote as one, not what a link
-		 * target happens to spell. */
-		glob = path_has_glob(p->deny_read.v[i]);
-		if ((path = resolve(p->deny_read.v[i], glob, g->ctx, g->pc,
+		if ((path = resolve(p->deny_read.v[i], true, g->ctx, g->pc,
 		    what, &literal, g->err)) == NULL) {
-			buf_clear(&filter);
-			return -1;
+			rc = -1;
+			break;
 		}
-		regex = pattern_regex(path, literal, !glob);
+		if ((regex = pattern_regex(path, literal, true, what,
+		    g->err)) == NULL) {
+			free(path);
+			rc = -1;
+			break;
+		}
 		buf_reset(&filter);
 		rc = regex_filter(g, &filter, regex, what);
 		if (rc == 0) {
-			buf_printf(b, "(deny file-read* %s)\n"
-			    "(deny file-write-unlink %s)\n", buf_str(&filter),
-			    buf_str(&filter));
+			buf_puts(b, "(deny file-read* ");
+			buf_add(b, filter.data, filter.len);
+			buf_puts(b, ")\n(deny file-write* ");
+			buf_add(b, filter.data, filter.len);
+			buf_puts(b, ")\n");
+			fresh = deny_ancestors(g, path, literal, &pieces, what);
+			if (fresh == -1)
+				rc = -1;
+			else if (fresh > 0)
+				rc = guard_rules(g, b, &pieces, what);
+			strlist_clear(&pieces);
 		}
+		if (rc == 0)
+			rc = output_check(g, b);
 		free(regex);
 		free(path);
 	}
 	buf_clear(&filter);
+	strlist_clear(&pieces);
 	return rc;
 }
 
@@ -731,6 +1024,7 @@ socks_free(struct sock *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(s[i].canon);
+		free(s[i].regex);
 		free(s[i].alias);
 	}
 	free(s);
@@ -766,7 +1060,7 @@ static const char *
 container_socket_in(struct gen *g, const struct sock *s)
 {
 	const char *known;
-	char *regex, *x;
+	char *x;
 	regex_t re;
 	size_t i;
 	bool hit = false;
@@ -787,14 +1081,9 @@ container_socket_in(struct gen *g, const struct sock *s)
 			}
 		}
 	}
-	regex = NULL;
-	if (s->match == MATCH_GLOB) {
-		regex = pattern_regex(s->canon, s->literal, false);
-		if (regcomp(&re, regex, REG_EXTENDED | REG_NOSUB) != 0) {
-			free(regex);
-			return NULL;
-		}
-	}
+	if (s->match == MATCH_GLOB &&
+	    regcomp(&re, s->regex, REG_EXTENDED | REG_NOSUB) != 0)
+		return NULL;
 	for (i = 0; i < g->engines.n && !hit; i++) {
 		known = g->engines.v[i];
 		if (s->match == MATCH_GLOB)
@@ -804,11 +1093,33 @@ container_socket_in(struct gen *g, const struct sock *s)
 		else
 			hit = strcmp(known, s->canon) == 0;
 	}
-	if (regex != NULL) {
+	if (s->match == MATCH_GLOB)
 		regfree(&re);
-		free(regex);
-	}
 	return hit ? g->engines.v[i - 1] : NULL;
+}
+
+/* A deny entry as written ("~" expanded, cleaned, not canonicalised), with
+ * the length of its text part in *literal; NULL when it cannot expand. */
+static char *
+written_form(const char *path, bool glob, const struct gen_ctx *ctx,
+    size_t *literal)
+{
+	const char *rest;
+	char *lit, *out;
+
+	if (!glob) {
+		if ((out = expand(path, ctx, "", NULL)) != NULL)
+			*literal = strlen(out);
+		return out;
+	}
+	if (pattern_split(path, ctx, "", &lit, &rest, NULL) == -1)
+		return NULL;
+	if (strcmp(lit, "/") == 0 && rest[0] == '/')
+		lit[0] = '\0';
+	*literal = strlen(lit);
+	xasprintf(&out, "%s%s", lit, rest);
+	free(lit);
+	return out;
 }
 
 /*
@@ -825,7 +1136,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 	const char *engine;
 	char *canon, *written, what[80];
 	char show[SB_SHOW_MAX];
-	size_t i, j, n = 0, literal;
+	size_t i, j, n = 0, literal, alias_literal;
 	bool glob;
 
 	*out = NULL;
@@ -842,14 +1153,20 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			socks_free(s, n);
 			return -1;
 		}
-		written = expand(l->v[i].path, ctx, what, NULL);
 		s[n].canon = canon;
 		s[n].literal = literal;
+		s[n].regex = NULL;
 		s[n].alias = NULL;
-		if (is_deny && written != NULL && strcmp(written, canon) != 0) {
+		if (glob && (s[n].regex = pattern_regex(canon, literal, false,
+		    what, g->err)) == NULL) {
+			socks_free(s, n + 1);
+			return -1;
+		}
+		written = is_deny ? written_form(l->v[i].path, glob, ctx,
+		    &alias_literal) : NULL;
+		if (written != NULL && strcmp(written, canon) != 0) {
 			s[n].alias = written;
-			s[n].alias_literal = glob ? glob_literal_len(written) :
-			    strlen(written);
+			s[n].alias_literal = alias_literal;
 		} else
 			free(written);
 		s[n].match = l->v[i].match;
@@ -886,6 +1203,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 				s[i].alias = NULL;
 			}
 			free(s[i].canon);
+			free(s[i].regex);
 			free(s[i].alias);
 			continue;
 		}
@@ -905,7 +1223,11 @@ sock_filter(struct gen *g, struct buf *f, const struct sock *s,
 
 	buf_reset(f);
 	if (s->match == MATCH_GLOB) {
-		regex = pattern_regex(value, literal, false);
+		if (value == s->canon)
+			return regex_filter(g, f, s->regex, what);
+		if ((regex = pattern_regex(value, literal, false, what,
+		    g->err)) == NULL)
+			return -1;
 		rc = regex_filter(g, f, regex, what);
 		free(regex);
 		return rc;
@@ -1134,6 +1456,19 @@ out:
 
 /* --- the entry point ----------------------------------------------------- */
 
+/* Frees the work state of a render; on failure the result too. */
+static int
+gen_done(struct gen *g, int rc)
+{
+	path_cache_free(g->pc);
+	strlist_clear(&g->engines);
+	rootset_free(&g->roots);
+	rootset_free(&g->root_dirs);
+	if (rc == -1)
+		gen_result_clear(g->out);
+	return rc;
+}
+
 int
 gen_render(const struct params *p, const struct gen_ctx *ctx,
     struct gen_result *out, struct sb_error *err)
@@ -1156,6 +1491,8 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	if (p->fs_mode != FS_WORKSPACE_WRITE && p->writable_roots.n != 0)
 		warn(&g, GEN_W_WRITABLE_ROOT, GEN_NO_INDEX, "no effect unless "
 		    "filesystem.mode is workspace-write");
+	if (roots_build(&g) == -1)
+		return gen_done(&g, -1);
 
 	buf_init(&profile);
 	buf_init(&sec);
@@ -1164,13 +1501,11 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	    "(allow file-read*)\n");
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		buf_reset(&sec);
-		if (sections[i](&g, &sec) == -1) {
+		g.done = profile.len;
+		if (sections[i](&g, &sec) == -1 || output_check(&g, &sec) == -1) {
 			buf_clear(&sec);
 			buf_clear(&profile);
-			path_cache_free(g.pc);
-			strlist_clear(&g.engines);
-			gen_result_clear(out);
-			return -1;
+			return gen_done(&g, -1);
 		}
 		if (sec.len != 0) {
 			buf_putc(&profile, '\n');
@@ -1178,10 +1513,8 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 		}
 	}
 	buf_clear(&sec);
-	path_cache_free(g.pc);
-	strlist_clear(&g.engines);
 	out->profile = buf_take(&profile);
-	return 0;
+	return gen_done(&g, 0);
 }
 
 void

@@ -3,6 +3,7 @@
 #ifndef SBPOLICY_GEN_H
 #define SBPOLICY_GEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -66,12 +67,13 @@ void	gen_result_clear(struct gen_result *);
 
 /*
  * The canonical form of one params path, as the profile will see it: "~/"
- * expanded against ctx->home, cleaned, then canonicalised (for a glob, the
- * part before the first component with a metacharacter). Returns a new
- * string, or NULL with err set.
+ * expanded against ctx->home, cleaned, then canonicalised. as_pattern reads
+ * path in the glob language of deny_read (glob.h): escapes are removed and
+ * only the part before the first component with a wildcard is
+ * canonicalised. Returns a new string, or NULL with err set.
  */
-char	*gen_resolve_path(const char *path, const struct gen_ctx *,
-	    struct sb_error *);
+char	*gen_resolve_path(const char *path, bool as_pattern,
+	    const struct gen_ctx *, struct sb_error *);
 
 /* The `sbpl` format: "; -D KEY=VALUE" comment lines, then the profile. New string. */
 char	*gen_format_sbpl(const struct gen_result *);
@@ -82,6 +84,21 @@ char	*gen_format_sbpl(const struct gen_result *);
 char	*gen_format_inline(const struct gen_result *, struct sb_error *);
 
 #define GEN_LITERAL_MAX 1000
+
+/*
+ * Rule sizes. libsandbox refuses a rule whose compiled pattern passes
+ * 65,535 bytes, so a rule that collects many filters (the writable roots)
+ * is split into several, each holding filters whose weight adds up to at
+ * most GEN_RULE_BUDGET. A filter weighs the bytes of its path plus
+ * GEN_FILTER_WEIGHT. One root, with its protected paths, is one term that
+ * cannot be split: over GEN_RULE_MAX it is an error.
+ */
+#define GEN_RULE_BUDGET		(16 * 1024)
+#define GEN_RULE_MAX		(32 * 1024)
+#define GEN_FILTER_WEIGHT	32
+
+/* No profile (text plus -D values) grows past this: an error instead. */
+#define GEN_OUTPUT_MAX		(64 * 1024 * 1024)
 
 /* The value of parameter key in r, or NULL. */
 const char *gen_result_param(const struct gen_result *, const char *key);

@@ -911,8 +911,7 @@ item_socket(struct loader *ld, const cJSON *v, void *arg)
 		if (load_path(ld, v, false, &path) == -1)
 			return -1;
 		/* The same reading as --allow-unix-socket on the CLI. */
-		if (path_has_glob(path))
-			match = MATCH_GLOB;
+		match = params_socket_match(path);
 		socklist_add(arg, path, match, access);
 		return 0;
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glob.h"
 #include "path.h"
 #include "xmalloc.h"
 
@@ -292,7 +293,7 @@ char *
 params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
     const char *what, struct sb_error *err)
 {
-	char *clean, *rest;
+	char *clean, *rest, *dir;
 
 	if (path[0] != '\0' && path[0] != '/' && path[0] != '~' &&
 	    !(allow_glob && strncmp(path, "**", 2) == 0)) {
@@ -301,7 +302,11 @@ params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
 			    what, err);
 			return NULL;
 		}
-		clean = path_join(cwd, path);
+		/* Joined onto a pattern, the directory must stay text: a cwd
+		 * of /tmp/p[1] is not the bracket expression [1]. */
+		dir = allow_glob ? glob_escape(cwd) : xstrdup(cwd);
+		clean = path_join(dir, path);
+		free(dir);
 	} else if (path[0] == '/')
 		clean = path_clean(path);
 	else if ((strcmp(path, "~") == 0 || strncmp(path, "~/", 2) == 0) &&
@@ -324,6 +329,33 @@ params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
 		return NULL;
 	}
 	return clean;
+}
+
+enum sock_match
+params_socket_match(const char *path)
+{
+	return glob_is_pattern(path) ? MATCH_GLOB : MATCH_SUBPATH;
+}
+
+char *
+params_socket_from_cli(const char *path, const char *cwd,
+    enum sock_match *match, const char *what, struct sb_error *err)
+{
+	char *stored, *dir, *joined;
+
+	*match = params_socket_match(path);
+	if (*match != MATCH_GLOB || path[0] == '/' || path[0] == '~' ||
+	    path[0] == '\0')
+		return params_path_from_cli(path, cwd, false, what, err);
+	/* A relative glob: the directory it is joined onto stays text. */
+	if (strlen(path) > PARAMS_PATH_MAX)
+		return params_path_from_cli(path, cwd, false, what, err);
+	dir = glob_escape(cwd);
+	joined = path_join(dir, path);
+	free(dir);
+	stored = params_path_from_cli(joined, cwd, false, what, err);
+	free(joined);
+	return stored;
 }
 
 void

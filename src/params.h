@@ -121,11 +121,23 @@ int	params_check_name(const char *name, size_t len, const char *what,
 /*
  * Turns a command-line path into the stored form: "~/x" and "~" stay as
  * they are, a relative path is joined to `cwd` (absolute), and the result is
- * cleaned lexically ("//", "/./", "/x/.."). Returns a new string, or NULL
- * with err set when the path fails params_check_path.
+ * cleaned lexically ("//", "/./", "/x/.."). allow_glob: path is a pattern in
+ * the glob language of glob.h (a deny_read entry), so cwd is joined on
+ * escaped, as the text it is. Returns a new string, or NULL with err set
+ * when the path fails params_check_path.
  */
 char	*params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
 	    const char *what, struct sb_error *);
+
+/* The match of a socket entry given as a bare path string (on the command
+ * line, in the TUI, as a JSON string): glob when it holds a wildcard. */
+enum sock_match params_socket_match(const char *path);
+
+/* A socket path typed on the command line or in the TUI, in its stored
+ * form (as params_path_from_cli; a relative glob is joined onto the
+ * escaped cwd) with its match in *match. New string, or NULL with err. */
+char	*params_socket_from_cli(const char *path, const char *cwd,
+	    enum sock_match *match, const char *what, struct sb_error *);
 
 /* Setters copy their arguments. Lists append; duplicates are kept here and
  * de-duplicated by the generator after canonicalisation. */

@@ -132,12 +132,6 @@ path_join(const char *dir, const char *rel)
 	return clean;
 }
 
-bool
-path_has_glob(const char *s)
-{
-	return strpbrk(s, "*?[") != NULL;
-}
-
 /*
  * The memo: open addressing over (path -> canonical path, exists). A missing
  * directory's children are missing too, which saves their lookups.

@@ -43,9 +43,6 @@ char	*path_clean(const char *);
 /* dir + "/" + rel, cleaned. Returns a new string. */
 char	*path_join(const char *dir, const char *rel);
 
-/* True when s holds a glob metacharacter: '*', '?' or '['. */
-bool	 path_has_glob(const char *);
-
 /*
  * Canonicalises a clean absolute path: the longest prefix that exists is
  * resolved with fs->realpath and the not-yet-existing rest appended, so a

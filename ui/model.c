@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "glob.h"
 #include "hash.h"
 #include "launch.h"
 #include "params-json.h"
@@ -94,7 +95,7 @@ resolved(struct ui_model *m, const char *path)
 	e = cache_slot(m->cache, path);
 	if (e->key != NULL)
 		return e->val;
-	r = gen_resolve_path(path, &m->ctx, NULL);
+	r = gen_resolve_path(path, false, &m->ctx, NULL);
 	if (r != NULL && strcmp(r, path) == 0) {
 		free(r);
 		r = NULL;
@@ -820,6 +821,7 @@ add_paths(struct ui_model *m, struct rowbuf *rb, const struct strlist *l,
     enum ui_row_kind head, enum ui_row_kind entry, enum gen_where where,
     const char *name, const char *inactive, bool resolve)
 {
+	char *text;
 	size_t i, at;
 
 	at = rb->n;
@@ -828,7 +830,15 @@ add_paths(struct ui_model *m, struct rowbuf *rb, const struct strlist *l,
 	for (i = 0; i < l->n; i++) {
 		at = rb->n;
 		row_add(rb, entry, i, 2, inactive, str_new(l->v[i]), NULL);
-		if (resolve && !path_has_glob(l->v[i]))
+		if (resolve && where == GEN_W_DENY_READ) {
+			/* A deny_read entry is a pattern: with no wildcard, the
+			 * path it names is its text without the escapes. */
+			if (!glob_is_pattern(l->v[i])) {
+				text = glob_unescape(l->v[i], strlen(l->v[i]));
+				add_resolved(m, rb, text, 2, inactive);
+				free(text);
+			}
+		} else if (resolve)
 			add_resolved(m, rb, l->v[i], 2, inactive);
 		if (where != GEN_W_GENERAL)
 			add_warnings(m, rb, at, where, i);
@@ -1388,7 +1398,7 @@ put_socket(struct ui_model *m, struct socklist *l, const char *text,
 	enum sock_match match;
 
 	/* The stored form, as on the command line: "~" and "~/" are one. */
-	if ((path = params_path_from_cli(text, m->cwd, false, what,
+	if ((path = params_socket_from_cli(text, m->cwd, &match, what,
 	    err)) == NULL)
 		return -1;
 	if (socket_dup(l, path, replace ? index : SIZE_MAX)) {
@@ -1397,7 +1407,6 @@ put_socket(struct ui_model *m, struct socklist *l, const char *text,
 		free(path);
 		return -1;
 	}
-	match = path_has_glob(path) ? MATCH_GLOB : MATCH_SUBPATH;
 	if (replace) {
 		struct sock_entry *e = &l->v[index];
 
