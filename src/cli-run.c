@@ -37,41 +37,80 @@ run_cwd(const struct cli_opts *o)
 	return cwd;
 }
 
-/* --dry-run: the command line, one shell-quoted line on stdout. */
+/* Why the plan of a dry run needs the -f file, for the note. New string. */
+static char *
+run_dry_why(const struct launch_plan *plan, const struct gen_result *r)
+{
+	char *why;
+
+	if (plan->how == LAUNCH_HOW_FILE_INLINE)
+		xasprintf(&why, "with its -D parameters the command line and "
+		    "environment would take %zu bytes, more than the budget "
+		    "of %d, so the profile goes by -f with their values "
+		    "written in, and no -D", plan->size_file,
+		    LAUNCH_ARGV_BUDGET);
+	else if (launch_needs_file(r))
+		xasprintf(&why, "the profile is %zu bytes, more than %d, so it "
+		    "goes by -f", strlen(r->profile), LAUNCH_INLINE_MAX);
+	else
+		xasprintf(&why, "with the profile in it the command line and "
+		    "environment would take %zu bytes, more than the budget "
+		    "of %d, so it goes by -f", plan->size_arg,
+		    LAUNCH_ARGV_BUDGET);
+	return why;
+}
+
+/*
+ * --dry-run: the command line, one shell-quoted line on stdout: the one
+ * launch_run would execute, planned the same way, from the same environment.
+ */
 static int
 run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 {
+	struct launch_spec spec;
+	struct launch_plan plan;
 	struct sb_error err;
-	char **argv, *line, *file = NULL, show[SB_SHOW_MAX], *fshow;
+	char **argv, *line, *file = NULL, show[SB_SHOW_MAX], *fshow, *why;
 	size_t fsize;
 	int status = CLI_EXIT_OK;
 
 	sb_error_init(&err);
-	if (launch_needs_file(r)) {
+	spec.result = r;
+	spec.net_mode = o->params.net_mode;
+	spec.command = o->command;
+	spec.envp = environ;
+	spec.tmpdir = o->tmpdir;
+	spec.cwd = cwd;
+	if (launch_plan_new(&spec, &plan, &err) != 0) {
+		cli_warn("run: %s", err.msg);
+		return LAUNCH_EXIT_FAILED;
+	}
+	if (plan.text != NULL) {
 		/*
 		 * A placeholder would print a line that cannot work; write the
 		 * file it names instead (private, 0600), say so, and leave it
 		 * for the user, who is the one who will run the line.
 		 */
 		file = launch_ops_posix.temp_create(launch_temp_dir(o->tmpdir),
-		    r->profile, strlen(r->profile), &err, NULL);
+		    plan.text, strlen(plan.text), &err, NULL);
 		if (file == NULL) {
 			cli_warn("run: %s", err.msg);
+			launch_plan_clear(&plan);
 			return LAUNCH_EXIT_FAILED;
 		}
 		/* Whole, however long $TMPDIR is: the user must find it. */
 		fsize = strlen(file) * 4 + 8;
 		fshow = xmalloc(fsize);
-		cli_warn("run: note: the profile is %zu bytes, more than %d, "
-		    "so it goes by -f; wrote it to %s, which is not removed: "
-		    "delete it when done", strlen(r->profile),
-		    LAUNCH_INLINE_MAX, sb_show(fshow, fsize, file));
+		why = run_dry_why(&plan, r);
+		cli_warn("run: note: %s; wrote it to %s, which is not removed: "
+		    "delete it when done", why, sb_show(fshow, fsize, file));
+		free(why);
 		free(fshow);
 	}
 	if (cwd != NULL)
 		cli_warn("run: note: the command would start in %s (-C)",
 		    sb_show(show, sizeof show, cwd));
-	argv = launch_argv_new(r, file, o->command);
+	argv = launch_plan_argv(&plan, &spec, file);
 	line = shquote_argv(argv);
 	if (printf("%s\n", line) < 0 || fflush(stdout) != 0) {
 		cli_warn("run: standard output: %s", strerror(errno));
@@ -79,6 +118,7 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 	}
 	free(line);
 	launch_argv_free(argv);
+	launch_plan_clear(&plan);
 	free(file);
 	return status;
 }

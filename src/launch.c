@@ -25,8 +25,12 @@ launch_needs_file(const struct gen_result *r)
 	return strlen(r->profile) > LAUNCH_INLINE_MAX;
 }
 
-char **
-launch_argv_new(const struct gen_result *r, const char *profile_file,
+/*
+ * The vector: -f file when file is not NULL, else -p and the profile; the -D
+ * parameters when defs.
+ */
+static char **
+argv_build(const struct gen_result *r, const char *file, bool defs,
     char *const cmd[])
 {
 	char **argv;
@@ -36,14 +40,14 @@ launch_argv_new(const struct gen_result *r, const char *profile_file,
 		ncmd++;
 	argv = xreallocarray(NULL, 5 + r->nparams + ncmd, sizeof *argv);
 	argv[n++] = xstrdup(LAUNCH_SANDBOX_EXEC);
-	if (launch_needs_file(r)) {
+	if (file != NULL) {
 		argv[n++] = xstrdup("-f");
-		argv[n++] = xstrdup(profile_file);
+		argv[n++] = xstrdup(file);
 	} else {
 		argv[n++] = xstrdup("-p");
 		argv[n++] = xstrdup(r->profile);
 	}
-	for (i = 0; i < r->nparams; i++) {
+	for (i = 0; defs && i < r->nparams; i++) {
 		xasprintf(&argv[n++], "-D%s=%s", r->params[i].key,
 		    r->params[i].value);
 	}
@@ -54,6 +58,151 @@ launch_argv_new(const struct gen_result *r, const char *profile_file,
 		argv[n++] = xstrdup(cmd[i]);
 	argv[n] = NULL;
 	return argv;
+}
+
+char **
+launch_argv_new(const struct gen_result *r, const char *profile_file,
+    char *const cmd[])
+{
+	return argv_build(r, launch_needs_file(r) ? profile_file : NULL, true,
+	    cmd);
+}
+
+char **
+launch_plan_argv(const struct launch_plan *plan,
+    const struct launch_spec *spec, const char *file)
+{
+	return argv_build(spec->result, plan->how == LAUNCH_HOW_ARG ? NULL :
+	    file, plan->how != LAUNCH_HOW_FILE_INLINE, spec->command);
+}
+
+/* One string in execve's count: its bytes, its NUL and its pointer. */
+static size_t
+str_cost(size_t len)
+{
+	return len + 1 + sizeof(char *);
+}
+
+/* The strings of v (NULL: none), without the NULL that ends it. */
+static size_t
+strs_cost(char *const v[])
+{
+	size_t n = 0, i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		n += str_cost(strlen(v[i]));
+	return n;
+}
+
+size_t
+launch_vec_size(char *const v[])
+{
+	return strs_cost(v) + sizeof(char *);
+}
+
+/* The length of dir without its trailing '/'s, as launch_temp_open uses it. */
+static size_t
+temp_dir_len(const char *dir)
+{
+	size_t dlen = strlen(dir);
+
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	return dlen;
+}
+
+/*
+ * gen_format_inline's reason, without what is only true of generate: its
+ * "inline: " head and its advice to use the sbpl format.
+ */
+static const char *
+inline_reason(char *msg)
+{
+	static const char head[] = "inline: ";
+	static const char tail[] = " (use the sbpl format and -D)";
+	size_t len = strlen(msg);
+
+	if (len >= sizeof tail - 1 &&
+	    strcmp(msg + len - (sizeof tail - 1), tail) == 0)
+		msg[len - (sizeof tail - 1)] = '\0';
+	if (strncmp(msg, head, sizeof head - 1) == 0)
+		msg += sizeof head - 1;
+	return msg;
+}
+
+int
+launch_plan_new(const struct launch_spec *spec, struct launch_plan *plan,
+    struct sb_error *err)
+{
+	const struct gen_result *r = spec->result;
+	struct sb_error ierr;
+	char **envp;
+	size_t base, defs = 0, flen, i;
+
+	memset(plan, 0, sizeof *plan);
+	/* What every way has: sandbox-exec, "--" and the command, the NULL
+	 * that ends argv, and the environment the child really gets. */
+	envp = launch_env_new(spec->envp, spec->net_mode, spec->cwd);
+	base = str_cost(strlen(LAUNCH_SANDBOX_EXEC)) + sizeof(char *) +
+	    launch_vec_size(envp);
+	launch_argv_free(envp);
+	if (spec->command != NULL && spec->command[0] != NULL)
+		base += str_cost(2) + strs_cost(spec->command);
+	/* "-D" KEY "=" VALUE. */
+	for (i = 0; i < r->nparams; i++)
+		defs += str_cost(2 + strlen(r->params[i].key) + 1 +
+		    strlen(r->params[i].value));
+	/* mkstemp keeps the template's length: the name is known now. */
+	flen = temp_dir_len(launch_temp_dir(spec->tmpdir)) + 1 +
+	    strlen(LAUNCH_TMP_TEMPLATE);
+	plan->size_arg = base + str_cost(2) + str_cost(strlen(r->profile)) +
+	    defs;
+	plan->size_file = base + str_cost(2) + str_cost(flen) + defs;
+	plan->size_bare = base + str_cost(2) + str_cost(flen);
+
+	if (!launch_needs_file(r) && plan->size_arg <= LAUNCH_ARGV_BUDGET) {
+		plan->how = LAUNCH_HOW_ARG;
+		plan->size = plan->size_arg;
+		return 0;
+	}
+	if (plan->size_bare > LAUNCH_ARGV_BUDGET) {
+		sb_error_set(err, SB_ELIMIT, "the command line and environment "
+		    "would take %zu bytes even with the profile in a file and "
+		    "no -D, more than the budget of %d (macOS allows 1 MiB "
+		    "for both): shorten the command's arguments or the "
+		    "environment", plan->size_bare, LAUNCH_ARGV_BUDGET);
+		goto fail;
+	}
+	if (plan->size_file <= LAUNCH_ARGV_BUDGET) {
+		plan->how = LAUNCH_HOW_FILE;
+		plan->text = xstrdup(r->profile);
+		plan->size = plan->size_file;
+		return 0;
+	}
+	/* In the file, the values need no argument: write them in. */
+	sb_error_init(&ierr);
+	if ((plan->text = gen_format_inline(r, &ierr)) == NULL) {
+		sb_error_set(err, SB_ELIMIT, "with its -D parameters the "
+		    "command line and environment would take %zu bytes, more "
+		    "than the budget of %d, and they cannot be written into "
+		    "the profile instead: %s", plan->size_file,
+		    LAUNCH_ARGV_BUDGET, inline_reason(ierr.msg));
+		goto fail;
+	}
+	plan->how = LAUNCH_HOW_FILE_INLINE;
+	plan->size = plan->size_bare;
+	return 0;
+
+fail:
+	memset(plan, 0, sizeof *plan);
+	return LAUNCH_EXIT_FAILED;
+}
+
+void
+launch_plan_clear(struct launch_plan *plan)
+{
+	free(plan->text);
+	memset(plan, 0, sizeof *plan);
 }
 
 void
@@ -130,11 +279,9 @@ launch_temp_open(const char *dir, const char *name, const char *what,
     char **pathp, struct sb_error *err)
 {
 	char show[SB_SHOW_MAX], *path;
-	size_t dlen = strlen(dir);
+	size_t dlen = temp_dir_len(dir);
 	int fd, saved;
 
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
 	xasprintf(&path, "%.*s/%s", (int)dlen, dir, name);
 	if ((fd = mkstemp(path)) == -1) {
 		saved = errno;
@@ -176,8 +323,25 @@ launch_failure_code(const struct launch_failure *f)
 	case LAUNCH_STAGE_EXEC:
 		break;
 	}
-	return f->errnum == ENOENT || f->errnum == ENOTDIR ?
-	    LAUNCH_EXIT_NOT_FOUND : LAUNCH_EXIT_CANNOT_EXEC;
+	switch (f->errnum) {
+	case ENOENT:
+	case ENOTDIR:
+		return LAUNCH_EXIT_NOT_FOUND;
+	/*
+	 * Nothing wrong with the program: too many bytes of arguments and
+	 * environment (which the budget should have kept out), or the
+	 * system's memory, processes or open files ran out. 126 would send
+	 * the user looking at the command.
+	 */
+	case E2BIG:
+	case ENOMEM:
+	case EFAULT:
+	case EAGAIN:
+	case EMFILE:
+	case ENFILE:
+		return LAUNCH_EXIT_FAILED;
+	}
+	return LAUNCH_EXIT_CANNOT_EXEC;
 }
 
 const int launch_forwarded_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, 0 };
@@ -578,14 +742,16 @@ launch_check_sandbox_exec(const struct launch_ops *ops, struct sb_error *err)
 	return LAUNCH_EXIT_FAILED;
 }
 
-int
-launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
-    struct sb_error *err)
+/* launch_check, keeping the plan when it returns 0 (else *plan is empty). */
+static int
+check_plan(const struct launch_ops *ops, const struct launch_spec *spec,
+    struct launch_plan *plan, struct sb_error *err)
 {
 	char show[SB_SHOW_MAX], **envp;
 	const char *cmd;
 	int r;
 
+	memset(plan, 0, sizeof *plan);
 	if ((r = launch_check_sandbox_exec(ops, err)) != 0)
 		return r;
 	if (ops->is_sandboxed(ops->arg) == 1) {
@@ -600,6 +766,9 @@ launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
 		sb_error_set(err, SB_EINVAL, "no command to run");
 		return LAUNCH_EXIT_FAILED;
 	}
+	/* What cannot be launched at all is 125, whatever the command. */
+	if ((r = launch_plan_new(spec, plan, err)) != 0)
+		return r;
 	/* Look the command up with the PATH it will really get. */
 	cmd = spec->command[0];
 	envp = launch_env_new(spec->envp, spec->net_mode, spec->cwd);
@@ -612,21 +781,39 @@ launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
 	case ENOENT:
 		sb_error_set(err, SB_EINVAL, "%s: command not found",
 		    sb_show(show, sizeof show, cmd));
-		return LAUNCH_EXIT_NOT_FOUND;
+		r = LAUNCH_EXIT_NOT_FOUND;
+		break;
 	case EISDIR:
 		sb_error_set(err, SB_EINVAL, "%s: is a directory",
 		    sb_show(show, sizeof show, cmd));
-		return LAUNCH_EXIT_CANNOT_EXEC;
+		r = LAUNCH_EXIT_CANNOT_EXEC;
+		break;
 	default:
 		sb_error_set(err, SB_EINVAL, "%s: %s",
 		    sb_show(show, sizeof show, cmd), strerror(r));
-		return LAUNCH_EXIT_CANNOT_EXEC;
+		r = LAUNCH_EXIT_CANNOT_EXEC;
+		break;
 	}
+	launch_plan_clear(plan);
+	return r;
 }
 
+int
+launch_check(const struct launch_ops *ops, const struct launch_spec *spec,
+    struct sb_error *err)
+{
+	struct launch_plan plan;
+	int r;
+
+	r = check_plan(ops, spec, &plan, err);
+	launch_plan_clear(&plan);
+	return r;
+}
+
+/* size: what the vectors came to, for an E2BIG. */
 static void
 spawn_error(const struct launch_ops *ops, const struct launch_spec *spec,
-    const struct launch_failure *f, struct sb_error *err)
+    const struct launch_failure *f, size_t size, struct sb_error *err)
 {
 	char show[SB_SHOW_MAX];
 
@@ -642,6 +829,15 @@ spawn_error(const struct launch_ops *ops, const struct launch_spec *spec,
 		    strerror(f->errnum));
 		break;
 	case LAUNCH_STAGE_EXEC:
+		/* Within the budget, yet too long: the numbers say by how
+		 * much the system's limit is below what we took it to be. */
+		if (f->errnum == E2BIG) {
+			sb_error_set(err, SB_ELIMIT, "cannot execute %s: %s "
+			    "(the arguments and environment take %zu bytes, "
+			    "the budget is %d)", ops->sandbox_exec,
+			    strerror(f->errnum), size, LAUNCH_ARGV_BUDGET);
+			break;
+		}
 		sb_error_set(err, SB_EIO, "cannot execute %s: %s",
 		    ops->sandbox_exec, strerror(f->errnum));
 		break;
@@ -656,9 +852,9 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	struct launch_exec e;
 	struct launch_failure f;
 	struct launch_status st;
+	struct launch_plan plan;
 	sigset_t block, oldmask;
 	char **argv = NULL, **envp = NULL, *file = NULL;
-	const char *profile = spec->result->profile;
 	bool installed[NFORWARDED];
 	pid_t pid;
 	size_t i;
@@ -666,7 +862,7 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 
 	if (pidp != NULL)
 		*pidp = 0;
-	if ((status = launch_check(ops, spec, err)) != 0)
+	if ((status = check_plan(ops, spec, &plan, err)) != 0)
 		return status;
 
 	/*
@@ -693,15 +889,15 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 		goto out;
 	}
 
-	if (launch_needs_file(spec->result)) {
-		file = ops->temp_create(launch_temp_dir(spec->tmpdir), profile,
-		    strlen(profile), err, ops->arg);
+	if (plan.text != NULL) {
+		file = ops->temp_create(launch_temp_dir(spec->tmpdir),
+		    plan.text, strlen(plan.text), err, ops->arg);
 		if (file == NULL) {
 			status = LAUNCH_EXIT_FAILED;
 			goto out;
 		}
 	}
-	argv = launch_argv_new(spec->result, file, spec->command);
+	argv = launch_plan_argv(&plan, spec, file);
 	envp = launch_env_new(spec->envp, spec->net_mode, spec->cwd);
 	e.path = ops->sandbox_exec;
 	e.argv = argv;
@@ -709,7 +905,8 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	e.cwd = spec->cwd;
 	e.sigmask = &oldmask;
 	if ((pid = ops->spawn(&e, &f, ops->arg)) == -1) {
-		spawn_error(ops, spec, &f, err);
+		spawn_error(ops, spec, &f, launch_vec_size(argv) +
+		    launch_vec_size(envp), err);
 		status = launch_failure_code(&f);
 		goto out;
 	}
@@ -760,6 +957,7 @@ out:
 	}
 	launch_argv_free(argv);
 	launch_argv_free(envp);
+	launch_plan_clear(&plan);
 	sigaction(SIGCHLD, &oldchld, NULL);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	return status;

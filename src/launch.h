@@ -18,6 +18,19 @@
 /* Above this many bytes the profile goes through a file (-f): a huge -p
  * argument fails with E2BIG. */
 #define LAUNCH_INLINE_MAX	(64 * 1024)
+/*
+ * The most bytes of arguments and environment that `run` hands to execve(2)
+ * for sandbox-exec, counted as the kernel counts them against ARG_MAX: each
+ * string with its NUL and its pointer, and the NULL that ends each vector
+ * (launch_vec_size). On macOS ARG_MAX is 1 MiB for the arguments and the
+ * environment together, and this is far from all that must fit there: the
+ * kernel adds the program's path and strings of its own, and the command
+ * passes the same environment, grown by whatever shells and build tools
+ * export, to every program it starts, next to arguments of their own. A
+ * command line that only just fits would leave them nothing; taking a
+ * quarter leaves them the other three.
+ */
+#define LAUNCH_ARGV_BUDGET	(256 * 1024)
 
 /*
  * Exit statuses of `run` besides the command's own (env(1), timeout(1)):
@@ -47,7 +60,8 @@ bool	launch_needs_file(const struct gen_result *r);
  * then "-DKEY=VALUE" for each parameter in order, then "--" and cmd (which
  * may be NULL or empty: the vector then ends with the last -D, without
  * "--"). NULL-terminated;
- * free with launch_argv_free. Strings are copies.
+ * free with launch_argv_free. Strings are copies. It knows nothing of
+ * LAUNCH_ARGV_BUDGET: `run` builds its vector with launch_plan_argv.
  */
 char	**launch_argv_new(const struct gen_result *r, const char *profile_file,
 	    char *const cmd[]);
@@ -63,6 +77,13 @@ void	  launch_argv_free(char **);
  */
 char	**launch_env_new(char *const envp[], enum net_mode net,
 	    const char *cwd);
+
+/*
+ * What a NULL-terminated vector (argv or envp; NULL counts as empty) costs in
+ * execve's count against ARG_MAX: for each string its bytes, its NUL and a
+ * pointer, and one pointer for the NULL at the end.
+ */
+size_t	launch_vec_size(char *const v[]);
 
 /* The value of NAME in a NULL-terminated environment vector, or NULL. */
 const char *launch_env_get(char *const envp[], const char *name);
@@ -99,7 +120,11 @@ enum launch_stage {
 	LAUNCH_STAGE_FORK,	/* fork or pipe failed: 125 */
 	LAUNCH_STAGE_CHDIR,	/* chdir to the command's cwd failed: 125 */
 	LAUNCH_STAGE_EXEC,	/* execve failed: 127 for ENOENT or ENOTDIR
-				 * (not found), else 126 */
+				 * (not found); 125 when the fault is ours or
+				 * the system's, not the program's: E2BIG
+				 * (too many bytes of arguments and
+				 * environment), ENOMEM, EFAULT, EAGAIN, EMFILE,
+				 * ENFILE; else 126 */
 };
 
 struct launch_failure {
@@ -181,6 +206,55 @@ struct launch_spec {
 	const char		*cwd;		/* start here, or NULL: stay */
 };
 
+/* How the profile reaches sandbox-exec. */
+enum launch_how {
+	LAUNCH_HOW_ARG,		/* -p PROFILE, then -DKEY=VALUE... */
+	LAUNCH_HOW_FILE,	/* -f FILE holding the profile, then -D... */
+	LAUNCH_HOW_FILE_INLINE,	/* -f FILE holding the profile with the
+				 * values written in (gen_format_inline),
+				 * and no -D at all */
+};
+
+/*
+ * How `run` will start sandbox-exec within LAUNCH_ARGV_BUDGET. The sizes are
+ * launch_vec_size of the argument vector plus that of the environment, for
+ * each way the profile can go; the -f file is counted with a name as long
+ * as the one launch_temp_open gives it.
+ */
+struct launch_plan {
+	enum launch_how	 how;
+	char		*text;		/* what the -f file holds, or NULL */
+	size_t		 size;		/* the chosen way's */
+	size_t		 size_arg;	/* -p and -D */
+	size_t		 size_file;	/* -f and -D */
+	size_t		 size_bare;	/* -f and no -D: the least there is */
+};
+
+/*
+ * Decides, pure, how spec goes to sandbox-exec, counting the environment that
+ * launch_env_new makes for it: -p when the profile is at most
+ * LAUNCH_INLINE_MAX bytes and size_arg fits the budget; else -f with the -D
+ * parameters when size_file fits; else -f with the profile in inline form
+ * and no -D. Returns 0 with *plan set (release it with launch_plan_clear),
+ * or LAUNCH_EXIT_FAILED with err set ("... bytes ..., more than the budget
+ * of N ...") and *plan empty when even size_bare is over the budget (the
+ * command's arguments or the environment are too large), or when the inline
+ * form is needed but impossible (a value with a control character, or too
+ * long: see gen_format_inline). spec->command may be NULL or empty, as for
+ * launch_argv_new.
+ */
+int	launch_plan_new(const struct launch_spec *, struct launch_plan *,
+	    struct sb_error *);
+void	launch_plan_clear(struct launch_plan *);
+
+/*
+ * The argument vector of the plan for spec, pure: as launch_argv_new, but
+ * "-f" file (which must then be given) unless the plan is LAUNCH_HOW_ARG,
+ * and no -D for LAUNCH_HOW_FILE_INLINE. Free with launch_argv_free.
+ */
+char	**launch_plan_argv(const struct launch_plan *,
+	    const struct launch_spec *, const char *file);
+
 /*
  * The first of launch_check's checks: ops->sandbox_exec is present. Returns
  * 0, or 125 with err set: "sandbox-exec is only available on macOS (PATH not
@@ -191,15 +265,18 @@ int	launch_check_sandbox_exec(const struct launch_ops *, struct sb_error *);
 /*
  * The checks `run` makes before it starts anything: sandbox-exec is present
  * (125, see launch_check_sandbox_exec), this
- * process is not already sandboxed (125), and the command exists (127) and
- * can be executed (126). Returns 0, or that status with err set.
+ * process is not already sandboxed (125), there is a command (125), the
+ * whole fits LAUNCH_ARGV_BUDGET in one of the ways of launch_plan_new
+ * (125), and the command exists (127) and can be executed (126). Returns 0,
+ * or that status with err set.
  */
 int	launch_check(const struct launch_ops *, const struct launch_spec *,
 	    struct sb_error *);
 
 /*
  * Runs spec->command under the profile and waits for it: launch_check, the
- * -f file when the profile needs one, the environment of launch_env_new,
+ * -f file when the plan has one (launch_plan_new), the argument vector of
+ * launch_plan_argv and the environment of launch_env_new,
  * spawn, forwarding of SIGHUP, SIGINT, SIGQUIT and SIGTERM to the child
  * while it runs (see launch_should_forward), wait, removal of the -f file
  * however the command ended. Returns the exit status for sbpolicy: the

@@ -3,7 +3,8 @@
 # run.sh: `sbpolicy run` as a user meets it: --dry-run re-split by /bin/sh
 # gives back the exact argv (hostile paths and arguments included), the
 # large-profile -f file, exit 125 for every failure before the command starts,
-# and the one-line explanation on a system without sandbox-exec.
+# the one-line explanation on a system without sandbox-exec, and the budget
+# for the whole command line (-f in inline form with no -D; 125 above it).
 . "${top_srcdir:-.}/tests/lib.sh" run
 # The profile holds no locale-dependent text, but hostile bytes must pass
 # through awk and sh untouched.
@@ -191,6 +192,73 @@ else
 	expect 137 "$sb" run -- /bin/sh -c 'kill -9 $$'
 	expect 0 "$sb" run -- /bin/sh -c \
 	    'test "$SBPOLICY_SANDBOX" = seatbelt && test "$SBPOLICY_NETWORK_DISABLED" = 1'
+fi
+
+# --- the budget: -D values over it go into the -f file, inline -------------
+# sockets_json N BAD: a params file allowing N sockets with 90-byte names,
+# under the 103 bytes of sun_path (about 370 KiB of -D for 3000, where run
+# allows 256 KiB for everything); the name of socket BAD (none when BAD >= N)
+# holds a newline.
+sockets_json() {
+	awk -v n="$1" -v bad="$2" 'BEGIN {
+		pad = sprintf("%70s", ""); gsub(/ /, "s", pad)
+		printf "{\"version\": 1, \"network\": {\"unix_sockets\": "
+		printf "{\"allow\": ["
+		for (i = 0; i < n; i++)
+			printf "%s\"/Users/me/%ssock/%s/%d.sock\"", i ? ", " : "",
+			    i == bad ? "\\n" : "", pad, i
+		print "]}}}"
+	}'
+}
+sockets_json 3000 3000 >many.json
+rm -rf tmpdir
+mkdir tmpdir
+TMPDIR=$work/tmpdir expect 0 "$sb" run --dry-run -p many.json -- true 'a b'
+# What the line really executes: a fake sandbox-exec in its place records
+# its arguments, and the -f file as it was.
+printf '%s\n' '#!/bin/sh' 'printf "%s\0" "$@" >fake.args' \
+    '[ "$1" = -f ] && cp "$2" fake.profile' >fake-sandbox-exec
+chmod +x fake-sandbox-exec
+sed '1s|^/usr/bin/sandbox-exec |./fake-sandbox-exec |' out >line.sh
+sh line.sh && ok || bad "inline: the line does not run"
+file=$(tr '\0' '\n' <fake.args | sed -n 2p)
+printf '%s\0' -f "$file" -- true 'a b' >want.bin
+same fake.args want.bin "inline: -f, no -D"
+tr '\0' '\n' <fake.args | grep -q '^-D' && bad "inline: got a -D" || ok
+case $file in "$work/tmpdir/sbpolicy-profile."*) ok ;; *) bad "inline: file $file not in \$TMPDIR" ;; esac
+case $(ls -l "$file") in -rw-------*) ok ;; *) bad "inline: $file is not 0600" ;; esac
+"$sb" generate --format inline -p many.json >want.profile 2>/dev/null
+[ -s want.profile ] && cmp -s fake.profile want.profile && ok ||
+    bad "inline: the file is not the inline profile"
+grep -q '(param ' fake.profile && bad "inline: the file names a (param)" || ok
+grep -q "^sbpolicy: run: note: with its -D parameters the command line and environment would take [0-9]* bytes, more than the budget of 262144, so the profile goes by -f with their values written in, and no -D; wrote it to \"$file\"" err &&
+    ok || bad "inline: no note on stderr: $(cat err)"
+rm -f "$file"
+
+# Fewer of them fit: -p and -D, as always.
+sockets_json 100 100 >few.json
+expect 0 "$sb" run --dry-run -p few.json -- true
+resplit out >got.bin
+[ "$(tr '\0' '\n' <got.bin | sed -n 2p)" = -p ] && ok || bad "few: no -p"
+[ "$(tr '\0' '\n' <got.bin | grep -c '^-DUNIX_SOCKET_PATH_')" -eq 100 ] &&
+    ok || bad "few: not 100 -D"
+
+# A newline in one of many names: -D cannot carry them all, the file cannot
+# take that one: 125, and nothing written.
+sockets_json 3000 7 >bad.json
+TMPDIR=$work/tmpdir expect 125 "$sb" run --dry-run -p bad.json -- true
+one_line_error 'run: with its -D parameters the command line and environment would take [0-9]* bytes, more than the budget of 262144, and they cannot be written into the profile instead: "/Users/me/\\nsock/.*": a path with a control character cannot be written into a profile$'
+[ -s out ] && bad "inline impossible: wrote to stdout" || ok
+
+# The command's own arguments over the budget: nothing can help.
+big=$(head -c 102400 /dev/zero | tr '\0' x)
+TMPDIR=$work/tmpdir expect 125 "$sb" run --dry-run -- true "$big" "$big" "$big"
+one_line_error 'run: the command line and environment would take [0-9]* bytes even with the profile in a file and no -D, more than the budget of 262144 (macOS allows 1 MiB for both): shorten the command'"'"'s arguments or the environment$'
+[ -s out ] && bad "too long: wrote to stdout" || ok
+[ -z "$(ls tmpdir)" ] && ok || bad "125 left files behind: $(ls tmpdir)"
+if [ -e /usr/bin/sandbox-exec ]; then
+	expect 125 "$sb" run -- /usr/bin/true "$big" "$big" "$big"
+	one_line_error 'run: the command line and environment would take '
 fi
 
 finish

@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "gen.h"
 #include "helpers.h"
 #include "launch.h"
@@ -53,20 +54,43 @@ fake_check_file(const char *file)
 	return 0;
 }
 
+/* An -f file in inline form, with no -D beside it: 0, else 40..43. */
+static int
+fake_check_inline(const char *file, int ndefs)
+{
+	char *text;
+	size_t len;
+	int r = 0;
+
+	if (file == NULL)
+		return 40;
+	if (ndefs != 0)
+		return 41;
+	if ((text = test_slurp(file, &len)) == NULL)
+		return 42;
+	if (strncmp(text, "(version 1)", 11) != 0 ||
+	    strstr(text, "(param ") != NULL)
+		r = 43;
+	free(text);
+	return r;
+}
+
 static int
 fake_sandbox_exec(int argc, char **argv)
 {
 	const char *file = NULL, *v;
 	char cwd[PATH_MAX];
 	pid_t parent;
-	int i;
+	int i, ndefs = 0;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
 			file = argv[++i];
 		else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc)
 			i++;
-		else if (strncmp(argv[i], "-D", 2) != 0)
+		else if (strncmp(argv[i], "-D", 2) == 0)
+			ndefs++;
+		else
 			return 64;
 	}
 	if (i >= argc - 1)
@@ -81,6 +105,8 @@ fake_sandbox_exec(int argc, char **argv)
 	}
 	if (strcmp(argv[0], "check-file") == 0)
 		return fake_check_file(file);
+	if (strcmp(argv[0], "check-inline") == 0)
+		return fake_check_inline(file, ndefs);
 	if (strcmp(argv[0], "check-file-then-kill") == 0) {
 		if (fake_check_file(file) != 0)
 			return fake_check_file(file);
@@ -364,6 +390,36 @@ result_of_size(struct gen_result *r, size_t size)
 	r->params[0].key = xstrdup("UNIX_SOCKET_PATH_0");
 	r->params[0].value = xstrdup("/private/tmp/test.sock");
 	r->nparams = 1;
+}
+
+/*
+ * A result made by hand with n parameters of vlen bytes, each used once by
+ * the profile; parameter bad (none when bad >= n) holds a newline, early
+ * enough for a message to show it.
+ */
+static void
+result_with_params(struct gen_result *r, size_t n, size_t vlen, size_t bad)
+{
+	struct buf b;
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	buf_init(&b);
+	buf_puts(&b, "(version 1)\n(deny default)\n");
+	r->params = xcalloc(n, sizeof *r->params);
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "(allow file-read* (subpath (param \"P_%zu\")))\n",
+		    i);
+		xasprintf(&r->params[i].key, "P_%zu", i);
+		r->params[i].value = xmalloc(vlen + 1);
+		memset(r->params[i].value, 'a', vlen);
+		r->params[i].value[0] = '/';
+		if (i == bad)
+			r->params[i].value[1] = '\n';
+		r->params[i].value[vlen] = '\0';
+	}
+	r->nparams = n;
+	r->profile = buf_take(&b);
 }
 
 static char *cmd_client[] = { S("test-client"), S("--flag"), S("a b"), NULL };
@@ -1011,6 +1067,357 @@ launch_empty_command_exits_125(void **state)
 	gen_result_clear(&r);
 }
 
+/* --- the budget: how the profile goes ---------------------------------- */
+
+/* The name the -f file gets in spec_of's $TMPDIR, or one as long. */
+#define PLAN_FILE	"/var/folders/xy/T/sbpolicy-profile.XXXXXX"
+
+static void
+launch_vec_size_counts_strings_nuls_and_pointers(void **state)
+{
+	static char *v[] = { S("ab"), S(""), S("xyz"), NULL };
+	static char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(launch_vec_size(v), 3 + 1 + 4 + 4 * sizeof(char *));
+	assert_int_equal(launch_vec_size(none), sizeof(char *));
+	assert_int_equal(launch_vec_size(NULL), sizeof(char *));
+}
+
+/*
+ * Plans s; checks the way, that the vector is the one of want (NULL-ended:
+ * file stands for the -f file's name), and that plan.size is what execve
+ * counts for it and the environment.
+ */
+static void
+check_plan(const struct launch_spec *s, enum launch_how how,
+    const char *const want[], struct launch_plan *plan)
+{
+	struct sb_error err;
+	char **argv, **envp;
+
+	sb_error_init(&err);
+	if (launch_plan_new(s, plan, &err) != 0)
+		fail_msg("launch_plan_new: %s", err.msg);
+	assert_false(sb_error_is_set(&err));
+	assert_int_equal(plan->how, how);
+	argv = launch_plan_argv(plan, s, PLAN_FILE);
+	check_vec(argv, want);
+	envp = launch_env_new(s->envp, s->net_mode, s->cwd);
+	assert_int_equal(plan->size, launch_vec_size(argv) +
+	    launch_vec_size(envp));
+	assert_true(plan->size <= LAUNCH_ARGV_BUDGET);
+	launch_argv_free(envp);
+	launch_argv_free(argv);
+}
+
+static void
+launch_plan_small_profile_uses_p(void **state)
+{
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+	const char *want[9];
+
+	(void)state;
+	result_of_size(&r, 100);
+	spec_of(&s, &r, NET_OFF);
+	want[0] = "/usr/bin/sandbox-exec";
+	want[1] = "-p";
+	want[2] = r.profile;
+	want[3] = "-DUNIX_SOCKET_PATH_0=/private/tmp/test.sock";
+	want[4] = "--";
+	want[5] = "test-client";
+	want[6] = "--flag";
+	want[7] = "a b";
+	want[8] = NULL;
+	check_plan(&s, LAUNCH_HOW_ARG, want, &plan);
+	assert_null(plan.text);
+	assert_int_equal(plan.size, plan.size_arg);
+	assert_true(plan.size_bare < plan.size_file);
+	launch_plan_clear(&plan);
+	gen_result_clear(&r);
+}
+
+static void
+launch_plan_large_profile_uses_f_with_params(void **state)
+{
+	static const char *const want[] = {
+		"/usr/bin/sandbox-exec", "-f", PLAN_FILE,
+		"-DUNIX_SOCKET_PATH_0=/private/tmp/test.sock", "--",
+		"test-client", "--flag", "a b", NULL
+	};
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+
+	(void)state;
+	result_of_size(&r, LAUNCH_INLINE_MAX + 1);
+	spec_of(&s, &r, NET_OFF);
+	check_plan(&s, LAUNCH_HOW_FILE, want, &plan);
+	/* The file holds the profile itself: the -D go with it. */
+	assert_string_equal(plan.text, r.profile);
+	assert_int_equal(plan.size, plan.size_file);
+	/* It would have fitted the budget; the profile alone was too big. */
+	assert_true(plan.size_arg <= LAUNCH_ARGV_BUDGET);
+	launch_plan_clear(&plan);
+	/* $TMPDIR's trailing slashes are not part of the name. */
+	s.tmpdir = "/var/folders/xy/T///";
+	check_plan(&s, LAUNCH_HOW_FILE, want, &plan);
+	launch_plan_clear(&plan);
+	gen_result_clear(&r);
+}
+
+static void
+launch_plan_budget_is_inclusive(void **state)
+{
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+	struct sb_error err;
+	char *cmd[3];
+	size_t size0;
+
+	(void)state;
+	result_of_size(&r, 1000);
+	spec_of(&s, &r, NET_OFF);
+	cmd[0] = S("test-client");
+	cmd[1] = xstrdup("");
+	cmd[2] = NULL;
+	s.command = cmd;
+	sb_error_init(&err);
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 0);
+	size0 = plan.size_arg;
+	launch_plan_clear(&plan);
+	/* An argument that brings -p to the budget exactly: still -p. */
+	free(cmd[1]);
+	cmd[1] = xmalloc(LAUNCH_ARGV_BUDGET - size0 + 1);
+	memset(cmd[1], 'y', LAUNCH_ARGV_BUDGET - size0);
+	cmd[1][LAUNCH_ARGV_BUDGET - size0] = '\0';
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 0);
+	assert_int_equal(plan.size_arg, LAUNCH_ARGV_BUDGET);
+	assert_int_equal(plan.how, LAUNCH_HOW_ARG);
+	launch_plan_clear(&plan);
+	/* One byte more: the profile moves to the file, -D stay. */
+	free(cmd[1]);
+	cmd[1] = xmalloc(LAUNCH_ARGV_BUDGET - size0 + 2);
+	memset(cmd[1], 'y', LAUNCH_ARGV_BUDGET - size0 + 1);
+	cmd[1][LAUNCH_ARGV_BUDGET - size0 + 1] = '\0';
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 0);
+	assert_int_equal(plan.size_arg, LAUNCH_ARGV_BUDGET + 1);
+	assert_int_equal(plan.how, LAUNCH_HOW_FILE);
+	assert_int_equal(plan.size, plan.size_file);
+	assert_string_equal(plan.text, r.profile);
+	assert_false(sb_error_is_set(&err));
+	launch_plan_clear(&plan);
+	free(cmd[1]);
+	gen_result_clear(&r);
+}
+
+/* 300 values of 900 bytes: about 280 KiB of -D, a 14 KiB profile. */
+#define MANY_PARAMS	300
+#define LONG_VALUE	900
+
+static void
+launch_plan_params_over_budget_go_inline(void **state)
+{
+	static const char *const want[] = {
+		"/usr/bin/sandbox-exec", "-f", PLAN_FILE, "--",
+		"test-client", "--flag", "a b", NULL
+	};
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+	struct sb_error err;
+	char *text;
+
+	(void)state;
+	result_with_params(&r, MANY_PARAMS, LONG_VALUE, MANY_PARAMS);
+	assert_false(launch_needs_file(&r));
+	spec_of(&s, &r, NET_OFF);
+	check_plan(&s, LAUNCH_HOW_FILE_INLINE, want, &plan);
+	assert_true(plan.size_arg > LAUNCH_ARGV_BUDGET);
+	assert_true(plan.size_file > LAUNCH_ARGV_BUDGET);
+	assert_int_equal(plan.size, plan.size_bare);
+	/* The file holds the inline form: every value written in. */
+	sb_error_init(&err);
+	text = gen_format_inline(&r, &err);
+	assert_non_null(text);
+	assert_string_equal(plan.text, text);
+	assert_null(strstr(plan.text, "(param "));
+	assert_non_null(strstr(plan.text, r.params[MANY_PARAMS - 1].value));
+	free(text);
+	launch_plan_clear(&plan);
+	assert_null(plan.text);
+	gen_result_clear(&r);
+}
+
+static void
+launch_params_over_budget_run_without_d(void **state)
+{
+	struct gen_result r;
+	struct launch_spec s;
+	struct sb_error err;
+	char *text;
+	size_t i;
+
+	(void)state;
+	result_with_params(&r, MANY_PARAMS, LONG_VALUE, MANY_PARAMS);
+	spec_of(&s, &r, NET_OFF);
+	sb_error_init(&err);
+	assert_int_equal(launch_run(&fake_ops, &s, NULL, &err), 0);
+	assert_false(sb_error_is_set(&err));
+	assert_int_equal(fk.ntemp, 1);
+	assert_string_equal(fk.argv[1], "-f");
+	assert_string_equal(fk.argv[2], fk.temp_path);
+	assert_string_equal(fk.argv[3], "--");
+	for (i = 0; fk.argv[i] != NULL; i++)
+		assert_int_not_equal(strncmp(fk.argv[i], "-D", 2), 0);
+	/* What went to the file is the inline form. */
+	sb_error_init(&err);
+	text = gen_format_inline(&r, &err);
+	assert_non_null(text);
+	assert_int_equal(fk.temp_len, strlen(text));
+	free(text);
+	assert_int_equal(fk.nremove, 1);
+	gen_result_clear(&r);
+}
+
+static void
+launch_plan_inline_impossible_exits_125(void **state)
+{
+	static const char head[] = "with its -D parameters the command line "
+	    "and environment would take ";
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+	struct sb_error err;
+
+	(void)state;
+	/* A newline does no harm as long as -D can carry it. */
+	result_with_params(&r, 10, LONG_VALUE, 3);
+	spec_of(&s, &r, NET_OFF);
+	sb_error_init(&err);
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 0);
+	assert_int_equal(plan.how, LAUNCH_HOW_ARG);
+	launch_plan_clear(&plan);
+	gen_result_clear(&r);
+
+	result_with_params(&r, MANY_PARAMS, LONG_VALUE, 7);
+	spec_of(&s, &r, NET_OFF);
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 125);
+	assert_int_equal(strncmp(err.msg, head, sizeof head - 1), 0);
+	assert_non_null(strstr(err.msg, " bytes, more than the budget of "
+	    "262144, and they cannot be written into the profile instead: "
+	    "\"/\\naaa"));
+	assert_non_null(strstr(err.msg, "\": a path with a control character "
+	    "cannot be written into a profile"));
+	/* generate's advice, not run's. */
+	assert_null(strstr(err.msg, "sbpl format"));
+	assert_null(strstr(err.msg, "inline:"));
+	assert_null(plan.text);
+
+	/* And nothing starts: no lookup, no file, no child. */
+	sb_error_init(&err);
+	assert_int_equal(launch_run(&fake_ops, &s, NULL, &err), 125);
+	assert_int_equal(strncmp(err.msg, head, sizeof head - 1), 0);
+	assert_null(fk.find_cmd);
+	assert_int_equal(fk.ntemp, 0);
+	assert_int_equal(fk.nspawn, 0);
+	sb_error_init(&err);
+	assert_int_equal(launch_check(&fake_ops, &s, &err), 125);
+	gen_result_clear(&r);
+}
+
+static void
+launch_plan_command_too_long_exits_125(void **state)
+{
+	char *cmd[5], *envp[3], *msg, **child_env;
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_plan plan;
+	struct sb_error err;
+	size_t i;
+
+	(void)state;
+	result_of_size(&r, 100);
+	spec_of(&s, &r, NET_OFF);
+	/* Three arguments of 100 KiB: over the budget whatever the profile
+	 * does, though each is under Linux's 128 KiB for one string. */
+	cmd[0] = S("test-client");
+	for (i = 1; i < 4; i++) {
+		cmd[i] = xmalloc(100 * 1024 + 1);
+		memset(cmd[i], 'z', 100 * 1024);
+		cmd[i][100 * 1024] = '\0';
+	}
+	cmd[4] = NULL;
+	s.command = cmd;
+	sb_error_init(&err);
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 125);
+	assert_true(plan.size_bare == 0 && plan.text == NULL);
+	/* sandbox-exec -f FILE -- and the command, and the environment. */
+	child_env = launch_env_new(env_in, NET_OFF, NULL);
+	xasprintf(&msg, "the command line and environment would take %zu "
+	    "bytes even with the profile in a file and no -D, more than the "
+	    "budget of 262144 (macOS allows 1 MiB for both): shorten the "
+	    "command's arguments or the environment",
+	    launch_vec_size(cmd) + 4 * (sizeof(char *) + 1) +
+	    strlen("/usr/bin/sandbox-exec") + 2 + strlen(PLAN_FILE) + 2 +
+	    launch_vec_size(child_env));
+	assert_string_equal(err.msg, msg);
+	free(msg);
+	launch_argv_free(child_env);
+	sb_error_init(&err);
+	assert_int_equal(launch_run(&fake_ops, &s, NULL, &err), 125);
+	assert_non_null(strstr(err.msg, "even with the profile in a file"));
+	assert_int_equal(fk.nspawn, 0);
+	assert_int_equal(fk.ntemp, 0);
+	for (i = 1; i < 4; i++)
+		free(cmd[i]);
+
+	/* The environment counts too. */
+	s.command = cmd_client;
+	envp[0] = xmalloc(300 * 1024);
+	memcpy(envp[0], "BIG=", 4);
+	memset(envp[0] + 4, 'e', 300 * 1024 - 5);
+	envp[0][300 * 1024 - 1] = '\0';
+	envp[1] = S("PATH=/usr/bin:/bin");
+	envp[2] = NULL;
+	s.envp = envp;
+	sb_error_init(&err);
+	assert_int_equal(launch_plan_new(&s, &plan, &err), 125);
+	assert_non_null(strstr(err.msg, "even with the profile in a file"));
+	free(envp[0]);
+	gen_result_clear(&r);
+}
+
+static void
+launch_exec_e2big_exits_125(void **state)
+{
+	struct sb_error err;
+	char *msg;
+
+	(void)state;
+	fk.spawn_fails = true;
+	fk.failure.stage = LAUNCH_STAGE_EXEC;
+	fk.failure.errnum = E2BIG;
+	assert_int_equal(run_fake(&fake_ops, LAUNCH_INLINE_MAX + 10, NULL,
+	    &err), 125);
+	xasprintf(&msg, "cannot execute /fake/usr/bin/sandbox-exec: %s (the "
+	    "arguments and environment take %zu bytes, the budget is 262144)",
+	    strerror(E2BIG), launch_vec_size(fk.argv) +
+	    launch_vec_size(fk.envp));
+	assert_string_equal(err.msg, msg);
+	free(msg);
+	assert_int_equal(fk.nwait, 0);
+	assert_int_equal(fk.nremove, 1);
+	/* Out of memory is not the command's fault either. */
+	fk.failure.errnum = ENOMEM;
+	assert_int_equal(run_fake(&fake_ops, 100, NULL, &err), 125);
+	assert_string_equal(err.msg, "cannot execute "
+	    "/fake/usr/bin/sandbox-exec: Cannot allocate memory");
+}
+
 /* --- running with fakes: what the child gets --------------------------- */
 
 static void
@@ -1477,6 +1884,61 @@ launch_real_large_profile_removed_when_killed(void **state)
 }
 
 static void
+launch_real_inline_file_has_no_params(void **state)
+{
+	extern char **environ;
+	static char *cmd[] = { S("check-inline"), NULL };
+	struct gen_result r;
+	struct launch_spec s;
+	struct launch_ops ops;
+	struct sb_error err;
+
+	(void)state;
+	real_ops(&ops);
+	free(real_temp);
+	real_temp = NULL;
+	result_with_params(&r, MANY_PARAMS, LONG_VALUE, MANY_PARAMS);
+	spec_of(&s, &r, NET_OFF);
+	s.command = cmd;
+	s.envp = environ;
+	s.tmpdir = getenv("TMPDIR");
+	sb_error_init(&err);
+	assert_int_equal(launch_run(&ops, &s, NULL, &err), 0);
+	assert_false(sb_error_is_set(&err));
+	assert_non_null(real_temp);
+	assert_int_equal(access(real_temp, F_OK), -1);
+	gen_result_clear(&r);
+}
+
+static void
+launch_real_e2big_exits_125(void **state)
+{
+#ifdef __linux__
+	char *cmd[4];
+	struct launch_ops ops;
+	struct sb_error err;
+
+	(void)state;
+	/* Within the budget, but over Linux's 128 KiB for one string: the
+	 * real execve says E2BIG. */
+	real_ops(&ops);
+	cmd[0] = S("exit");
+	cmd[1] = S("0");
+	cmd[2] = xmalloc(200 * 1024 + 1);
+	memset(cmd[2], 'q', 200 * 1024);
+	cmd[2][200 * 1024] = '\0';
+	cmd[3] = NULL;
+	assert_int_equal(run_real(&ops, 100, cmd, NET_OFF, NULL, &err), 125);
+	assert_non_null(strstr(err.msg, strerror(E2BIG)));
+	assert_non_null(strstr(err.msg, "the budget is 262144"));
+	free(cmd[2]);
+#else
+	(void)state;
+	skip();
+#endif
+}
+
+static void
 launch_real_sigterm_is_forwarded(void **state)
 {
 	char pid[32], *cmd[3];
@@ -1664,6 +2126,13 @@ launch_status_and_failure_codes(void **state)
 	assert_int_equal(launch_failure_code(&f), 126);
 	f.errnum = ENOEXEC;
 	assert_int_equal(launch_failure_code(&f), 126);
+	/* Ours or the system's, not the command's. */
+	f.errnum = E2BIG;
+	assert_int_equal(launch_failure_code(&f), 125);
+	f.errnum = ENOMEM;
+	assert_int_equal(launch_failure_code(&f), 125);
+	f.errnum = EMFILE;
+	assert_int_equal(launch_failure_code(&f), 125);
 	f.stage = LAUNCH_STAGE_FORK;
 	assert_int_equal(launch_failure_code(&f), 125);
 	f.stage = LAUNCH_STAGE_CHDIR;
@@ -1711,6 +2180,15 @@ main(int argc, char **argv)
 		T(launch_command_not_executable_exits_126),
 		T(launch_command_looked_up_in_child_path),
 		T(launch_empty_command_exits_125),
+		T(launch_vec_size_counts_strings_nuls_and_pointers),
+		T(launch_plan_small_profile_uses_p),
+		T(launch_plan_large_profile_uses_f_with_params),
+		T(launch_plan_budget_is_inclusive),
+		T(launch_plan_params_over_budget_go_inline),
+		T(launch_params_over_budget_run_without_d),
+		T(launch_plan_inline_impossible_exits_125),
+		T(launch_plan_command_too_long_exits_125),
+		T(launch_exec_e2big_exits_125),
 		T(launch_spawn_gets_argv_env_and_path),
 		T(launch_full_network_child_env),
 		T(launch_large_profile_file_used_and_removed),
@@ -1729,6 +2207,8 @@ main(int argc, char **argv)
 		T(launch_real_exec_failure_exits_127_or_126),
 		T(launch_real_large_profile_file_is_private_and_removed),
 		T(launch_real_large_profile_removed_when_killed),
+		T(launch_real_inline_file_has_no_params),
+		T(launch_real_e2big_exits_125),
 		T(launch_real_sigterm_is_forwarded),
 		T(launch_posix_is_present),
 		T(launch_posix_find_command),
