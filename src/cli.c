@@ -599,9 +599,10 @@ cli_generate(int argc, char **argv)
 	struct gen_result r;
 	struct gen_ctx ctx;
 	struct sb_error err;
-	struct file_write wsaved, wout;
+	struct file_write w[2];
 	char *text = NULL, *saved = NULL;
-	bool to_file, saving = false, writing = false;
+	size_t nw = 0;
+	bool to_file;
 	int status;
 
 	if ((status = cli_parse(CLI_GENERATE, argc, argv, &o)) != 0) {
@@ -626,38 +627,32 @@ cli_generate(int argc, char **argv)
 	 * before either is put in place: a missing directory or a full disk
 	 * for one leaves the other untouched too. */
 	if (saved != NULL) {
-		if (file_write_prepare(&wsaved, o.save_params, saved,
+		if (file_write_prepare(&w[nw], o.save_params, saved,
 		    strlen(saved), &err) == -1)
 			goto fail;
-		saving = true;
+		nw++;
 	}
 	if (to_file) {
-		if (file_write_prepare(&wout, o.output, text, strlen(text),
+		if (file_write_prepare(&w[nw], o.output, text, strlen(text),
 		    &err) == -1)
 			goto fail;
-		writing = true;
+		nw++;
 	}
-	/* The profile first: standard output is the likelier to fail (a
-	 * closed pipe), and then the params file is not written either. */
-	if (to_file) {
-		writing = false;	/* released by commit, failed or not */
-		if (file_write_commit(&wout, &err) == -1)
-			goto fail;
-	} else if (cli_write_output(NULL, text, strlen(text), &err) == -1)
+	/*
+	 * What cannot be taken back goes first, so that its failure leaves
+	 * the rest unwritten: standard output (the likeliest to fail, a
+	 * closed pipe), then files written in place (/dev/full, a FIFO),
+	 * and only then the renames. commit_all releases every w[].
+	 */
+	if (!to_file && cli_write_output(NULL, text, strlen(text), &err) == -1)
 		goto fail;
-	if (saving) {
-		saving = false;
-		if (file_write_commit(&wsaved, &err) == -1)
-			goto fail;
-	}
+	if (file_write_commit_all(w, nw, &err) == -1)
+		goto fail;
 	status = CLI_EXIT_OK;
 	goto out;
 
 fail:
-	if (saving)
-		file_write_abort(&wsaved);
-	if (writing)
-		file_write_abort(&wout);
+	file_write_abort_all(w, nw);
 	cli_warn("%s", err.msg);
 out:
 	free(text);

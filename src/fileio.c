@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "xmalloc.h"
 
 char *
@@ -184,9 +185,66 @@ set_errno_error(struct sb_error *err, const char *path, int errnum)
 		sb_error_set(err, SB_EIO, "%s: %s", name, strerror(errnum));
 }
 
+/*
+ * The temporaries this process holds locked. POSIX locks are the
+ * process's, so F_SETLK cannot see that we hold one already; and closing
+ * any descriptor of a file drops all of our locks on it, so a file found
+ * here must not even be opened again.
+ */
+struct held {
+	dev_t	dev;
+	ino_t	ino;
+};
+static struct held	*held;
+static size_t		 nheld;
+
+static bool
+is_held(const struct stat *sb)
+{
+	size_t i;
+
+	for (i = 0; i < nheld; i++) {
+		if (held[i].dev == sb->st_dev && held[i].ino == sb->st_ino)
+			return true;
+	}
+	return false;
+}
+
+static void
+hold(const struct file_write *w)
+{
+	held = xreallocarray(held, nheld + 1, sizeof *held);
+	held[nheld].dev = w->tmp_dev;
+	held[nheld].ino = w->tmp_ino;
+	nheld++;
+}
+
+static void
+unhold(const struct file_write *w)
+{
+	size_t i;
+
+	for (i = 0; i < nheld; i++) {
+		if (held[i].dev == w->tmp_dev && held[i].ino == w->tmp_ino) {
+			held[i] = held[--nheld];
+			break;
+		}
+	}
+	if (nheld == 0) {
+		free(held);
+		held = NULL;
+	}
+}
+
 static void
 release(struct file_write *w)
 {
+	if (w->tmp != NULL && w->fd != -1)
+		unhold(w);
+	/* Closing the temporary last, after any rename or unlink of its
+	 * name, drops the lock only once the name is no longer ours. */
+	if (w->fd != -1)
+		close(w->fd);
 	free(w->name);
 	free(w->target);
 	free(w->tmp);
@@ -194,6 +252,16 @@ release(struct file_write *w)
 	w->fd = -1;
 	w->data = NULL;
 	w->len = 0;
+}
+
+/* Whether w->tmp still names the file we wrote (and hold locked). */
+static bool
+tmp_is_ours(const struct file_write *w)
+{
+	struct stat sb;
+
+	return lstat(w->tmp, &sb) == 0 && sb.st_dev == w->tmp_dev &&
+	    sb.st_ino == w->tmp_ino;
 }
 
 /* Gives the new file fd the owner and group of the file it replaces. */
@@ -213,57 +281,229 @@ give_back(int fd, const struct stat *sb)
 	(void)!fchown(fd, sb->st_uid, sb->st_gid);
 }
 
+/* A name that leaves room for ".sbpolicy." and ".tmp" when NAME_MAX is
+ * not known (pathconf may say "no limit", or fail). */
+#define FILE_NAME_MAX	255
+
 /*
- * The temporary file beside w->target, written and fsynced; its mode is
- * that of the file it will replace (sb, when exists) or of a new file.
+ * "DIR/.sbpolicy.NAME.tmp" for target DIR/NAME: the same name every time,
+ * so that a write killed midway leaves one stale file, not one per try.
+ * Too long for the directory, NAME gives way to its hash: deterministic
+ * too, and a collision only makes two targets take turns (the lock).
+ */
+static char *
+tmp_name(const char *target)
+{
+	const char *base;
+	char *dir, *tmp;
+	long max;
+
+	dir = dir_of(target);
+	base = strrchr(target, '/');
+	base = base == NULL ? target : base + 1;
+	if ((max = pathconf(dir, _PC_NAME_MAX)) <= 0)
+		max = FILE_NAME_MAX;
+	if (strlen(base) + sizeof ".sbpolicy..tmp" - 1 <= (size_t)max)
+		xasprintf(&tmp, "%s/.sbpolicy.%s.tmp", dir, base);
+	else
+		xasprintf(&tmp, "%s/.sbpolicy.%zx.tmp", dir,
+		    hash_bytes(base, strlen(base)));
+	free(dir);
+	return tmp;
+}
+
+/*
+ * Whether a file found at the temporary's name may be a temporary of ours,
+ * and so may be reused once locked; sb is its lstat or fstat. One link
+ * only: truncating a hard link planted there would damage another file.
+ */
+static bool
+may_reuse(const struct stat *sb, const struct stat *target, bool exists)
+{
+	if (!S_ISREG(sb->st_mode) || sb->st_nlink != 1)
+		return false;
+	if (sb->st_uid == geteuid())
+		return true;
+	/* Root's earlier write gave the temporary to the target's owner. */
+	return geteuid() == 0 && exists && sb->st_uid == target->st_uid;
+}
+
+/* Unlinks what is at w->tmp, which is not a temporary of ours. */
+static int
+discard(const struct file_write *w, struct sb_error *err)
+{
+	char name[SB_SHOW_MAX], tmp[SB_SHOW_MAX];
+
+	if (unlink(w->tmp) == 0 || errno == ENOENT)
+		return 0;
+	sb_error_set(err, SB_EIO, "%s: cannot replace %s: %s",
+	    sb_show_name(name, sizeof name, w->name),
+	    sb_show(tmp, sizeof tmp, w->tmp), strerror(errno));
+	return -1;
+}
+
+/* Rounds of finding the temporary's name changed under us before giving
+ * up: each needs another process to act between two of our calls. */
+#define FILE_TMP_TRIES	8
+
+/*
+ * Opens w->tmp: made anew, or a stale one reused; a regular file of ours
+ * with one link, locked, empty, and still at its name. Sets w->fd,
+ * w->tmp_dev and w->tmp_ino and returns 0, or -1 with err set and nothing
+ * open. sb is the target's lstat, when exists.
+ */
+static int
+open_tmp(struct file_write *w, const struct stat *target, bool exists,
+    struct sb_error *err)
+{
+	struct flock fl;
+	struct stat lsb, fsb;
+	char name[SB_SHOW_MAX], tmp[SB_SHOW_MAX];
+	bool made;
+	int fd, flags, i;
+
+	sb_show_name(name, sizeof name, w->name);
+	sb_show(tmp, sizeof tmp, w->tmp);
+	for (i = 0; i < FILE_TMP_TRIES; i++) {
+		made = true;
+		fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_NOCTTY | O_CLOEXEC, 0600);
+		if (fd == -1 && errno != EEXIST) {
+			set_errno_error(err, w->name, errno);
+			return -1;
+		}
+		if (fd == -1) {
+			made = false;
+			if (lstat(w->tmp, &lsb) == -1) {
+				if (errno == ENOENT)
+					continue;
+				set_errno_error(err, w->name, errno);
+				return -1;
+			}
+			if (is_held(&lsb)) {
+				sb_error_set(err, SB_EIO,
+				    "%s: already being written (named twice?)",
+				    name);
+				return -1;
+			}
+			if (!may_reuse(&lsb, target, exists)) {
+				if (discard(w, err) == -1)
+					return -1;
+				continue;
+			}
+			/* No O_TRUNC before the checks below; O_NOFOLLOW and
+			 * O_NONBLOCK in case a link or a FIFO took its place
+			 * since the lstat. */
+			fd = open(w->tmp, O_WRONLY | O_NOFOLLOW | O_NONBLOCK |
+			    O_NOCTTY | O_CLOEXEC);
+			if (fd == -1) {
+				/* A link (ELOOP), a FIFO (ENXIO), a mode
+				 * without write: not one to reuse. */
+				if (errno != ENOENT && discard(w, err) == -1)
+					return -1;
+				continue;
+			}
+		}
+		if (fstat(fd, &fsb) == -1) {
+			set_errno_error(err, w->name, errno);
+			close(fd);
+			return -1;
+		}
+		if (!made && (fsb.st_dev != lsb.st_dev ||
+		    fsb.st_ino != lsb.st_ino || !may_reuse(&fsb, target,
+		    exists) || is_held(&fsb))) {
+			close(fd);
+			continue;
+		}
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if (fcntl(fd, F_SETLK, &fl) == -1) {
+			if (errno == EAGAIN || errno == EACCES) {
+				sb_error_set(err, SB_EIO,
+				    "%s: being written by another process",
+				    name);
+				close(fd);
+				return -1;
+			}
+			/* No locks on this file system: one we made with
+			 * O_EXCL is ours alone, one we found may be live. */
+			if (!made) {
+				sb_error_set(err, SB_EIO,
+				    "%s: cannot lock %s: %s", name, tmp,
+				    strerror(errno));
+				close(fd);
+				return -1;
+			}
+		}
+		/* The lock may have come just after its holder renamed the
+		 * file over its target: then fd is the target, not ours. */
+		if (lstat(w->tmp, &lsb) == -1 || lsb.st_dev != fsb.st_dev ||
+		    lsb.st_ino != fsb.st_ino || fstat(fd, &fsb) == -1 ||
+		    fsb.st_nlink != 1) {
+			close(fd);
+			continue;
+		}
+		if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+		    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1 ||
+		    ftruncate(fd, 0) == -1) {
+			set_errno_error(err, w->name, errno);
+			close(fd);
+			return -1;
+		}
+		w->fd = fd;
+		w->tmp_dev = fsb.st_dev;
+		w->tmp_ino = fsb.st_ino;
+		hold(w);
+		return 0;
+	}
+	sb_error_set(err, SB_EIO, "%s: %s keeps being replaced", name, tmp);
+	return -1;
+}
+
+/*
+ * The temporary file beside w->target, written, fsynced and kept open
+ * (and locked) until commit or abort; its mode is that of the file it will
+ * replace (sb, when exists) or of a new file. Returns 0, or -1 with err
+ * set, the temporary removed and nothing to release but w's names.
  */
 static int
 prepare_tmp(struct file_write *w, const struct stat *sb, bool exists,
-    const char *data, size_t len)
+    const char *data, size_t len, struct sb_error *err)
 {
-	char *dir;
 	mode_t mode;
-	int fd, saved;
+	int saved;
 
-	dir = dir_of(w->target);
-	/* Short, whatever the target's name: ".NAME.XXXXXX" would pass
-	 * NAME_MAX for a name of 249 bytes or more. */
-	xasprintf(&w->tmp, "%s/.sbpolicy.XXXXXX", dir);
-	free(dir);
-	if ((fd = mkstemp(w->tmp)) == -1) {
-		saved = errno;
+	w->tmp = tmp_name(w->target);
+	if (open_tmp(w, sb, exists, err) == -1) {
 		free(w->tmp);
 		w->tmp = NULL;
-		errno = saved;
 		return -1;
 	}
 	if (exists) {
-		give_back(fd, sb);
+		give_back(w->fd, sb);
 		mode = sb->st_mode & (S_IRWXU | S_IRWXG | S_IRWXO);
 	} else {
-		/* mkstemp makes 0600: give the mode a plain create would. */
+		/* Made 0600, or left by another: give the mode a plain
+		 * create would. */
 		mode = umask(0);
 		umask(mode);
 		mode = 0666 & ~mode;
 	}
-	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 ||
-	    fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
+	if (fchmod(w->fd, mode) == -1 || write_all(w->fd, data, len) == -1 ||
+	    fsync(w->fd) == -1) {
+		saved = errno;
+		/* Locked, and just checked: the name is ours to remove. */
+		unlink(w->tmp);
+		unhold(w);
+		close(w->fd);
+		w->fd = -1;
+		free(w->tmp);
+		w->tmp = NULL;
+		set_errno_error(err, w->name, saved);
+		return -1;
 	}
 	return 0;
-
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(w->tmp);
-	free(w->tmp);
-	w->tmp = NULL;
-	errno = saved;
-	return -1;
 }
 
 int
@@ -310,10 +550,8 @@ file_write_prepare_flags(struct file_write *w, const char *path,
 		goto fail;
 	}
 	if (!exists || S_ISREG(sb.st_mode)) {
-		if (prepare_tmp(w, &sb, exists, data, len) == -1) {
-			set_errno_error(err, path, errno);
+		if (prepare_tmp(w, &sb, exists, data, len, err) == -1)
 			goto fail;
-		}
 		return 0;
 	}
 	/* Refused before any open(2), which would wait on a FIFO. */
@@ -340,21 +578,33 @@ fail:
 int
 file_write_commit(struct file_write *w, struct sb_error *err)
 {
+	char name[SB_SHOW_MAX], tmp[SB_SHOW_MAX];
 	char *dir;
 	int dfd, saved, rc = 0;
 
 	if (w->tmp == NULL) {
 		if (write_all(w->fd, w->data, w->len) == -1) {
-			saved = errno;
-			close(w->fd);
-			set_errno_error(err, w->name, saved);
-			rc = -1;
-		} else if (close(w->fd) == -1) {
 			set_errno_error(err, w->name, errno);
+			rc = -1;
+		}
+		saved = close(w->fd) == -1 ? errno : 0;
+		w->fd = -1;
+		if (rc == 0 && saved != 0) {
+			set_errno_error(err, w->name, saved);
 			rc = -1;
 		}
 		release(w);
 		return rc;
+	}
+	/* Someone unlinked our temporary (taking it for stale, as another
+	 * user may) and maybe made their own: theirs is not ours to rename. */
+	if (!tmp_is_ours(w)) {
+		sb_error_set(err, SB_EIO,
+		    "%s: %s was replaced by another process",
+		    sb_show_name(name, sizeof name, w->name),
+		    sb_show(tmp, sizeof tmp, w->tmp));
+		release(w);
+		return -1;
 	}
 	if (rename(w->tmp, w->target) == -1) {
 		set_errno_error(err, w->name, errno);
@@ -376,11 +626,47 @@ file_write_commit(struct file_write *w, struct sb_error *err)
 void
 file_write_abort(struct file_write *w)
 {
-	if (w->tmp != NULL)
+	if (w->name == NULL)
+		return;
+	if (w->tmp != NULL && tmp_is_ours(w))
 		unlink(w->tmp);
-	if (w->fd != -1)
-		close(w->fd);
 	release(w);
+}
+
+int
+file_write_in_place(const struct file_write *w)
+{
+	return w->tmp == NULL;
+}
+
+int
+file_write_commit_all(struct file_write *w, size_t n, struct sb_error *err)
+{
+	size_t i;
+	int pass;
+
+	/* Pass 0 writes in place, pass 1 renames: see fileio.h. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n; i++) {
+			if (w[i].name == NULL ||
+			    file_write_in_place(&w[i]) != (pass == 0))
+				continue;
+			if (file_write_commit(&w[i], err) == -1) {
+				file_write_abort_all(w, n);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+void
+file_write_abort_all(struct file_write *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		file_write_abort(&w[i]);
 }
 
 int

@@ -236,4 +236,72 @@ if [ -n "${MANDOC:-}" ]; then
 	    { bad "mandoc -T lint"; cat lint; }
 fi
 
+# --- all or nothing across outputs; one temporary file per target ----------
+# In-place targets are written before any rename: a full device leaves the
+# other output byte for byte as it was.
+if [ -w /dev/full ]; then
+	printf 'precious\n' >full.sb
+	cp full.sb full.orig
+	expect 1 "$sb" generate -o full.sb --save-params /dev/full
+	one_line_error '/dev/full: '
+	cmp -s full.sb full.orig && ok || bad "-o replaced though --save-params failed"
+	cp full.orig full.json
+	expect 1 "$sb" generate --save-params full.json -o /dev/full
+	one_line_error '/dev/full: '
+	cmp -s full.json full.orig && ok || bad "--save-params replaced though -o failed"
+	ls -a | grep -q '^\.sbpolicy\.' && bad "temporary file left behind" || ok
+fi
+# One file named twice (here, or through a link) is refused, not raced.
+expect 1 "$sb" generate -o twice.sb --save-params twice.sb
+one_line_error 'twice.sb: already being written'
+[ ! -e twice.sb ] && ok || bad "a file named twice was written"
+
+# The temporary file is DIR/.sbpolicy.NAME.tmp: one left behind (a kill -9)
+# is reused by the next write and gone after it.
+printf 'stale\n' >.sbpolicy.st.sb.tmp
+expect 0 "$sb" generate -o st.sb
+[ -s st.sb ] && [ ! -e .sbpolicy.st.sb.tmp ] && ok || bad "a stale temporary file stayed"
+# What is planted at that name is not written through: a symlink, a hard link.
+echo victim >victim
+ln -s victim .sbpolicy.sym.sb.tmp
+ln victim .sbpolicy.hard.sb.tmp
+expect 0 "$sb" generate -o sym.sb
+expect 0 "$sb" generate -o hard.sb
+[ "$(cat victim)" = victim ] && ok || bad "a link at the temporary's name was written through"
+links=$(ls -l victim | awk '{ print $2 }')
+[ "$links" -eq 1 ] && [ -f sym.sb ] && [ ! -L sym.sb ] && [ -s hard.sb ] && ok ||
+    bad "links at the temporary's name: $(ls -la)"
+ls -a | grep -q '^\.sbpolicy\.' && bad "temporary file left behind" || ok
+
+# kill -9 while -o waits for a reader of a FIFO, --save-params' temporary
+# written and locked: another writer of that file fails at once, and however
+# often it is killed, one temporary stays, which the next write removes.
+expect 0 "$sb" generate --save-params ref.json
+if mkfifo blocked 2>/dev/null; then
+	for round in 1 2; do
+		"$sb" generate -o blocked --save-params held.json >/dev/null 2>&1 &
+		pid=$!
+		i=0
+		while ! cmp -s .sbpolicy.held.json.tmp ref.json && [ "$i" -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		[ "$i" -lt 100 ] && ok || bad "round $round: no temporary for --save-params"
+		if [ "$round" -eq 1 ]; then
+			expect 1 "$sb" generate --save-params held.json
+			one_line_error 'held.json: being written by another process'
+		fi
+		kill -9 "$pid"
+		wait "$pid" 2>/dev/null
+		[ "$(ls -a | grep -c '^\.sbpolicy\.')" -eq 1 ] && ok ||
+		    bad "round $round: not one temporary file: $(ls -a)"
+		# Unlike the next round's, so that its wait above means something.
+		echo stale >.sbpolicy.held.json.tmp
+	done
+	[ ! -e held.json ] && ok || bad "held.json written by a killed generate"
+	expect 0 "$sb" generate --save-params held.json
+	cmp -s held.json ref.json && [ ! -e .sbpolicy.held.json.tmp ] && ok ||
+	    bad "the write after kill -9: $(ls -a)"
+fi
+
 finish

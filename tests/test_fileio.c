@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -416,6 +418,364 @@ file_write_commit_fails_cleanly_when_the_target_changed(void **state)
 	remove_dir("fw-late");
 }
 
+/* err.msg starts with want (the rest is strerror's, which varies). */
+static void
+assert_msg_starts(const struct sb_error *err, const char *want)
+{
+	if (strncmp(err->msg, want, strlen(want)) != 0)
+		fail_msg("error \"%s\" does not start with \"%s\"", err->msg,
+		    want);
+}
+
+/*
+ * commit_all writes in place first, whatever the order it is given, and a
+ * failure there leaves the renamed ones untouched: a FIFO whose reader has
+ * gone (EPIPE), and /dev/full where there is one.
+ */
+static void
+file_write_commit_all_writes_in_place_first(void **state)
+{
+	struct file_write w[2];
+	struct sb_error err;
+	char buf[64];
+	ssize_t n;
+	int rfd;
+
+	(void)state;
+	fresh_dir("fw-order");
+	if (mkfifo("fw-order/pipe", 0600) == -1) {
+		remove_dir("fw-order");
+		skip();
+	}
+	signal(SIGPIPE, SIG_IGN);
+	assert_int_equal(test_write_file("fw-order/keep.sb", "old\n", 4), 0);
+	rfd = open("fw-order/pipe", O_RDONLY | O_NONBLOCK);
+	assert_true(rfd != -1);
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w[0], "fw-order/keep.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_prepare(&w[1], "fw-order/pipe", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_false(file_write_in_place(&w[0]));
+	assert_true(file_write_in_place(&w[1]));
+	close(rfd);
+	assert_int_equal(file_write_commit_all(w, 2, &err), -1);
+	assert_msg_starts(&err, "fw-order/pipe: ");
+	assert_null(w[0].name);
+	assert_null(w[1].name);
+	assert_holds("fw-order/keep.sb", "old\n");
+	assert_int_equal(test_count_entries("fw-order"), 2);
+
+	/* Both succeed: both written. */
+	rfd = open("fw-order/pipe", O_RDONLY | O_NONBLOCK);
+	assert_true(rfd != -1);
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w[0], "fw-order/keep.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_prepare(&w[1], "fw-order/pipe", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_commit_all(w, 2, &err), 0);
+	n = read(rfd, buf, sizeof buf - 1);
+	assert_int_equal(n, (ssize_t)strlen(TEXT));
+	close(rfd);
+	assert_holds("fw-order/keep.sb", TEXT);
+	assert_int_equal(test_count_entries("fw-order"), 2);
+
+	if (access("/dev/full", W_OK) == 0) {
+		assert_int_equal(file_write_prepare(&w[0], "fw-order/keep.sb",
+		    "new\n", 4, &err), 0);
+		assert_int_equal(file_write_prepare(&w[1], "/dev/full", TEXT,
+		    strlen(TEXT), &err), 0);
+		assert_int_equal(file_write_commit_all(w, 2, &err), -1);
+		assert_msg_starts(&err, "/dev/full: ");
+		assert_holds("fw-order/keep.sb", TEXT);
+		assert_int_equal(test_count_entries("fw-order"), 2);
+	}
+	/* Released ones are skipped, by abort_all too. */
+	file_write_abort_all(w, 2);
+	assert_int_equal(file_write_commit_all(w, 2, &err), 0);
+	remove_dir("fw-order");
+}
+
+/* A temporary left behind by a write killed before its commit is reused
+ * by the next write to the same target, and gone after it. */
+static void
+file_write_replaces_a_stale_temporary(void **state)
+{
+	struct file_write w;
+	struct sb_error err;
+	struct stat sb;
+	char name[251], *path, *tmp;
+
+	(void)state;
+	fresh_dir("fw-stale");
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w, "fw-stale/x.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_string_equal(w.tmp, "fw-stale/.sbpolicy.x.sb.tmp");
+	file_write_abort(&w);
+	assert_int_equal(test_count_entries("fw-stale"), 0);
+
+	/* Longer than the data to come, so a missing truncation shows. */
+	assert_int_equal(test_write_file("fw-stale/.sbpolicy.x.sb.tmp",
+	    "stale and long, longer than TEXT\n", 33), 0);
+	assert_int_equal(chmod("fw-stale/.sbpolicy.x.sb.tmp", 0400), 0);
+	write_ok("fw-stale/x.sb");
+	assert_holds("fw-stale/x.sb", TEXT);
+	assert_int_equal(test_count_entries("fw-stale"), 1);
+
+	/* Over an existing file: its mode wins over the stale one's. */
+	assert_int_equal(chmod("fw-stale/x.sb", 0640), 0);
+	assert_int_equal(test_write_file("fw-stale/.sbpolicy.x.sb.tmp",
+	    "stale\n", 6), 0);
+	assert_int_equal(chmod("fw-stale/.sbpolicy.x.sb.tmp", 0666), 0);
+	write_ok("fw-stale/x.sb");
+	assert_holds("fw-stale/x.sb", TEXT);
+	assert_int_equal(stat("fw-stale/x.sb", &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0640);
+	assert_int_equal(test_count_entries("fw-stale"), 1);
+
+	/* A name too long for ".sbpolicy.NAME.tmp": hashed, the same every
+	 * time. */
+	memset(name, 'n', 250);
+	name[250] = '\0';
+	xasprintf(&path, "fw-stale/%s", name);
+	assert_int_equal(file_write_prepare(&w, path, TEXT, strlen(TEXT),
+	    &err), 0);
+	tmp = xstrdup(w.tmp);
+	assert_int_equal(strncmp(tmp, "fw-stale/.sbpolicy.", 19), 0);
+	assert_true(strlen(tmp) < 19 + 40);
+	file_write_abort(&w);
+	assert_int_equal(test_write_file(tmp, "stale\n", 6), 0);
+	assert_int_equal(file_write_prepare(&w, path, TEXT, strlen(TEXT),
+	    &err), 0);
+	assert_string_equal(w.tmp, tmp);
+	assert_int_equal(file_write_commit(&w, &err), 0);
+	assert_holds(path, TEXT);
+	assert_int_equal(test_count_entries("fw-stale"), 2);
+	free(tmp);
+	free(path);
+	remove_dir("fw-stale");
+}
+
+/*
+ * What is planted at the temporary's name is never written through: a
+ * symlink (to a file, or dangling), a hard link to another file, a FIFO.
+ * Each is replaced by a temporary of our own; a directory, which cannot
+ * be, is an error.
+ */
+static void
+file_write_never_writes_through_what_is_planted_at_the_temporary(
+    void **state)
+{
+	struct sb_error err;
+	struct stat sb;
+
+	(void)state;
+	fresh_dir("fw-plant");
+	assert_int_equal(test_write_file("fw-plant/victim", "victim\n", 7), 0);
+
+	assert_int_equal(symlink("victim", "fw-plant/.sbpolicy.a.sb.tmp"), 0);
+	write_ok("fw-plant/a.sb");
+	assert_holds("fw-plant/a.sb", TEXT);
+	assert_int_equal(lstat("fw-plant/a.sb", &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	assert_holds("fw-plant/victim", "victim\n");
+
+	assert_int_equal(symlink("created", "fw-plant/.sbpolicy.b.sb.tmp"), 0);
+	write_ok("fw-plant/b.sb");
+	assert_int_equal(access("fw-plant/created", F_OK), -1);
+
+	assert_int_equal(link("fw-plant/victim", "fw-plant/.sbpolicy.c.sb.tmp"),
+	    0);
+	write_ok("fw-plant/c.sb");
+	assert_holds("fw-plant/c.sb", TEXT);
+	assert_holds("fw-plant/victim", "victim\n");
+	assert_int_equal(stat("fw-plant/victim", &sb), 0);
+	assert_int_equal(sb.st_nlink, 1);
+
+	/* A hang (an open waiting for a reader) fails the test. */
+	if (mkfifo("fw-plant/.sbpolicy.d.sb.tmp", 0600) == 0) {
+		alarm(20);
+		write_ok("fw-plant/d.sb");
+		alarm(0);
+		assert_holds("fw-plant/d.sb", TEXT);
+	} else
+		assert_int_equal(test_write_file("fw-plant/d.sb", TEXT,
+		    strlen(TEXT)), 0);
+
+	/* victim, a.sb, b.sb, c.sb, d.sb: no temporary left. */
+	assert_int_equal(test_count_entries("fw-plant"), 5);
+
+	assert_int_equal(mkdir("fw-plant/.sbpolicy.e.sb.tmp", 0755), 0);
+	sb_error_init(&err);
+	assert_int_equal(file_write_atomic("fw-plant/e.sb", TEXT, strlen(TEXT),
+	    &err), -1);
+	assert_msg_starts(&err, "fw-plant/e.sb: cannot replace "
+	    "\"fw-plant/.sbpolicy.e.sb.tmp\": ");
+	assert_int_equal(access("fw-plant/e.sb", F_OK), -1);
+
+	/* Someone else's file is not reused (it would stay theirs). */
+	if (geteuid() == 0) {
+		assert_int_equal(test_write_file("fw-plant/.sbpolicy.f.sb.tmp",
+		    "theirs\n", 7), 0);
+		assert_int_equal(chown("fw-plant/.sbpolicy.f.sb.tmp", 65534,
+		    65534), 0);
+		write_ok("fw-plant/f.sb");
+		assert_int_equal(stat("fw-plant/f.sb", &sb), 0);
+		assert_int_equal(sb.st_uid, 0);
+		assert_holds("fw-plant/f.sb", TEXT);
+		assert_int_equal(access("fw-plant/.sbpolicy.f.sb.tmp", F_OK),
+		    -1);
+	}
+	remove_dir("fw-plant");
+}
+
+/*
+ * A child that prepares a write to path and then waits, holding its
+ * temporary, until it is killed. Returns its pid once it is there.
+ */
+static pid_t
+hold_in_child(const char *path)
+{
+	struct file_write w;
+	char c;
+	pid_t pid;
+	int fds[2];
+
+	assert_int_equal(pipe(fds), 0);
+	assert_true((pid = fork()) != -1);
+	if (pid == 0) {
+		close(fds[0]);
+		if (file_write_prepare(&w, path, "child\n", 6, NULL) == -1)
+			_exit(1);
+		(void)!write(fds[1], "x", 1);
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	if (read(fds[0], &c, 1) != 1) {
+		waitpid(pid, NULL, 0);
+		fail_msg("%s: the child could not prepare it", path);
+	}
+	close(fds[0]);
+	return pid;
+}
+
+static void
+kill_child(pid_t pid)
+{
+	int status;
+
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+}
+
+/*
+ * A second process writing the same target fails at once, and leaves the
+ * first one's temporary alone; killed with SIGKILL, the first leaves its
+ * temporary behind, one however often it is killed, and the next write
+ * removes it.
+ */
+static void
+file_write_locks_its_temporary_against_another_process(void **state)
+{
+	struct sb_error err;
+	char *held;
+	pid_t pid;
+	int rc;
+
+	(void)state;
+	fresh_dir("fw-lock");
+	pid = hold_in_child("fw-lock/x.sb");
+	sb_error_init(&err);
+	rc = file_write_atomic("fw-lock/x.sb", TEXT, strlen(TEXT), &err);
+	held = test_slurp("fw-lock/.sbpolicy.x.sb.tmp", NULL);
+	/* Before any assertion, which would leave the child running. */
+	kill_child(pid);
+	assert_int_equal(rc, -1);
+	assert_string_equal(err.msg,
+	    "fw-lock/x.sb: being written by another process");
+	assert_non_null(held);
+	assert_string_equal(held, "child\n");
+	free(held);
+	assert_int_equal(access("fw-lock/x.sb", F_OK), -1);
+	assert_int_equal(test_count_entries("fw-lock"), 1);
+	/* Killed again and again: still one. */
+	kill_child(hold_in_child("fw-lock/x.sb"));
+	kill_child(hold_in_child("fw-lock/x.sb"));
+	assert_int_equal(test_count_entries("fw-lock"), 1);
+	write_ok("fw-lock/x.sb");
+	assert_holds("fw-lock/x.sb", TEXT);
+	assert_int_equal(test_count_entries("fw-lock"), 1);
+	remove_dir("fw-lock");
+}
+
+/* POSIX locks are the process's: one target prepared twice in a process,
+ * by one name or through a link, is refused by fileio itself. */
+static void
+file_write_refuses_one_target_twice_in_a_process(void **state)
+{
+	struct file_write a, b;
+	struct sb_error err;
+
+	(void)state;
+	fresh_dir("fw-twice");
+	assert_int_equal(symlink("x.sb", "fw-twice/link"), 0);
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&a, "fw-twice/x.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(file_write_prepare(&b, "fw-twice/x.sb", "other\n",
+	    6, &err), -1);
+	assert_string_equal(err.msg,
+	    "fw-twice/x.sb: already being written (named twice?)");
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&b, "fw-twice/link", "other\n",
+	    6, &err), -1);
+	assert_string_equal(err.msg,
+	    "fw-twice/link: already being written (named twice?)");
+	/* The first is unharmed, and its lock still there for others. */
+	assert_holds("fw-twice/.sbpolicy.x.sb.tmp", TEXT);
+	assert_int_equal(file_write_commit(&a, &err), 0);
+	assert_holds("fw-twice/x.sb", TEXT);
+	/* Released, the target may be written again. */
+	write_ok("fw-twice/link");
+	assert_int_equal(test_count_entries("fw-twice"), 2);
+	remove_dir("fw-twice");
+}
+
+/* A temporary unlinked under us and made anew by someone else is theirs:
+ * commit renames nothing, and neither commit nor abort removes it. */
+static void
+file_write_commit_renames_only_its_own_temporary(void **state)
+{
+	struct file_write w;
+	struct sb_error err;
+
+	(void)state;
+	fresh_dir("fw-swap");
+	sb_error_init(&err);
+	assert_int_equal(file_write_prepare(&w, "fw-swap/x.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(unlink(w.tmp), 0);
+	assert_int_equal(test_write_file(w.tmp, "theirs\n", 7), 0);
+	assert_int_equal(file_write_commit(&w, &err), -1);
+	assert_string_equal(err.msg, "fw-swap/x.sb: "
+	    "\"fw-swap/.sbpolicy.x.sb.tmp\" was replaced by another process");
+	assert_int_equal(access("fw-swap/x.sb", F_OK), -1);
+	assert_holds("fw-swap/.sbpolicy.x.sb.tmp", "theirs\n");
+
+	assert_int_equal(unlink("fw-swap/.sbpolicy.x.sb.tmp"), 0);
+	assert_int_equal(file_write_prepare(&w, "fw-swap/x.sb", TEXT,
+	    strlen(TEXT), &err), 0);
+	assert_int_equal(unlink(w.tmp), 0);
+	assert_int_equal(test_write_file(w.tmp, "theirs\n", 7), 0);
+	file_write_abort(&w);
+	assert_holds("fw-swap/.sbpolicy.x.sb.tmp", "theirs\n");
+	remove_dir("fw-swap");
+}
+
 static void
 file_errors_name_a_hostile_path_on_one_line(void **state)
 {
@@ -486,6 +846,14 @@ main(void)
 		cmocka_unit_test(file_write_abort_leaves_everything_as_it_was),
 		cmocka_unit_test(
 		    file_write_commit_fails_cleanly_when_the_target_changed),
+		cmocka_unit_test(file_write_commit_all_writes_in_place_first),
+		cmocka_unit_test(file_write_replaces_a_stale_temporary),
+		cmocka_unit_test(
+		    file_write_never_writes_through_what_is_planted_at_the_temporary),
+		cmocka_unit_test(
+		    file_write_locks_its_temporary_against_another_process),
+		cmocka_unit_test(file_write_refuses_one_target_twice_in_a_process),
+		cmocka_unit_test(file_write_commit_renames_only_its_own_temporary),
 		cmocka_unit_test(file_errors_name_a_hostile_path_on_one_line),
 		cmocka_unit_test(sb_show_name_quotes_only_what_needs_it),
 	};
