@@ -61,12 +61,81 @@ struct gen {
 	struct strlist		 engines;	/* container sockets, "~/" expanded */
 	struct rootset		 roots;	/* the writable roots */
 	struct rootset		 root_dirs;	/* every directory above a root */
+	struct rootset		 shapes;	/* regex skeletons that compile */
 	bool			 all_writable;	/* full-access */
 	size_t			 done;	/* bytes of the profile before this section */
 	size_t			 pbytes;	/* bytes of the -D values so far */
 	size_t			 wcap;
 	size_t			 pcap;
 };
+
+/* --- string sets: the roots, their directories, regex shapes ------------- */
+
+/* The index of the root spelled by the first len bytes of path, whose hash
+ * is h, or SIZE_MAX. */
+static size_t
+rootset_find_hashed(const struct rootset *rs, const char *path, size_t len,
+    size_t h)
+{
+	size_t i, k;
+
+	if (rs->nslots == 0)
+		return SIZE_MAX;
+	for (i = h & (rs->nslots - 1); rs->slots[i] != 0;
+	    i = (i + 1) & (rs->nslots - 1)) {
+		k = rs->slots[i] - 1;
+		if (rs->v[k].hash == h && strncmp(rs->v[k].path, path,
+		    len) == 0 && rs->v[k].path[len] == '\0')
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/* The index of the root spelled by the first len bytes of path, or SIZE_MAX. */
+static size_t
+rootset_find_len(const struct rootset *rs, const char *path, size_t len)
+{
+	return rootset_find_hashed(rs, path, len, hash_bytes(path, len));
+}
+
+static void
+rootset_index(struct rootset *rs, size_t k)
+{
+	size_t i;
+
+	for (i = rs->v[k].hash & (rs->nslots - 1); rs->slots[i] != 0;
+	    i = (i + 1) & (rs->nslots - 1))
+		;
+	rs->slots[i] = k + 1;
+}
+
+/* Adds path (taking it) unless it is there already. */
+static void
+rootset_add(struct rootset *rs, char *path)
+{
+	size_t k;
+
+	if (rootset_find_len(rs, path, strlen(path)) != SIZE_MAX) {
+		free(path);
+		return;
+	}
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap == 0 ? 8 : rs->cap * 2;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
+	}
+	rs->v[rs->n].path = path;
+	rs->v[rs->n].hash = hash_bytes(path, strlen(path));
+	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
+	rs->n++;
+	if (rs->n * 2 > rs->nslots) {
+		free(rs->slots);
+		rs->nslots = rs->nslots == 0 ? 16 : rs->nslots * 2;
+		rs->slots = xcalloc(rs->nslots, sizeof *rs->slots);
+		for (k = 0; k < rs->n; k++)
+			rootset_index(rs, k);
+	} else
+		rootset_index(rs, rs->n - 1);
+}
 
 static const char *const where_names[] = {
 	[GEN_W_GENERAL] = "",
@@ -148,6 +217,18 @@ show_path(char *buf, size_t size, const char *path)
 	return buf;
 }
 
+/* a then b, as a new string; no printf: this runs once per entry. */
+static char *
+concat(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *out = xmalloc(na + nb + 1);
+
+	memcpy(out, a, na);
+	memcpy(out + na, b, nb + 1);
+	return out;
+}
+
 static void
 add_param(struct gen *g, const char *key, const char *value)
 {
@@ -219,7 +300,7 @@ pattern_split(const char *path, const struct gen_ctx *ctx, const char *what,
 	}
 	n = glob_literal_len(text);
 	raw = glob_unescape(text, n);
-	xasprintf(&joined, "%s%s", base, raw);
+	joined = concat(base, raw);
 	*lit = joined[0] == '\0' ? xstrdup("") : path_clean(joined);
 	*rest = text + n;
 	free(joined);
@@ -256,7 +337,7 @@ resolve(const char *path, bool as_pattern, const struct gen_ctx *ctx,
 	canon = lit[0] == '\0' ? xstrdup("") : path_cache_canon(pc, lit);
 	if (strcmp(canon, "/") == 0 && rest[0] == '/')
 		canon[0] = '\0';	/* the glob text brings its own '/' */
-	xasprintf(&out, "%s%s", canon, rest);
+	out = concat(canon, rest);
 	*literal = strlen(canon);
 	free(canon);
 	free(lit);
@@ -283,10 +364,11 @@ gen_resolve_path(const char *path, bool as_pattern, const struct gen_ctx *ctx,
  * looks like.
  */
 static char *
-pattern_regex(const char *s, size_t literal, bool dir_tail, const char *what,
-    struct sb_error *err)
+pattern_regex(struct gen *g, const char *s, size_t literal, bool dir_tail,
+    const char *what)
 {
-	struct buf b;
+	struct buf b, skel;
+	int rc = 0;
 
 	buf_init(&b);
 	buf_putc(&b, '^');
@@ -295,13 +377,32 @@ pattern_regex(const char *s, size_t literal, bool dir_tail, const char *what,
 		return buf_take(&b);
 	}
 	glob_regex_literal(&b, s, literal);
-	if (glob_regex(&b, s + literal, what, err) == -1) {
+	buf_init(&skel);
+	buf_putc(&skel, '^');
+	if (glob_regex(&b, &skel, s + literal, what, g->err) == -1) {
+		buf_clear(&skel);
 		buf_clear(&b);
 		return NULL;
 	}
 	if (dir_tail && !glob_ends_in_any(s + literal))
 		buf_puts(&b, "(/.*)?");
 	buf_putc(&b, '$');
+	buf_putc(&skel, '$');
+	/*
+	 * A regex that does not compile would match nothing, silently. Its
+	 * literal characters, escaped, cannot break it: regcomp is asked
+	 * about its skeleton (glob.h), once per shape, so that a hundred
+	 * thousand patterns of a few shapes cost a few compiles.
+	 */
+	if (rootset_find_len(&g->shapes, skel.data, skel.len) == SIZE_MAX) {
+		if ((rc = glob_regex_check(buf_str(&skel), what, g->err)) == 0)
+			rootset_add(&g->shapes, buf_take(&skel));
+	}
+	buf_clear(&skel);
+	if (rc == -1) {
+		buf_clear(&b);
+		return NULL;
+	}
 	return buf_take(&b);
 }
 
@@ -315,12 +416,17 @@ string_literal(struct buf *b, const char *s)
 {
 	size_t n = strlen(s);
 
+	const char *from = s;
+
 	buf_putc(b, '"');
 	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == '"')
-			buf_putc(b, '\\');
-		buf_putc(b, *s);
+		if (*s != '\\' && *s != '"')
+			continue;
+		buf_add(b, from, (size_t)(s - from));
+		buf_putc(b, '\\');
+		from = s;
 	}
+	buf_add(b, from, (size_t)(s - from));
 	buf_putc(b, '"');
 	return n > GEN_LITERAL_MAX ? -1 : 0;
 }
@@ -353,68 +459,11 @@ regex_filter(struct gen *g, struct buf *b, const char *regex, const char *what)
 		return -1;
 	}
 	buf_putc(b, ')');
-	/* A regex that does not compile would match nothing, silently. */
-	return glob_regex_check(regex, what, g->err);
+	return 0;
 }
 
 /* --- file write ---------------------------------------------------------- */
 
-/* The index of the root spelled by the first len bytes of path, or SIZE_MAX. */
-static size_t
-rootset_find_len(const struct rootset *rs, const char *path, size_t len)
-{
-	size_t h = hash_bytes(path, len), i, k;
-
-	if (rs->nslots == 0)
-		return SIZE_MAX;
-	for (i = h & (rs->nslots - 1); rs->slots[i] != 0;
-	    i = (i + 1) & (rs->nslots - 1)) {
-		k = rs->slots[i] - 1;
-		if (rs->v[k].hash == h && strncmp(rs->v[k].path, path,
-		    len) == 0 && rs->v[k].path[len] == '\0')
-			return k;
-	}
-	return SIZE_MAX;
-}
-
-static void
-rootset_index(struct rootset *rs, size_t k)
-{
-	size_t i;
-
-	for (i = rs->v[k].hash & (rs->nslots - 1); rs->slots[i] != 0;
-	    i = (i + 1) & (rs->nslots - 1))
-		;
-	rs->slots[i] = k + 1;
-}
-
-/* Adds path (taking it) unless it is there already. */
-static void
-rootset_add(struct rootset *rs, char *path)
-{
-	size_t k;
-
-	if (rootset_find_len(rs, path, strlen(path)) != SIZE_MAX) {
-		free(path);
-		return;
-	}
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap == 0 ? 8 : rs->cap * 2;
-		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
-	}
-	rs->v[rs->n].path = path;
-	rs->v[rs->n].hash = hash_bytes(path, strlen(path));
-	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
-	rs->n++;
-	if (rs->n * 2 > rs->nslots) {
-		free(rs->slots);
-		rs->nslots = rs->nslots == 0 ? 16 : rs->nslots * 2;
-		rs->slots = xcalloc(rs->nslots, sizeof *rs->slots);
-		for (k = 0; k < rs->n; k++)
-			rootset_index(rs, k);
-	} else
-		rootset_index(rs, rs->n - 1);
-}
 
 /* Adds path (taking it) to the exclusions of r unless it is there. Few
  * per root (the weight budget sees to that): a linear search is enough. */
@@ -541,49 +590,52 @@ excl_copy(struct root *to, const struct root *from, size_t n)
 		strlist_add(&to->excl, from->excl.v[j]);
 }
 
-/* Calls fn(g, k, i) for every root k that is a proper ancestor of root i. */
-static void
-each_outer_root(struct gen *g, size_t i,
-    void (*fn)(struct gen *, size_t, size_t, void *), void *arg)
+/* Paths compared a component at a time ('/' before any other byte), so
+ * that a directory's descendants sort right after it. */
+static int
+path_order(const void *x, const void *y)
 {
-	const struct rootset *rs = &g->roots;
-	const char *path = rs->v[i].path;
-	size_t len, k, full = strlen(path);
+	const unsigned char *a = *(const unsigned char *const *)x;
+	const unsigned char *b = *(const unsigned char *const *)y;
+	int ca, cb;
 
-	/* Every proper prefix that ends before a '/'... */
-	for (len = full - 1; len > 0; len--) {
-		if (path[len] == '/' &&
-		    (k = rootset_find_len(rs, path, len)) != SIZE_MAX)
-			fn(g, k, i, arg);
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
 	}
-	/* ...and "/" itself. */
-	if (full > 1 && (k = rootset_find_len(rs, "/", 1)) != SIZE_MAX)
-		fn(g, k, i, arg);
+	ca = *a == '\0' ? 0 : *a == '/' ? 1 : *a + 1;
+	cb = *b == '\0' ? 0 : *b == '/' ? 1 : *b + 1;
+	return ca - cb;
 }
 
-struct nest {
-	size_t	*own;	/* each root's own exclusion count */
-	size_t	*owt;	/* and their weight */
-	size_t	*total;	/* the weight with the nested roots' exclusions */
-	size_t	*count;
-};
-
-static void
-nest_weigh(struct gen *g, size_t k, size_t i, void *arg)
+/*
+ * The nearest root above each root (SIZE_MAX for none), into a new array:
+ * in path order the roots above a root are the ones still on a stack, so
+ * this takes a sort and one pass, however deep the roots nest.
+ */
+static size_t *
+roots_parents(const struct rootset *rs)
 {
-	struct nest *ns = arg;
+	const char **order;
+	size_t *parent, *stack, i, k, depth = 0;
 
-	(void)g;
-	ns->total[k] += ns->owt[i];
-	ns->count[k] += ns->own[i];
-}
-
-static void
-nest_copy(struct gen *g, size_t k, size_t i, void *arg)
-{
-	struct nest *ns = arg;
-
-	excl_copy(&g->roots.v[k], &g->roots.v[i], ns->own[i]);
+	order = xreallocarray(NULL, rs->n, sizeof *order);
+	for (i = 0; i < rs->n; i++)
+		order[i] = rs->v[i].path;
+	qsort(order, rs->n, sizeof *order, path_order);
+	parent = xreallocarray(NULL, rs->n, sizeof *parent);
+	stack = xreallocarray(NULL, rs->n, sizeof *stack);
+	for (i = 0; i < rs->n; i++) {
+		k = rootset_find_len(rs, order[i], strlen(order[i]));
+		while (depth > 0 &&
+		    !path_is_under(rs->v[k].path, rs->v[stack[depth - 1]].path))
+			depth--;
+		parent[k] = depth > 0 ? stack[depth - 1] : SIZE_MAX;
+		stack[depth++] = k;
+	}
+	free(stack);
+	free(order);
+	return parent;
 }
 
 /*
@@ -597,38 +649,42 @@ static int
 roots_nest(struct gen *g)
 {
 	struct rootset *rs = &g->roots;
-	struct nest ns;
-	size_t i, own_w;
+	size_t *parent, *own, *owt, *total, *count, i, k;
 	int rc = 0;
 
 	if (rs->n == 0)
 		return 0;
-	ns.own = xreallocarray(NULL, rs->n, sizeof *ns.own);
-	ns.owt = xreallocarray(NULL, rs->n, sizeof *ns.owt);
-	ns.total = xreallocarray(NULL, rs->n, sizeof *ns.total);
-	ns.count = xreallocarray(NULL, rs->n, sizeof *ns.count);
+	parent = roots_parents(rs);
+	own = xreallocarray(NULL, rs->n, sizeof *own);
+	owt = xreallocarray(NULL, rs->n, sizeof *owt);
+	total = xreallocarray(NULL, rs->n, sizeof *total);
+	count = xreallocarray(NULL, rs->n, sizeof *count);
 	for (i = 0; i < rs->n; i++) {
-		own_w = strlen(rs->v[i].path) + GEN_FILTER_WEIGHT;
-		ns.own[i] = rs->v[i].excl.n;
-		ns.owt[i] = rs->v[i].weight - own_w;
-		ns.total[i] = rs->v[i].weight;
-		ns.count[i] = rs->v[i].excl.n;
+		own[i] = count[i] = rs->v[i].excl.n;
+		total[i] = rs->v[i].weight;
+		owt[i] = total[i] - (strlen(rs->v[i].path) + GEN_FILTER_WEIGHT);
 	}
-	for (i = 0; i < rs->n; i++)
-		each_outer_root(g, i, nest_weigh, &ns);
-	for (i = 0; i < rs->n && rc == 0; i++) {
-		if (ns.total[i] > GEN_RULE_MAX)
-			rc = root_too_heavy(g, &rs->v[i], ns.total[i],
-			    ns.count[i]);
+	for (i = 0; i < rs->n; i++) {
+		for (k = parent[i]; k != SIZE_MAX; k = parent[k]) {
+			total[k] += owt[i];
+			count[k] += own[i];
+		}
 	}
 	for (i = 0; i < rs->n && rc == 0; i++) {
-		each_outer_root(g, i, nest_copy, &ns);
-		rs->v[i].weight = ns.total[i];
+		if (total[i] > GEN_RULE_MAX)
+			rc = root_too_heavy(g, &rs->v[i], total[i], count[i]);
 	}
-	free(ns.own);
-	free(ns.owt);
-	free(ns.total);
-	free(ns.count);
+	for (i = 0; i < rs->n && rc == 0; i++) {
+		for (k = parent[i]; k != SIZE_MAX; k = parent[k])
+			excl_copy(&rs->v[k], &rs->v[i], own[i]);
+	}
+	for (i = 0; i < rs->n && rc == 0; i++)
+		rs->v[i].weight = total[i];
+	free(parent);
+	free(own);
+	free(owt);
+	free(total);
+	free(count);
 	return rc;
 }
 
@@ -829,7 +885,7 @@ deny_ancestors(struct gen *g, const char *s, size_t literal,
 	struct buf full, piece;
 	const char *rest = s + literal, *end;
 	char *comp;
-	size_t i, from = 0;
+	size_t i, from = 0, h;
 	ssize_t fresh = 0;
 	bool inside;
 
@@ -837,8 +893,11 @@ deny_ancestors(struct gen *g, const char *s, size_t literal,
 	    rootset_find_len(&g->roots, "/", 1) != SIZE_MAX;
 	buf_init(&full);
 	buf_init(&piece);
-	/* The text part, a component at a time. */
+	/* The text part, a component at a time; the hash of each prefix is
+	 * carried along, so that a deep path costs no more than its length. */
+	h = hash_bytes(s, 0);
 	for (i = 1; i <= literal; i++) {
+		h = hash_more(h, s[i - 1]);
 		if (i < literal && s[i] != '/')
 			continue;
 		if (i == literal && *rest == '\0')
@@ -847,7 +906,7 @@ deny_ancestors(struct gen *g, const char *s, size_t literal,
 		glob_regex_literal(&piece, s + from, i - from);
 		buf_add(&full, piece.data, piece.len);
 		from = i;
-		if (rootset_find_len(&g->roots, s, i) != SIZE_MAX)
+		if (rootset_find_hashed(&g->roots, s, i, h) != SIZE_MAX)
 			inside = true;
 		else if (inside)
 			fresh++;
@@ -866,7 +925,8 @@ deny_ancestors(struct gen *g, const char *s, size_t literal,
 				break;
 			comp = xstrndup(rest, (size_t)(end - rest));
 			buf_reset(&piece);
-			if (glob_regex(&piece, comp, what, g->err) == -1) {
+			if (glob_regex(&piece, NULL, comp, what,
+			    g->err) == -1) {
 				free(comp);
 				fresh = -1;
 				break;
@@ -885,52 +945,43 @@ deny_ancestors(struct gen *g, const char *s, size_t literal,
 }
 
 /*
- * The guard rules for the ancestors in pieces: one regex that matches
- * each of them, nested as ^A(/b(/c)?)?$ so that its size stays linear in
- * the path; split where it would pass the string literal limit.
+ * The guard rule for the ancestors in pieces: one regex that matches each
+ * of them, nested as ^A(/b(/c)?)?$ so that its size stays linear in the
+ * path. Returns 0, or -1 with err set when it would pass the string
+ * literal limit (splitting it would repeat the directories, quadratic in
+ * the depth).
  */
 static int
-guard_rules(struct gen *g, struct buf *b, const struct strlist *pieces,
+guard_rule(struct gen *g, struct buf *b, const struct strlist *pieces,
     const char *what)
 {
-	struct buf base, re, f;
-	size_t i = 0, j, k, len;
-	int rc = 0;
+	struct buf re;
+	size_t k;
 
-	buf_init(&base);
 	buf_init(&re);
-	buf_init(&f);
-	while (i < pieces->n && rc == 0) {
-		buf_puts(&base, pieces->v[i]);
-		len = base.len + 2;
-		for (j = i + 1; j < pieces->n &&
-		    len + strlen(pieces->v[j]) + 3 <= GEN_LITERAL_MAX; j++)
-			len += strlen(pieces->v[j]) + 3;
-		buf_reset(&re);
-		buf_putc(&re, '^');
-		buf_add(&re, base.data, base.len);
-		for (k = i + 1; k < j; k++) {
-			buf_putc(&re, '(');
-			buf_puts(&re, pieces->v[k]);
-		}
-		for (k = i + 1; k < j; k++)
-			buf_puts(&re, ")?");
-		buf_putc(&re, '$');
-		buf_reset(&f);
-		if ((rc = regex_filter(g, &f, buf_str(&re), what)) == 0) {
-			buf_puts(b, "(deny file-write-unlink ");
-			buf_add(b, f.data, f.len);
-			buf_puts(b, ")\n");
-		}
-		/* The next rule starts at the next ancestor. */
-		for (k = i + 1; k < j; k++)
-			buf_puts(&base, pieces->v[k]);
-		i = j;
+	buf_putc(&re, '^');
+	buf_puts(&re, pieces->v[0]);
+	for (k = 1; k < pieces->n; k++) {
+		buf_putc(&re, '(');
+		buf_puts(&re, pieces->v[k]);
 	}
-	buf_clear(&base);
+	for (k = 1; k < pieces->n; k++)
+		buf_puts(&re, ")?");
+	buf_putc(&re, '$');
+	/* Not through regex_filter's checks: the pieces are those of the
+	 * entry's own regex, and the groups around them are balanced. */
+	buf_puts(b, "(deny file-write-unlink (regex ");
+	if (string_literal(b, buf_str(&re)) == -1) {
+		sb_error_set(g->err, SB_ELIMIT, "%s: %zu directories lie between "
+		    "it and its writable root; the regex that keeps them from "
+		    "being moved would pass %d bytes: deny a shorter path", what,
+		    pieces->n, GEN_LITERAL_MAX);
+		buf_clear(&re);
+		return -1;
+	}
+	buf_puts(b, "))\n");
 	buf_clear(&re);
-	buf_clear(&f);
-	return rc;
+	return 0;
 }
 
 /* Fails when the profile so far and b would pass GEN_OUTPUT_MAX. */
@@ -969,8 +1020,8 @@ section_deny_read(struct gen *g, struct buf *b)
 			rc = -1;
 			break;
 		}
-		if ((regex = pattern_regex(path, literal, true, what,
-		    g->err)) == NULL) {
+		if ((regex = pattern_regex(g, path, literal, true,
+		    what)) == NULL) {
 			free(path);
 			rc = -1;
 			break;
@@ -987,7 +1038,7 @@ section_deny_read(struct gen *g, struct buf *b)
 			if (fresh == -1)
 				rc = -1;
 			else if (fresh > 0)
-				rc = guard_rules(g, b, &pieces, what);
+				rc = guard_rule(g, b, &pieces, what);
 			strlist_clear(&pieces);
 		}
 		if (rc == 0)
@@ -1117,7 +1168,7 @@ written_form(const char *path, bool glob, const struct gen_ctx *ctx,
 	if (strcmp(lit, "/") == 0 && rest[0] == '/')
 		lit[0] = '\0';
 	*literal = strlen(lit);
-	xasprintf(&out, "%s%s", lit, rest);
+	out = concat(lit, rest);
 	free(lit);
 	return out;
 }
@@ -1157,8 +1208,8 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 		s[n].literal = literal;
 		s[n].regex = NULL;
 		s[n].alias = NULL;
-		if (glob && (s[n].regex = pattern_regex(canon, literal, false,
-		    what, g->err)) == NULL) {
+		if (glob && (s[n].regex = pattern_regex(g, canon, literal,
+		    false, what)) == NULL) {
 			socks_free(s, n + 1);
 			return -1;
 		}
@@ -1225,8 +1276,8 @@ sock_filter(struct gen *g, struct buf *f, const struct sock *s,
 	if (s->match == MATCH_GLOB) {
 		if (value == s->canon)
 			return regex_filter(g, f, s->regex, what);
-		if ((regex = pattern_regex(value, literal, false, what,
-		    g->err)) == NULL)
+		if ((regex = pattern_regex(g, value, literal, false,
+		    what)) == NULL)
 			return -1;
 		rc = regex_filter(g, f, regex, what);
 		free(regex);
@@ -1464,6 +1515,7 @@ gen_done(struct gen *g, int rc)
 	strlist_clear(&g->engines);
 	rootset_free(&g->roots);
 	rootset_free(&g->root_dirs);
+	rootset_free(&g->shapes);
 	if (rc == -1)
 		gen_result_clear(g->out);
 	return rc;

@@ -16,7 +16,7 @@
 static bool
 escapable(char c)
 {
-	return c != '\0' && strchr("*?[]\\", c) != NULL;
+	return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
 }
 
 /* The ':' of the ":]" that ends a class opening at p ("[:"), looked for
@@ -123,10 +123,22 @@ glob_escape(const char *s)
 	return buf_take(&b);
 }
 
+static bool
+regex_special(char c)
+{
+	switch (c) {
+	case '.': case '^': case '$': case '*': case '+': case '?':
+	case '(': case ')': case '[': case ']': case '{': case '}':
+	case '|': case '\\':
+		return true;
+	}
+	return false;
+}
+
 static void
 regex_char(struct buf *b, char c)
 {
-	if (strchr(".^$*+?()[]{}|\\", c) != NULL && c != '\0')
+	if (regex_special(c))
 		buf_putc(b, '\\');
 	buf_putc(b, c);
 }
@@ -134,10 +146,17 @@ regex_char(struct buf *b, char c)
 void
 glob_regex_literal(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, from = 0;
 
-	for (i = 0; i < n; i++)
-		regex_char(b, s[i]);
+	/* Runs of ordinary bytes in one copy: paths are mostly those. */
+	for (i = 0; i < n; i++) {
+		if (!regex_special(s[i]))
+			continue;
+		buf_add(b, s + from, i - from);
+		buf_putc(b, '\\');
+		from = i;
+	}
+	buf_add(b, s + from, n - from);
 }
 
 /* --- bracket expressions ------------------------------------------------- */
@@ -399,14 +418,24 @@ bracket(struct buf *b, const char *body, const char *close, const char *what,
 
 /* --- components ---------------------------------------------------------- */
 
+/* Copies what b gained since mark to skel, when there is a skel. */
+static void
+skel_copy(struct buf *skel, const struct buf *b, size_t mark)
+{
+	if (skel != NULL)
+		buf_add(skel, b->data + mark, b->len - mark);
+}
+
 /* Appends the regex of one component [s..end) that is not "**". */
 static int
-component(struct buf *b, const char *s, const char *end, const char *what,
-    struct sb_error *err)
+component(struct buf *b, struct buf *skel, const char *s, const char *end,
+    const char *what, struct sb_error *err)
 {
 	const char *close;
+	size_t mark;
 
 	while (s < end) {
+		mark = b->len;
 		switch (*s) {
 		case '\\':
 			if (escapable(s[1])) {
@@ -422,10 +451,12 @@ component(struct buf *b, const char *s, const char *end, const char *what,
 				return -1;
 			}
 			buf_puts(b, "[^/]*");
+			skel_copy(skel, b, mark);
 			s++;
 			continue;
 		case '?':
 			buf_puts(b, "[^/]");
+			skel_copy(skel, b, mark);
 			s++;
 			continue;
 		case '[':
@@ -433,6 +464,7 @@ component(struct buf *b, const char *s, const char *end, const char *what,
 				break;
 			if (bracket(b, s + 1, close, what, err) == -1)
 				return -1;
+			skel_copy(skel, b, mark);
 			s = close + 1;
 			continue;
 		}
@@ -448,10 +480,11 @@ is_any(const char *s, const char *end)
 }
 
 int
-glob_regex(struct buf *b, const char *s, const char *what,
+glob_regex(struct buf *b, struct buf *skel, const char *s, const char *what,
     struct sb_error *err)
 {
 	const char *end;
+	size_t mark;
 	bool sep = *s == '/';
 
 	for (;;) {
@@ -470,17 +503,19 @@ glob_regex(struct buf *b, const char *s, const char *what,
 		if (is_any(s, end)) {
 			while (*end == '/')
 				end++;
+			mark = b->len;
 			if (*end == '\0')
 				buf_puts(b, sep ? "/.*" : ".*");
 			else
 				buf_puts(b, sep ? "/(.*/)?" : "(.*/)?");
+			skel_copy(skel, b, mark);
 			sep = false;
 			s = end;
 			continue;
 		}
 		if (sep)
 			buf_putc(b, '/');
-		if (component(b, s, end, what, err) == -1)
+		if (component(b, skel, s, end, what, err) == -1)
 			return -1;
 		sep = true;
 		s = end;

@@ -47,10 +47,15 @@ void	glob_regex_literal(struct buf *b, const char *s, size_t n);
 /*
  * Appends the regex of the glob text s to b. s is what follows a literal
  * directory (it starts with '/'), or a whole pattern that starts with "**".
- * Returns 0, or -1 with err set as "what: why" (b is then undefined).
+ * skel, when not NULL, gets the same regex with every literal character
+ * left out: the wildcards and bracket expressions, each a whole regex
+ * construct and the only part that regcomp could object to, so that the
+ * skeleton compiles exactly when the regex does and many patterns of one
+ * shape need one check. Returns 0, or -1 with err set as "what: why" (b and
+ * skel are then undefined).
  */
-int	glob_regex(struct buf *b, const char *s, const char *what,
-	    struct sb_error *err);
+int	glob_regex(struct buf *b, struct buf *skel, const char *s,
+	    const char *what, struct sb_error *err);
 
 /* True when the glob text s ends in a "**" component (so its regex already
  * matches everything below). */

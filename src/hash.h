@@ -6,6 +6,14 @@
 
 #include <stddef.h>
 
+/* The hash h of some bytes, followed by the byte c: so that the hashes of
+ * every prefix of a string cost one pass. */
+static inline size_t
+hash_more(size_t h, char c)
+{
+	return (h ^ (unsigned char)c) * 16777619u;
+}
+
 /* The hash of the first len bytes of s. */
 static inline size_t
 hash_bytes(const char *s, size_t len)
@@ -13,7 +21,7 @@ hash_bytes(const char *s, size_t len)
 	size_t h = 2166136261u, i;
 
 	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = hash_more(h, s[i]);
 	return h;
 }
 

@@ -133,11 +133,15 @@ path_join(const char *dir, const char *rel)
 }
 
 /*
- * The memo: open addressing over (path -> canonical path, exists). A missing
- * directory's children are missing too, which saves their lookups.
+ * The memo: open addressing over (path -> canonical path, kind). Existing
+ * paths are kept, and of a missing subtree only its top: everything below
+ * a missing directory is missing too, and is its canonical parent plus the
+ * rest, so a deep path that does not exist costs no memory per level.
  */
 struct cache_slot {
 	char		*key;
+	size_t		 len;	/* of key */
+	size_t		 hash;	/* of key */
 	char		*canon;
 	enum path_kind	 kind;	/* of canon: never PATH_LINK */
 };
@@ -176,19 +180,25 @@ path_cache_free(struct path_cache *pc)
 	free(pc);
 }
 
+/* The slot of the first len bytes of key (hash h): its own, or the empty
+ * one where it would go. */
 static struct cache_slot *
-cache_find(struct path_cache *pc, const char *key)
+cache_find(struct path_cache *pc, const char *key, size_t len, size_t h)
 {
-	size_t i = hash_bytes(key, strlen(key)) & (pc->cap - 1);
+	struct cache_slot *s;
+	size_t i = h & (pc->cap - 1);
 
-	while (pc->slots[i].key != NULL && strcmp(pc->slots[i].key, key) != 0)
-		i = (i + 1) & (pc->cap - 1);
-	return &pc->slots[i];
+	for (;; i = (i + 1) & (pc->cap - 1)) {
+		s = &pc->slots[i];
+		if (s->key == NULL || (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0))
+			return s;
+	}
 }
 
 static void
-cache_put(struct path_cache *pc, const char *key, const char *canon,
-    enum path_kind kind)
+cache_put(struct path_cache *pc, const char *key, size_t len, size_t h,
+    const char *canon, enum path_kind kind)
 {
 	struct cache_slot *old, *s;
 	size_t oldcap, i;
@@ -200,74 +210,136 @@ cache_put(struct path_cache *pc, const char *key, const char *canon,
 		pc->slots = xcalloc(pc->cap, sizeof *pc->slots);
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].key != NULL)
-				*cache_find(pc, old[i].key) = old[i];
+				*cache_find(pc, old[i].key, old[i].len,
+				    old[i].hash) = old[i];
 		}
 		free(old);
 	}
-	s = cache_find(pc, key);
-	s->key = xstrdup(key);
+	s = cache_find(pc, key, len, h);
+	s->key = xstrndup(key, len);
+	s->len = len;
+	s->hash = h;
 	s->canon = xstrdup(canon);
 	s->kind = kind;
 	pc->used++;
 }
 
+/* The hash h continued over bytes from..to of s (as hash_bytes). */
+static size_t
+hash_span(size_t h, const char *s, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		h = hash_more(h, s[from]);
+	return h;
+}
+
+/* What parent/name is, with parent an existing canonical directory: the
+ * canonical form (a new string) and its kind. */
+static char *
+cache_step(struct path_cache *pc, const char *parent, const char *name,
+    size_t nlen, enum path_kind *kindp)
+{
+	size_t plen = strcmp(parent, "/") == 0 ? 0 : strlen(parent);
+	char *joined, *real;
+	enum path_kind kind;
+
+	/* Plain concatenation: this runs once per path of a large policy. */
+	joined = xmalloc(plen + nlen + 2);
+	memcpy(joined, parent, plen);
+	joined[plen] = '/';
+	memcpy(joined + plen + 1, name, nlen);
+	joined[plen + nlen + 1] = '\0';
+	kind = pc->fs->kind(joined, pc->fs->arg);
+	if (kind == PATH_LINK) {
+		/* Rare: let realpath follow the chain. A dangling link stays
+		 * as it is, like a missing file. */
+		kind = PATH_MISSING;
+		if ((real = pc->fs->realpath(joined, pc->fs->arg)) != NULL) {
+			free(joined);
+			joined = real;
+			kind = pc->fs->is_dir(joined, pc->fs->arg) ? PATH_DIR :
+			    PATH_OTHER;
+		}
+	}
+	*kindp = kind;
+	return joined;
+}
+
 /*
  * The canonical form of a clean absolute path (a new string), and what it
- * is. Every directory on the way is memoised; path itself only when it
- * exists or keep is set, since a missing leaf (a socket not yet bound) is
- * rarely asked for twice and there may be ten thousand of them.
+ * is. The directories on the way are looked up from the top with the hash
+ * carried along, each prefix once; what exists is memoised, and a missing
+ * path only when it is the top of a missing subtree, or path itself when
+ * keep is set (a missing leaf, a socket not yet bound, is rarely asked for
+ * twice, and there may be a hundred thousand of them).
  */
 static char *
 cache_resolve(struct path_cache *pc, const char *path, bool keep,
     enum path_kind *kindp)
 {
 	const struct cache_slot *hit;
-	char *dir, *parent, *joined, *real;
-	const char *slash;
-	size_t plen, slen;
-	enum path_kind kind = PATH_MISSING, pkind;
+	size_t len = strlen(path), h, start, end;
+	enum path_kind kind;
+	char *canon, *next, *out;
 
-	hit = cache_find(pc, path);
+	h = hash_bytes(path, len);
+	hit = cache_find(pc, path, len, h);
 	if (hit->key != NULL) {
 		*kindp = hit->kind;
 		return xstrdup(hit->canon);
 	}
-	if (strcmp(path, "/") == 0) {
-		cache_put(pc, "/", "/", PATH_DIR);
-		*kindp = PATH_DIR;
-		return xstrdup("/");
+	/* Most often the parent is known (the roots of a policy share their
+	 * directories): one step from there. */
+	for (end = len; end > 1 && path[end - 1] != '/'; end--)
+		;
+	if (end > 1 && (hit = cache_find(pc, path, end - 1,
+	    hash_bytes(path, end - 1)))->key != NULL) {
+		if (hit->kind != PATH_DIR) {
+			xasprintf(&canon, "%s%s", hit->canon, path + end - 1);
+			*kindp = PATH_MISSING;
+			return canon;
+		}
+		canon = cache_step(pc, hit->canon, path + end, len - end, &kind);
+		if (kind != PATH_MISSING || keep)
+			cache_put(pc, path, len, hash_bytes(path, len), canon,
+			    kind);
+		*kindp = kind;
+		return canon;
 	}
-	slash = strrchr(path, '/');
-	dir = slash == path ? xstrdup("/") : xstrndup(path,
-	    (size_t)(slash - path));
-	parent = cache_resolve(pc, dir, true, &pkind);
-	/* Plain concatenation: this runs once per path of a large policy. */
-	plen = strcmp(parent, "/") == 0 ? 0 : strlen(parent);
-	slen = strlen(slash);
-	joined = xmalloc(plen + slen + 1);
-	memcpy(joined, parent, plen);
-	memcpy(joined + plen, slash, slen + 1);
-	if (pkind == PATH_DIR) {
-		kind = pc->fs->kind(joined, pc->fs->arg);
-		if (kind == PATH_LINK) {
-			/* Rare: let realpath follow the chain. A dangling
-			 * link stays as it is, like a missing file. */
-			kind = PATH_MISSING;
-			if ((real = pc->fs->realpath(joined,
-			    pc->fs->arg)) != NULL) {
-				free(joined);
-				joined = real;
-				kind = pc->fs->is_dir(joined, pc->fs->arg) ?
-				    PATH_DIR : PATH_OTHER;
-			}
+	canon = xstrdup("/");
+	kind = PATH_DIR;
+	h = hash_bytes(path, 1);
+	if (cache_find(pc, path, 1, h)->key == NULL)
+		cache_put(pc, "/", 1, h, "/", PATH_DIR);
+	for (start = 1; start < len; start = end + 1) {
+		for (end = start; end < len && path[end] != '/'; end++)
+			;
+		/* h was the hash of path[0, start - 1) ("/" at first):
+		 * add the '/' and the component. */
+		h = hash_span(h, path, start == 1 ? 1 : start - 1, end);
+		hit = cache_find(pc, path, end, h);
+		if (hit->key != NULL) {
+			free(canon);
+			canon = xstrdup(hit->canon);
+			kind = hit->kind;
+		} else {
+			next = cache_step(pc, canon, path + start,
+			    end - start, &kind);
+			free(canon);
+			canon = next;
+			if (kind != PATH_MISSING || end < len || keep)
+				cache_put(pc, path, end, h, canon, kind);
+		}
+		if (kind != PATH_DIR && end < len) {
+			/* Nothing below a missing path or a file exists. */
+			xasprintf(&out, "%s%s", canon, path + end);
+			free(canon);
+			*kindp = PATH_MISSING;
+			return out;
 		}
 	}
-	if (keep || kind != PATH_MISSING)
-		cache_put(pc, path, joined, kind);
-	free(parent);
-	free(dir);
 	*kindp = kind;
-	return joined;
+	return canon;
 }
 
 char *

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include <regex.h>
+
 #include "buf.h"
 #include "gen.h"
 #include "helpers.h"
@@ -858,6 +860,315 @@ gen_many_duplicates_collapse_to_one(void **state)
 	params_clear(&p);
 }
 
+/* --- deny_read, guards, rule sizes ----------------------------------------- */
+
+/* A workspace-write policy whose only root is the given one. */
+static void
+one_root(struct params *p, const char *root)
+{
+	params_init(p);
+	p->fs_mode = FS_WORKSPACE_WRITE;
+	p->include_cwd = p->include_slash_tmp = p->include_tmpdir = false;
+	strlist_add(&p->writable_roots, root);
+}
+
+/* The regex of the first "(deny OP (regex ..." line in profile, decoded. */
+static char *
+deny_regex(const char *profile, const char *op)
+{
+	char *head, *lit;
+	const char *s, *end;
+
+	xasprintf(&head, "(deny %s (regex \"", op);
+	s = strstr(profile, head);
+	if (s == NULL)
+		fail_msg("no %s line", head);
+	lit = decode_literal(s + strlen(head) - 1, &end);
+	free(head);
+	return lit;
+}
+
+static bool
+regex_matches(const char *regex, const char *path)
+{
+	regex_t re;
+	bool hit;
+
+	assert_int_equal(regcomp(&re, regex, REG_EXTENDED | REG_NOSUB), 0);
+	hit = regexec(&re, path, 0, NULL, 0) == 0;
+	regfree(&re);
+	return hit;
+}
+
+static void
+gen_deny_read_is_never_writable_either(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const char *allow, *deny;
+
+	(void)state;
+	/* --full-auto in $HOME with --deny-read ~/.ssh. */
+	one_root(&p, "~");
+	strlist_add(&p.deny_read, "~/.ssh");
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(deny file-read* (regex "
+	    "\"^/Users/me/\\\\.ssh(/.*)?$\"))"));
+	assert_true(has_line(r.profile, "(deny file-write* (regex "
+	    "\"^/Users/me/\\\\.ssh(/.*)?$\"))"));
+	/* After the allow, so that it wins: the last match does. */
+	allow = strstr(r.profile, "(allow file-write*");
+	deny = strstr(r.profile, "(deny file-write* (regex");
+	assert_non_null(allow);
+	assert_true(deny > allow);
+	/* Its only directory inside the root is the root, guarded already. */
+	assert_null(strstr(r.profile, "(deny file-write-unlink (regex"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_deny_read_guards_its_directories_inside_a_root(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char *re;
+
+	(void)state;
+	one_root(&p, "~");
+	strlist_add(&p.deny_read, "~/project/keys/id");
+	render_ok(&p, &r);
+	re = deny_regex(r.profile, "file-write-unlink");
+	assert_string_equal(re, "^/Users/me(/project(/keys)?)?$");
+	assert_true(regex_matches(re, "/Users/me/project"));
+	assert_true(regex_matches(re, "/Users/me/project/keys"));
+	assert_false(regex_matches(re, "/Users/me/project/keys/id"));
+	assert_false(regex_matches(re, "/Users/me/projects"));
+	assert_false(regex_matches(re, "/Users/me/other"));
+	free(re);
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A wildcard directory is guarded by its pattern; one under "**"
+	 * can move without leaving the pattern, so it needs none. */
+	one_root(&p, "~");
+	strlist_add(&p.deny_read, "~/project/k*/id_*");
+	strlist_add(&p.deny_read, "~/project/**/x/y.pem");
+	render_ok(&p, &r);
+	re = deny_regex(r.profile, "file-write-unlink");
+	assert_string_equal(re, "^/Users/me(/project(/k[^/]*)?)?$");
+	assert_true(regex_matches(re, "/Users/me/project/keys"));
+	assert_false(regex_matches(re, "/Users/me/project/other"));
+	free(re);
+	assert_true(has_line(r.profile, "(deny file-write-unlink (regex "
+	    "\"^/Users/me(/project)?$\"))"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* Read-only: nothing can be renamed, so no guard at all. */
+	params_init(&p);
+	strlist_add(&p.deny_read, "~/project/keys/id");
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "file-write-unlink"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* Full access: every directory above it is writable. */
+	params_init(&p);
+	p.fs_mode = FS_FULL_ACCESS;
+	strlist_add(&p.deny_read, "~/.ssh/id");
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, "(deny file-write-unlink (regex "
+	    "\"^/Users(/me(/\\\\.ssh)?)?$\"))"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_roots_and_the_parents_of_protected_names_are_guarded(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	render_ok(&p, &r);
+	assert_non_null(strstr(r.profile, "(deny file-write-unlink\n"
+	    "(literal (param \"WRITABLE_ROOT_0\")) (literal (param "
+	    "\"WRITABLE_ROOT_1\")) (literal (param \"WRITABLE_ROOT_2\"))\n)\n"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* /Users/me/a/b is a root inside /Users/me: renaming /Users/me/a
+	 * would carry a/b/.git out of the outer root's exclusion. */
+	one_root(&p, "/Users/me");
+	strlist_add(&p.writable_roots, "/Users/me/a/b");
+	render_ok(&p, &r);
+	assert_string_equal(param_of(&r, "PROTECTED_PARENT_0"), "/Users/me/a");
+	assert_null(gen_result_param(&r, "PROTECTED_PARENT_1"));
+	assert_non_null(strstr(r.profile, " (literal (param "
+	    "\"PROTECTED_PARENT_0\"))\n)\n"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+/* The weight of each (allow file-write* ...) rule, as GEN_RULE_BUDGET
+ * counts it; fails unless each root appears in exactly one of them. */
+static size_t
+check_write_rules(const struct gen_result *r, size_t nroots)
+{
+	const char *s = r->profile, *end, *k;
+	char key[80];
+	size_t rules = 0, w, i, seen = 0;
+
+	while ((s = strstr(s, "(allow file-write*\n")) != NULL) {
+		end = strstr(s, "\n)\n");
+		w = 0;
+		for (k = s; (k = strstr(k, "(param \"")) != NULL && k < end;
+		    k++) {
+			i = strcspn(k + 8, "\"");
+			memcpy(key, k + 8, i);
+			key[i] = '\0';
+			w += strlen(param_of(r, key)) + GEN_FILTER_WEIGHT;
+			if (strstr(key, "_EXCLUDED_") == NULL)
+				seen++;
+			else
+				k += 8 + i;	/* literal and subpath: one weight */
+		}
+		if (w > GEN_RULE_BUDGET * 2)
+			fail_msg("a write rule weighs %zu", w);
+		rules++;
+		s = end;
+	}
+	assert_int_equal(seen, nroots);
+	return rules;
+}
+
+static void
+gen_write_rule_splits_at_the_budget(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	char root[128];
+	size_t i;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	for (i = 0; i < 1000; i++) {
+		snprintf(root, sizeof root, "/Users/me/work/%04zu-%s", i,
+		    "a-long-name-for-a-worktree-directory");
+		strlist_add(&p.writable_roots, root);
+	}
+	render_ok(&p, &r);
+	/* 1,003 roots of about 200 bytes each with .git: a dozen rules. */
+	assert_true(check_write_rules(&r, 1003) >= 10);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_root_too_heavy_for_one_rule_is_refused(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char name[32], *root;
+	size_t i;
+
+	(void)state;
+	/* 100,000 protected names: refused long before all are looked up. */
+	one_root(&p, "/Users/me/project");
+	for (i = 0; i < 100000; i++) {
+		snprintf(name, sizeof name, "n%zu", i);
+		strlist_add(&p.protected_names, name);
+	}
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "filesystem.writable_roots: "
+	    "\"/Users/me/project\": its "));
+	assert_non_null(strstr(err.msg, "more than the 32768 that one "
+	    "Seatbelt rule can hold"));
+	params_clear(&p);
+
+	/* A chain of 1,600 nested roots: each carries the .git of all the
+	 * roots inside it, which no rule can hold. */
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	root = xstrdup("/Users/me");
+	for (i = 0; i < 1600; i++) {
+		char *next;
+
+		xasprintf(&next, "%s/a", root);
+		free(root);
+		root = next;
+		strlist_add(&p.writable_roots, root);
+	}
+	free(root);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "protected paths (those of the roots "
+	    "inside it included)"));
+	params_clear(&p);
+}
+
+static void
+gen_profile_over_the_output_cap_is_refused(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char path[1024];
+	size_t i, n;
+
+	(void)state;
+	/* 35,000 long entries: two rules of about a kilobyte each. */
+	params_init(&p);
+	for (i = 0; i < 35000; i++) {
+		n = (size_t)snprintf(path, sizeof path, "/Users/me/%zu-", i);
+		memset(path + n, 'x', 960 - n);
+		path[960] = '\0';
+		strlist_add(&p.deny_read, path);
+	}
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_string_equal(err.msg, "the profile would be larger than 64 MiB: "
+	    "fewer or shorter entries");
+	params_clear(&p);
+}
+
+static void
+gen_deny_read_too_deep_to_guard_is_refused(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char path[1024];
+	size_t n;
+
+	(void)state;
+	one_root(&p, "/Users/me");
+	n = (size_t)snprintf(path, sizeof path, "/Users/me");
+	while (n < 940) {
+		memcpy(path + n, "/x", 3);
+		n += 2;
+	}
+	strlist_add(&p.deny_read, path);
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_string_equal(err.msg, "filesystem.deny_read[0]: 466 directories "
+	    "lie between it and its writable root; the regex that keeps them "
+	    "from being moved would pass 1000 bytes: deny a shorter path");
+	params_clear(&p);
+}
+
 int
 main(void)
 {
@@ -890,6 +1201,13 @@ main(void)
 		cmocka_unit_test(gen_inline_limit_counts_the_path_not_its_escapes),
 		cmocka_unit_test(gen_wide_allows_that_open_a_container_socket_warn),
 		cmocka_unit_test(gen_many_duplicates_collapse_to_one),
+		cmocka_unit_test(gen_deny_read_is_never_writable_either),
+		cmocka_unit_test(gen_deny_read_guards_its_directories_inside_a_root),
+		cmocka_unit_test(gen_roots_and_the_parents_of_protected_names_are_guarded),
+		cmocka_unit_test(gen_write_rule_splits_at_the_budget),
+		cmocka_unit_test(gen_root_too_heavy_for_one_rule_is_refused),
+		cmocka_unit_test(gen_profile_over_the_output_cap_is_refused),
+		cmocka_unit_test(gen_deny_read_too_deep_to_guard_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
