@@ -27,6 +27,7 @@ enum {
 	OPT_ALLOW_SOCKET,
 	OPT_DENY_SOCKET,
 	OPT_ALLOW_ALL,
+	OPT_NO_BUILTIN_DENIES,
 	OPT_PROXY_PORT,
 	OPT_LOCAL_BINDING,
 	OPT_FS,
@@ -70,6 +71,9 @@ static const struct cli_option cli_options[] = {
 	  FOR_POLICY, "PATH", "deny connect and bind under PATH (repeatable)" },
 	{ { "allow-all-unix-sockets", no_argument, NULL, OPT_ALLOW_ALL },
 	  FOR_POLICY, NULL, "allow every Unix socket" },
+	{ { "no-builtin-denies", no_argument, NULL, OPT_NO_BUILTIN_DENIES },
+	  FOR_POLICY, NULL,
+	  "do not deny the container engines' sockets (docker.sock, ...)" },
 	{ { "proxy-port", required_argument, NULL, OPT_PROXY_PORT }, FOR_POLICY,
 	  "PORT", "allow connecting to localhost:PORT (repeatable, 1..65535)" },
 	{ { "allow-local-binding", no_argument, NULL, OPT_LOCAL_BINDING },
@@ -91,7 +95,7 @@ static const struct cli_option cli_options[] = {
 	{ { "no-default-protect", no_argument, NULL, OPT_NO_DEFAULT_PROTECT },
 	  FOR_POLICY, NULL, "start the protected names empty (no .git)" },
 	{ { "deny-read", required_argument, NULL, OPT_DENY_READ }, FOR_POLICY,
-	  "PATH|GLOB", "never readable (repeatable)" },
+	  "PATH|GLOB", "never readable or writable (repeatable)" },
 	{ { "output", required_argument, NULL, 'o' }, FOR_GENERATE, "FILE",
 	  "write to FILE (atomically) instead of standard output" },
 	{ { "format", required_argument, NULL, OPT_FORMAT }, FOR_GENERATE,
@@ -308,6 +312,9 @@ apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 		    "--deny-unix-socket", err);
 	case OPT_ALLOW_ALL:
 		p->allow_all_sockets = true;
+		return 0;
+	case OPT_NO_BUILTIN_DENIES:
+		p->builtin_denies = false;
 		return 0;
 	case OPT_PROXY_PORT:
 		if (parse_port(pe->arg, &port, err) == -1)

@@ -32,6 +32,8 @@ struct sock {
 	enum sock_match		 match;
 	enum sock_access	 access;
 	size_t			 index;		/* into the params list */
+	size_t			 num;		/* of its -D parameter */
+	bool			 exact;		/* names a built-in's socket */
 };
 
 /* A writable root and the paths carved out of it. */
@@ -58,7 +60,11 @@ struct gen {
 	struct sb_error		*err;
 	struct gen_result	*out;
 	struct path_cache	*pc;	/* canonical prefixes, for this render */
-	struct strlist		 engines;	/* container sockets, "~/" expanded */
+	struct sock		*builtin;	/* the built-in denies, resolved */
+	char			**probes;	/* a socket of each, canonical */
+	bool			*builtin_used;	/* opened by an allow entry */
+	size_t			 nbuiltin;
+	bool			 builtins_on;	/* builtin_denies, network on */
 	struct rootset		 roots;	/* the writable roots */
 	struct rootset		 root_dirs;	/* every directory above a root */
 	struct rootset		 shapes;	/* regex skeletons that compile */
@@ -1081,20 +1087,104 @@ socks_free(struct sock *s, size_t n)
 	free(s);
 }
 
-/* Where container engines put their sockets; "~/" is the home directory.
- * Whoever can connect to one controls the host's containers. */
-static const char *const container_sockets[] = {
-	"/var/run/docker.sock",
-	"/private/var/run/docker.sock",
-	"/var/run/podman/podman.sock",
-	"/private/var/run/podman/podman.sock",
-	"~/.docker/run/docker.sock",
-	"~/.colima/default/docker.sock",
-	"~/.orbstack/run/docker.sock",
-	"~/.rd/docker.sock",
-	"~/.local/share/containers/podman/machine/podman.sock",
-	"~/.local/share/containers/podman/machine/qemu/podman.sock",
+/*
+ * Where the container engines keep their sockets ("~/" is the home
+ * directory, "$TMPDIR/" the temporary one): whoever can connect to one
+ * controls the host's containers. The built-in denies (params
+ * builtin_denies) close them; probe is a socket that the entry holds, for
+ * telling whether a wide allow entry opens it.
+ */
+static const struct builtin {
+	const char	*path;
+	enum sock_match	 match;
+	const char	*probe;
+} builtins[] = {
+	{ "/var/run/docker.sock", MATCH_LITERAL, "/var/run/docker.sock" },
+	{ "/var/run/docker.sock.raw", MATCH_LITERAL,
+	    "/var/run/docker.sock.raw" },
+	{ "/var/run/docker", MATCH_SUBPATH, "/var/run/docker/docker.sock" },
+	{ "/var/run/podman", MATCH_SUBPATH, "/var/run/podman/podman.sock" },
+	{ "/Users/Shared/.docker", MATCH_SUBPATH,
+	    "/Users/Shared/.docker/docker.sock" },
+	{ "~/.docker/run", MATCH_SUBPATH, "~/.docker/run/docker.sock" },
+	{ "~/Library/Containers/com.docker.docker/Data", MATCH_SUBPATH,
+	    "~/Library/Containers/com.docker.docker/Data/docker.raw.sock" },
+	{ "~/.colima", MATCH_SUBPATH, "~/.colima/default/docker.sock" },
+	{ "~/.lima", MATCH_SUBPATH, "~/.lima/default/sock/docker.sock" },
+	{ "~/.orbstack/run", MATCH_SUBPATH, "~/.orbstack/run/docker.sock" },
+	{ "~/.rd", MATCH_SUBPATH, "~/.rd/docker.sock" },
+	{ "~/.local/share/containers/podman/machine", MATCH_SUBPATH,
+	    "~/.local/share/containers/podman/machine/podman.sock" },
+	{ "$TMPDIR/podman", MATCH_SUBPATH,
+	    "$TMPDIR/podman/podman-machine-default-api.sock" },
 };
+
+#define NBUILTINS (sizeof builtins / sizeof builtins[0])
+
+const char *
+gen_builtin_deny(size_t i, enum sock_match *match)
+{
+	if (i >= NBUILTINS)
+		return NULL;
+	if (match != NULL)
+		*match = builtins[i].match;
+	return builtins[i].path;
+}
+
+/* s with "~/" and "$TMPDIR/" expanded, cleaned; NULL when the context has
+ * no such directory. */
+static char *
+builtin_expand(const struct gen_ctx *ctx, const char *s)
+{
+	char *x, *clean;
+
+	if (s[0] == '~')
+		return expand(s, ctx, "", NULL);
+	if (strncmp(s, "$TMPDIR/", 8) != 0)
+		return path_clean(s);
+	if (ctx->tmpdir == NULL || ctx->tmpdir[0] != '/')
+		return NULL;
+	xasprintf(&x, "%s/%s", ctx->tmpdir, s + 8);
+	clean = path_clean(x);
+	free(x);
+	return clean;
+}
+
+/* The built-in denies of this context, resolved once per render: the
+ * entries (with the spelling as written as an alias when it differs) and
+ * their probes, canonical. */
+static void
+builtins_resolve(struct gen *g)
+{
+	struct sock *b;
+	char *written, *probe;
+	size_t i;
+
+	g->builtin = xcalloc(NBUILTINS, sizeof *g->builtin);
+	g->probes = xcalloc(NBUILTINS, sizeof *g->probes);
+	g->builtin_used = xcalloc(NBUILTINS, sizeof *g->builtin_used);
+	for (i = 0; i < NBUILTINS; i++) {
+		if ((written = builtin_expand(g->ctx, builtins[i].path)) == NULL ||
+		    (probe = builtin_expand(g->ctx, builtins[i].probe)) == NULL) {
+			free(written);
+			continue;
+		}
+		b = &g->builtin[g->nbuiltin];
+		b->canon = path_cache_canon(g->pc, written);
+		b->literal = strlen(b->canon);
+		b->match = builtins[i].match;
+		b->access = ACCESS_CONNECT_BIND;
+		b->index = i;
+		if (strcmp(written, b->canon) != 0) {
+			b->alias = written;
+			b->alias_literal = strlen(written);
+		} else
+			free(written);
+		g->probes[g->nbuiltin] = path_cache_canon(g->pc, probe);
+		free(probe);
+		g->nbuiltin++;
+	}
+}
 
 static bool
 is_container_name(const char *path)
@@ -1106,47 +1196,70 @@ is_container_name(const char *path)
 	    strcmp(base, "podman.sock") == 0;
 }
 
-/* The container socket that an allow entry opens, or NULL. */
-static const char *
-container_socket_in(struct gen *g, const struct sock *s)
+/*
+ * The built-in deny that allow entry s lies inside (*inside set: s names
+ * that socket, or one in that directory, by its path) or opens by being
+ * wider (a directory above it, a glob that matches its probe); SIZE_MAX
+ * for none. Every built-in it touches is marked used.
+ */
+static size_t
+builtin_hit(struct gen *g, const struct sock *s, bool *inside)
 {
-	const char *known;
-	char *x;
+	const struct sock *b;
 	regex_t re;
-	size_t i;
-	bool hit = false;
+	size_t i, first = SIZE_MAX;
+	bool hit;
 
-	if (s->match != MATCH_GLOB && is_container_name(s->canon))
-		return s->canon;
-	if (g->engines.n == 0) {
-		/* Once per render: there may be ten thousand entries. */
-		for (i = 0; i < sizeof container_sockets /
-		    sizeof container_sockets[0]; i++) {
-			known = container_sockets[i];
-			if (known[0] != '~')
-				strlist_add(&g->engines, known);
-			else if (g->ctx->home != NULL && g->ctx->home[0] == '/') {
-				xasprintf(&x, "%s%s", g->ctx->home, known + 1);
-				strlist_add(&g->engines, x);
-				free(x);
-			}
-		}
-	}
+	*inside = false;
 	if (s->match == MATCH_GLOB &&
 	    regcomp(&re, s->regex, REG_EXTENDED | REG_NOSUB) != 0)
-		return NULL;
-	for (i = 0; i < g->engines.n && !hit; i++) {
-		known = g->engines.v[i];
+		return SIZE_MAX;
+	for (i = 0; i < g->nbuiltin; i++) {
+		b = &g->builtin[i];
 		if (s->match == MATCH_GLOB)
-			hit = regexec(&re, known, 0, NULL, 0) == 0;
-		else if (s->match == MATCH_SUBPATH)
-			hit = path_is_under(known, s->canon);
+			hit = regexec(&re, g->probes[i], 0, NULL, 0) == 0;
+		else if (b->match == MATCH_SUBPATH ?
+		    path_is_under(s->canon, b->canon) :
+		    strcmp(s->canon, b->canon) == 0)
+			hit = *inside = true;
 		else
-			hit = strcmp(known, s->canon) == 0;
+			hit = s->match == MATCH_SUBPATH &&
+			    path_is_under(b->canon, s->canon);
+		if (hit) {
+			g->builtin_used[i] = true;
+			if (first == SIZE_MAX)
+				first = i;
+		}
 	}
 	if (s->match == MATCH_GLOB)
 		regfree(&re);
-	return hit ? g->engines.v[i - 1] : NULL;
+	return first;
+}
+
+/*
+ * Warns about an allow entry that opens a container engine's socket, and
+ * marks it for the re-allow after the built-in denies when it names one by
+ * its path: that is a choice. A wider entry opens one only when the
+ * built-in denies are off (with them on, they win).
+ */
+static void
+allow_container_check(struct gen *g, struct sock *s)
+{
+	char show[SB_SHOW_MAX];
+	size_t k;
+	bool inside;
+
+	k = builtin_hit(g, s, &inside);
+	s->exact = inside;
+	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon)))
+		warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a container engine "
+		    "socket: whoever can connect to it controls the host's "
+		    "containers", show_path(show, sizeof show, s->canon));
+	else if (k != SIZE_MAX && !g->builtins_on)
+		warn(g, GEN_W_SOCK_ALLOW, s->index, "opens %s, a container "
+		    "engine socket: whoever can connect to it controls the "
+		    "host's containers", show_path(show, sizeof show,
+		    g->probes[k]));
 }
 
 /* A deny entry as written ("~" expanded, cleaned, not canonicalised), with
@@ -1184,7 +1297,6 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 {
 	const struct gen_ctx *ctx = g->ctx;
 	struct sock *s;
-	const char *engine;
 	char *canon, *written, what[80];
 	char show[SB_SHOW_MAX];
 	size_t i, j, n = 0, literal, alias_literal;
@@ -1228,17 +1340,8 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			    "more than the 103 that macOS sun_path holds: nothing "
 			    "can connect to %s", strlen(canon),
 			    show_path(show, sizeof show, canon));
-		engine = is_deny ? NULL : container_socket_in(g, &s[n]);
-		if (engine == s[n].canon)
-			warn(g, GEN_W_SOCK_ALLOW, i, "%s is a container engine "
-			    "socket: whoever can connect to it controls the "
-			    "host's containers", show_path(show, sizeof show,
-			    engine));
-		else if (engine != NULL)
-			warn(g, GEN_W_SOCK_ALLOW, i, "opens %s, a container "
-			    "engine socket: whoever can connect to it controls "
-			    "the host's containers", show_path(show, sizeof show,
-			    engine));
+		if (!is_deny)
+			allow_container_check(g, &s[n]);
 		n++;
 	}
 	qsort(s, n, sizeof *s, sock_cmp);
@@ -1290,6 +1393,21 @@ sock_filter(struct gen *g, struct buf *f, const struct sock *s,
 	return 0;
 }
 
+/* The allow rules of one socket entry whose filter is f. */
+static void
+allow_lines(struct buf *b, const struct buf *f, enum sock_access access)
+{
+	/* buf_puts, not buf_printf: this runs once per entry. */
+	if (access == ACCESS_CONNECT_BIND) {
+		buf_puts(b, "(allow network-bind (local unix-socket ");
+		buf_add(b, f->data, f->len);
+		buf_puts(b, "))\n");
+	}
+	buf_puts(b, "(allow network-outbound (remote unix-socket ");
+	buf_add(b, f->data, f->len);
+	buf_puts(b, "))\n");
+}
+
 static int
 block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 {
@@ -1314,18 +1432,11 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 			key_num(key, "UNIX_SOCKET_PATH_", num++);
 			add_param(g, key, s[i].canon);
 		}
+		s[i].num = num - 1;
 		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
 		    s[i].literal, what)) == -1)
 			break;
-		/* buf_puts, not buf_printf: this runs once per entry. */
-		if (s[i].access == ACCESS_CONNECT_BIND) {
-			buf_puts(b, "(allow network-bind (local unix-socket ");
-			buf_add(b, f.data, f.len);
-			buf_puts(b, "))\n");
-		}
-		buf_puts(b, "(allow network-outbound (remote unix-socket ");
-		buf_add(b, f.data, f.len);
-		buf_puts(b, "))\n");
+		allow_lines(b, &f, s[i].access);
 	}
 	buf_clear(&f);
 	return rc;
@@ -1341,6 +1452,63 @@ deny_lines(struct gen *g, struct buf *b, struct buf *f, const struct sock *s,
 	    "(deny network-bind (local unix-socket %s))\n", buf_str(f),
 	    buf_str(f));
 	return 0;
+}
+
+/*
+ * The built-in denies: every one in full mode and with allow_all, else
+ * those an allow entry opens. Then the entries that name one of those
+ * sockets by its path are allowed again: that was a choice, warned about.
+ */
+static int
+block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
+    size_t nallow)
+{
+	const struct params *p = g->p;
+	struct buf f;
+	char key[80], akey[96];
+	size_t i, num = 0;
+	bool all = p->net_mode == NET_FULL || p->allow_all_sockets, head;
+	int rc = 0;
+
+	if (!g->builtins_on)
+		return 0;
+	buf_init(&f);
+	for (i = 0; i < g->nbuiltin && rc == 0; i++) {
+		if (!all && !g->builtin_used[i])
+			continue;
+		if (num == 0)
+			buf_puts(b, "; deny the container engines' sockets: "
+			    "whoever reaches one controls the\n; host's "
+			    "containers (built in; --no-builtin-denies turns "
+			    "this off)\n");
+		key_num(key, "BUILTIN_DENY_", num++);
+		add_param(g, key, g->builtin[i].canon);
+		rc = deny_lines(g, b, &f, &g->builtin[i], key,
+		    g->builtin[i].canon, g->builtin[i].literal, "built-in deny");
+		if (rc == 0 && g->builtin[i].alias != NULL) {
+			snprintf(akey, sizeof akey, "%s_ALIAS", key);
+			add_param(g, akey, g->builtin[i].alias);
+			rc = deny_lines(g, b, &f, &g->builtin[i], akey,
+			    g->builtin[i].alias, g->builtin[i].alias_literal,
+			    "built-in deny");
+		}
+	}
+	head = false;
+	for (i = 0; i < nallow && num > 0 && rc == 0 &&
+	    !p->allow_all_sockets; i++) {
+		if (!allow[i].exact)
+			continue;
+		if (!head)
+			buf_puts(b, "; except the sockets allowed above by "
+			    "their own path\n");
+		head = true;
+		key_num(key, "UNIX_SOCKET_PATH_", allow[i].num);
+		if ((rc = sock_filter(g, &f, &allow[i], key, allow[i].canon,
+		    allow[i].literal, "")) == 0)
+			allow_lines(b, &f, allow[i].access);
+	}
+	buf_clear(&f);
+	return rc;
 }
 
 static int
@@ -1417,7 +1585,7 @@ network_warnings(struct gen *g, bool unix_any)
 	if (p->allow_all_sockets && p->sock_allow.n != 0)
 		warn(g, GEN_W_SOCK_ALLOW, GEN_NO_INDEX, "no effect while "
 		    "allow_all is on (every Unix socket is allowed)");
-	if (p->allow_all_sockets && p->sock_deny.n == 0)
+	if (p->allow_all_sockets && p->sock_deny.n == 0 && !p->builtin_denies)
 		warn(g, GEN_W_ALLOW_ALL, GEN_NO_INDEX, "every Unix socket is "
 		    "reachable, container engine sockets (docker.sock) included");
 	if (p->net_mode == NET_RESTRICTED && !unix_any &&
@@ -1441,7 +1609,9 @@ section_network(struct gen *g, struct buf *b)
 	unix_any = p->allow_all_sockets || p->sock_allow.n != 0;
 	local = p->allow_local_binding;
 	proxy = p->proxy_ports.n != 0;
+	g->builtins_on = p->builtin_denies && p->net_mode != NET_OFF;
 	network_warnings(g, unix_any);
+	builtins_resolve(g);
 
 	/* Resolve both lists in every mode, so per-entry warnings show even
 	 * where the entries are inactive. */
@@ -1492,6 +1662,9 @@ section_network(struct gen *g, struct buf *b)
 	if (unix_any && (rc = block_unix_allow(g, b, allow,
 	    (size_t)nallow)) == -1)
 		goto out;
+	if ((rc = block_builtin_deny(g, b, allow, nallow > 0 ?
+	    (size_t)nallow : 0)) == -1)
+		goto out;
 	if (ndeny > 0 && (rc = block_unix_deny(g, b, deny,
 	    (size_t)ndeny)) == -1)
 		goto out;
@@ -1512,7 +1685,11 @@ static int
 gen_done(struct gen *g, int rc)
 {
 	path_cache_free(g->pc);
-	strlist_clear(&g->engines);
+	socks_free(g->builtin, g->nbuiltin);
+	for (; g->nbuiltin > 0; g->nbuiltin--)
+		free(g->probes[g->nbuiltin - 1]);
+	free(g->probes);
+	free(g->builtin_used);
 	rootset_free(&g->roots);
 	rootset_free(&g->root_dirs);
 	rootset_free(&g->shapes);

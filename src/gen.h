@@ -100,6 +100,13 @@ char	*gen_format_inline(const struct gen_result *, struct sb_error *);
 /* No profile (text plus -D values) grows past this: an error instead. */
 #define GEN_OUTPUT_MAX		(64 * 1024 * 1024)
 
+/*
+ * The i-th built-in deny (params builtin_denies), as written: "~/" is the
+ * home directory, "$TMPDIR/" the temporary one; *match (when not NULL) its
+ * match. NULL past the last.
+ */
+const char *gen_builtin_deny(size_t i, enum sock_match *match);
+
 /* The value of parameter key in r, or NULL. */
 const char *gen_result_param(const struct gen_result *, const char *key);
 

@@ -972,12 +972,14 @@ load_unix_sockets(struct loader *ld, const cJSON *v, void *arg)
 		{ "allow_all", NULL, 0 },
 		{ "allow", NULL, 0 },
 		{ "deny", NULL, 0 },
+		{ "builtin_denies", NULL, 0 },
 	};
 
 	if (members(ld, v, m, NITEMS(m)) == -1 ||
 	    field(ld, &m[0], load_bool, &p->allow_all_sockets) == -1 ||
 	    field(ld, &m[1], load_sockets, &p->sock_allow) == -1 ||
-	    field(ld, &m[2], load_sockets, &p->sock_deny) == -1)
+	    field(ld, &m[2], load_sockets, &p->sock_deny) == -1 ||
+	    field(ld, &m[3], load_bool, &p->builtin_denies) == -1)
 		return -1;
 	return 0;
 }
@@ -1434,8 +1436,9 @@ params_json_dump(const struct params *p, struct sb_error *err)
 	if (put_socklist(&b, 3, "allow", "network.unix_sockets.allow",
 	    &p->sock_allow, false, err) == -1 ||
 	    put_socklist(&b, 3, "deny", "network.unix_sockets.deny",
-	    &p->sock_deny, true, err) == -1)
+	    &p->sock_deny, false, err) == -1)
 		goto fail;
+	put_bool(&b, 3, "builtin_denies", p->builtin_denies, true);
 	put_indent(&b, 2);
 	buf_puts(&b, "}\n");
 	put_indent(&b, 1);

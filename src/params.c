@@ -92,6 +92,7 @@ params_init(struct params *p)
 	p->include_tmpdir = true;
 	strlist_add(&p->protected_names, ".git");
 	p->net_mode = NET_RESTRICTED;
+	p->builtin_denies = true;
 }
 
 void
@@ -182,6 +183,7 @@ params_equal(const struct params *a, const struct params *b)
 	    a->include_tmpdir == b->include_tmpdir &&
 	    a->net_mode == b->net_mode &&
 	    a->allow_local_binding == b->allow_local_binding &&
+	    a->builtin_denies == b->builtin_denies &&
 	    a->allow_all_sockets == b->allow_all_sockets &&
 	    strlist_equal(&a->writable_roots, &b->writable_roots) &&
 	    strlist_equal(&a->protected_names, &b->protected_names) &&

@@ -81,12 +81,14 @@ struct params {
 	struct portlist	 proxy_ports;
 	bool		 allow_local_binding;
 	bool		 allow_all_sockets;
+	bool		 builtin_denies;	/* the container engines' sockets */
 	struct socklist	 sock_allow;
 	struct socklist	 sock_deny;
 };
 
 /* The defaults: read-only, network restricted (closed until something is
- * allowed), every include_* on, protected names [".git"]. */
+ * allowed), every include_* on, protected names [".git"], the built-in
+ * denies of the container engines' sockets on. */
 void	params_init(struct params *);
 void	params_clear(struct params *);	/* frees everything; safe twice */
 void	params_copy(struct params *dst, const struct params *src); /* dst uninitialised */

@@ -304,4 +304,31 @@ if mkfifo blocked 2>/dev/null; then
 	    bad "the write after kill -9: $(ls -a)"
 fi
 
+# --- patterns: the directory they start from is text ------------------------
+# In a directory named p[1], '*.pem' must not become the class [1].
+mkdir -p 'p[1]'
+expect 0 "$sb" generate -C "$work/p[1]" --deny-read '*.pem'
+re=$(printf '%s' "$work" | sed 's/[.]/\\\\./g')
+has "(deny file-read* (regex \"^$re/p\\\\[1\\\\]/[^/]*\\\\.pem(/.*)?$\"))"
+has "(deny file-write* (regex \"^$re/p\\\\[1\\\\]/[^/]*\\\\.pem(/.*)?$\"))"
+# A bracket expression that cannot mean what it looks like is an error.
+for glob in '/a/[z-a]' '/a/[[.]' '/a/[[:foo:]]' '/a/[.-0]' '/a/a**/x'; do
+	expect 1 "$sb" generate --deny-read "$glob"
+	one_line_error 'filesystem.deny_read\[0\]: '
+	[ ! -s out ] && ok || bad "$glob: a profile was printed"
+done
+
+# --- built-in denies of the container engines' sockets ----------------------
+expect 0 "$sb" generate --network full
+has '(deny network-outbound (remote unix-socket (literal (param "BUILTIN_DENY_0"))))'
+grep -q '^; -D BUILTIN_DENY_0=.*/run/docker.sock$' out && ok ||
+    bad "no BUILTIN_DENY_0 for docker.sock"
+expect 0 "$sb" generate --network full --no-builtin-denies
+grep -q BUILTIN_DENY out && bad "--no-builtin-denies still denies" || ok
+expect 0 "$sb" generate --no-builtin-denies --save-params nb.json
+grep -q '"builtin_denies": false' nb.json && ok ||
+    bad "--save-params lost builtin_denies"
+expect 0 "$sb" generate -p nb.json --network full
+grep -q BUILTIN_DENY out && bad "builtin_denies false in a file ignored" || ok
+
 finish

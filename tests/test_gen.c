@@ -205,6 +205,7 @@ gen_full_network_allows_all_traffic(void **state)
 	(void)state;
 	params_init(&p);
 	p.net_mode = NET_FULL;
+	p.builtin_denies = false;	/* tested on their own */
 	render_ok(&p, &r);
 	assert_true(has_line(r.profile, "(allow network-outbound)"));
 	assert_true(has_line(r.profile, "(allow network-inbound)"));
@@ -728,6 +729,7 @@ gen_glob_deny_with_an_alias_denies_both_spellings(void **state)
 	(void)state;
 	params_init(&p);
 	p.net_mode = NET_FULL;
+	p.builtin_denies = false;	/* tested on their own */
 	socklist_add(&p.sock_deny, "/var/run/*.sock", MATCH_GLOB,
 	    ACCESS_CONNECT_BIND);
 	render_ok(&p, &r);
@@ -816,6 +818,9 @@ gen_wide_allows_that_open_a_container_socket_warn(void **state)
 	(void)state;
 	for (i = 0; i < sizeof wide / sizeof wide[0]; i++) {
 		params_init(&p);
+		/* With the built-in denies on, those win and nothing is
+		 * open: the warning is for a policy without them. */
+		p.builtin_denies = false;
 		socklist_add(&p.sock_allow, wide[i],
 		    params_socket_match(wide[i]), ACCESS_CONNECT_BIND);
 		render_ok(&p, &r);
@@ -1169,6 +1174,171 @@ gen_deny_read_too_deep_to_guard_is_refused(void **state)
 	params_clear(&p);
 }
 
+/* --- the built-in denies of the container engines' sockets --------------- */
+
+static bool
+has_warning(const struct gen_result *r, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < r->nwarnings; i++) {
+		if (strstr(r->warnings[i].msg, text) != NULL)
+			return true;
+	}
+	return false;
+}
+
+static const char *const docker_deny[] = {
+	"(deny network-outbound (remote unix-socket (literal (param "
+	    "\"BUILTIN_DENY_0\"))))",
+	"(deny network-bind (local unix-socket (literal (param "
+	    "\"BUILTIN_DENY_0\"))))",
+	"(deny network-outbound (remote unix-socket (literal (param "
+	    "\"BUILTIN_DENY_0_ALIAS\"))))",
+};
+
+static void
+gen_builtin_denies_close_container_sockets_in_full_mode(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	size_t i;
+
+	(void)state;
+	params_init(&p);
+	p.net_mode = NET_FULL;
+	render_ok(&p, &r);
+	for (i = 0; i < sizeof docker_deny / sizeof docker_deny[0]; i++)
+		assert_true(has_line(r.profile, docker_deny[i]));
+	/* Both spellings, and the per-user engines. */
+	assert_string_equal(param_of(&r, "BUILTIN_DENY_0"),
+	    "/private/var/run/docker.sock");
+	assert_string_equal(param_of(&r, "BUILTIN_DENY_0_ALIAS"),
+	    "/var/run/docker.sock");
+	for (i = 0; gen_result_param(&r, "BUILTIN_DENY_0") != NULL && i < 20;
+	    i++) {
+		char key[32];
+
+		snprintf(key, sizeof key, "BUILTIN_DENY_%zu", i);
+		if (gen_result_param(&r, key) == NULL)
+			break;
+	}
+	assert_true(i >= 12);
+	assert_non_null(strstr(r.profile, "; deny the container engines' "
+	    "sockets"));
+	/* After the unfiltered allow, which never overrides them. */
+	assert_true(strstr(r.profile, docker_deny[0]) >
+	    strstr(r.profile, "(allow network-outbound)"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* Switched off: none. */
+	params_init(&p);
+	p.net_mode = NET_FULL;
+	p.builtin_denies = false;
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "BUILTIN_DENY"));
+	assert_int_equal(r.nparams, 0);
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* Network off: nothing to deny. */
+	params_init(&p);
+	p.net_mode = NET_OFF;
+	p.allow_all_sockets = true;
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "BUILTIN_DENY"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_builtin_denies_follow_what_the_allow_entries_open(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const char *deny, *again;
+
+	(void)state;
+	/* An allow entry away from every engine: no built-in deny. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/tmp/db.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "BUILTIN_DENY"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A wide allow opens /var/run/docker.sock: the deny wins, so no
+	 * warning that it is open. The per-user engines are not opened. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/var/run", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, docker_deny[0]));
+	assert_false(has_warning(&r, "container engine"));
+	assert_null(strstr(r.profile, "/.colima"));
+	assert_false(has_line(r.profile, "; except the sockets allowed above "
+	    "by their own path"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A glob that matches an engine's socket opens it too. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "~/.colima/*/docker.sock", MATCH_GLOB,
+	    ACCESS_CONNECT);
+	render_ok(&p, &r);
+	assert_string_equal(param_of(&r, "BUILTIN_DENY_0"),
+	    "/Users/me/.colima");
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* The exact socket, allowed by its path: denied with the others,
+	 * then allowed again after them, and warned about. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	render_ok(&p, &r);
+	deny = strstr(r.profile, docker_deny[0]);
+	again = strstr(r.profile, "; except the sockets allowed above by their "
+	    "own path\n(allow network-outbound (remote unix-socket (literal "
+	    "(param \"UNIX_SOCKET_PATH_0\"))))\n");
+	assert_non_null(deny);
+	assert_non_null(again);
+	assert_true(again > deny);
+	assert_true(has_warning(&r, "network.unix_sockets.allow[0]: "
+	    "/private/var/run/docker.sock is a container engine socket"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_allow_all_keeps_the_builtin_denies(void **state)
+{
+	struct params p;
+	struct gen_result r;
+
+	(void)state;
+	params_init(&p);
+	p.allow_all_sockets = true;
+	render_ok(&p, &r);
+	assert_true(has_line(r.profile, docker_deny[0]));
+	assert_false(has_warning(&r, "container engine sockets (docker.sock) "
+	    "included"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	params_init(&p);
+	p.allow_all_sockets = true;
+	p.builtin_denies = false;
+	render_ok(&p, &r);
+	assert_null(strstr(r.profile, "BUILTIN_DENY"));
+	assert_true(has_warning(&r, "every Unix socket is reachable, container "
+	    "engine sockets (docker.sock) included"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
 int
 main(void)
 {
@@ -1208,6 +1378,9 @@ main(void)
 		cmocka_unit_test(gen_root_too_heavy_for_one_rule_is_refused),
 		cmocka_unit_test(gen_profile_over_the_output_cap_is_refused),
 		cmocka_unit_test(gen_deny_read_too_deep_to_guard_is_refused),
+		cmocka_unit_test(gen_builtin_denies_close_container_sockets_in_full_mode),
+		cmocka_unit_test(gen_builtin_denies_follow_what_the_allow_entries_open),
+		cmocka_unit_test(gen_allow_all_keeps_the_builtin_denies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

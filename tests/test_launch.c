@@ -513,6 +513,9 @@ launch_argv_restricted_allow_all_has_no_params(void **state)
 
 	(void)state;
 	params_init(&p);
+	/* The -D order of these entries; the built-in denies have tests
+	 * of their own. */
+	p.builtin_denies = false;
 	p.allow_all_sockets = true;
 	socklist_add(&p.sock_allow, "/tmp/test.sock", MATCH_SUBPATH,
 	    ACCESS_CONNECT_BIND);
@@ -570,6 +573,9 @@ launch_argv_full_sockets_deny(void **state)
 
 	(void)state;
 	params_init(&p);
+	/* The -D order of these entries; the built-in denies have tests
+	 * of their own. */
+	p.builtin_denies = false;
 	p.net_mode = NET_FULL;
 	socklist_add(&p.sock_allow, "/tmp/test.sock", MATCH_SUBPATH,
 	    ACCESS_CONNECT_BIND);
@@ -645,6 +651,9 @@ launch_argv_fs_workspace_then_sockets(void **state)
 
 	(void)state;
 	params_init(&p);
+	/* The -D order of these entries; the built-in denies have tests
+	 * of their own. */
+	p.builtin_denies = false;
 	p.fs_mode = FS_WORKSPACE_WRITE;
 	p.include_slash_tmp = false;
 	p.include_tmpdir = false;

@@ -462,6 +462,7 @@ sample_params(struct params *p)
 	    ACCESS_CONNECT);
 	socklist_add(&p->sock_deny, "/var/run/docker.sock", MATCH_LITERAL,
 	    ACCESS_CONNECT_BIND);
+	p->builtin_denies = false;
 }
 
 static const char sample_dump[] =
@@ -513,7 +514,8 @@ static const char sample_dump[] =
     "          \"match\": \"literal\",\n"
     "          \"access\": \"connect-bind\"\n"
     "        }\n"
-    "      ]\n"
+    "      ],\n"
+    "      \"builtin_denies\": false\n"
     "    }\n"
     "  }\n"
     "}\n";
