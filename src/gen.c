@@ -206,23 +206,6 @@ key_num(char *key, const char *prefix, size_t n)
 	key[len] = '\0';
 }
 
-/* A path for a warning: as it is when it is printable text, else quoted
- * and escaped by sb_show, so that no message carries control bytes. */
-static const char *
-show_path(char *buf, size_t size, const char *path)
-{
-	const unsigned char *s = (const unsigned char *)path;
-
-	for (; *s != '\0'; s++) {
-		if (*s < 0x20 || *s == 0x7f || *s == '"')
-			return sb_show(buf, size, path);
-	}
-	if (!utf8_valid(path) || strlen(path) + 1 > size)
-		return sb_show(buf, size, path);
-	memcpy(buf, path, strlen(path) + 1);
-	return buf;
-}
-
 /* a then b, as a new string; no printf: this runs once per entry. */
 static char *
 concat(const char *a, const char *b)
@@ -731,7 +714,7 @@ roots_build(struct gen *g)
 			return -1;
 		if (path_cache_kind(g->pc, path) != PATH_DIR)
 			warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
-			    "%s", show_path(what, sizeof what, path));
+			    "%s", sb_show(what, sizeof what, path));
 		rootset_add(rs, path);
 	}
 	for (i = 0; i < rs->n; i++) {
@@ -1254,11 +1237,11 @@ allow_container_check(struct gen *g, struct sock *s)
 	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon)))
 		warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a container engine "
 		    "socket: whoever can connect to it controls the host's "
-		    "containers", show_path(show, sizeof show, s->canon));
+		    "containers", sb_show(show, sizeof show, s->canon));
 	else if (k != SIZE_MAX && !g->builtins_on)
 		warn(g, GEN_W_SOCK_ALLOW, s->index, "opens %s, a container "
 		    "engine socket: whoever can connect to it controls the "
-		    "host's containers", show_path(show, sizeof show,
+		    "host's containers", sb_show(show, sizeof show,
 		    g->probes[k]));
 }
 
@@ -1339,7 +1322,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			warn(g, GEN_W_SOCK_ALLOW, i, "socket path is %zu bytes, "
 			    "more than the 103 that macOS sun_path holds: nothing "
 			    "can connect to %s", strlen(canon),
-			    show_path(show, sizeof show, canon));
+			    sb_show(show, sizeof show, canon));
 		if (!is_deny)
 			allow_container_check(g, &s[n]);
 		n++;

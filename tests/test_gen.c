@@ -1307,7 +1307,7 @@ gen_builtin_denies_follow_what_the_allow_entries_open(void **state)
 	assert_non_null(again);
 	assert_true(again > deny);
 	assert_true(has_warning(&r, "network.unix_sockets.allow[0]: "
-	    "/private/var/run/docker.sock is a container engine socket"));
+	    "\"/private/var/run/docker.sock\" is a container engine socket"));
 	gen_result_clear(&r);
 	params_clear(&p);
 }
@@ -1335,6 +1335,29 @@ gen_allow_all_keeps_the_builtin_denies(void **state)
 	assert_null(strstr(r.profile, "BUILTIN_DENY"));
 	assert_true(has_warning(&r, "every Unix socket is reachable, container "
 	    "engine sockets (docker.sock) included"));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_warnings_escape_c1_controls(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	size_t i;
+
+	(void)state;
+	/* U+009B is CSI to a terminal that takes 8-bit controls. */
+	one_root(&p, "/Users/me/x\xc2\x9b" "31mred");
+	socklist_add(&p.sock_allow, "/Users/me/\xc2\x9b" "2J/docker.sock",
+	    MATCH_SUBPATH, ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(r.nwarnings >= 2);
+	for (i = 0; i < r.nwarnings; i++) {
+		if (strstr(r.warnings[i].msg, "\xc2\x9b") != NULL)
+			fail_msg("a raw CSI in: %s", r.warnings[i].msg);
+		assert_non_null(strstr(r.warnings[i].msg, "\\xc2\\x9b"));
+	}
 	gen_result_clear(&r);
 	params_clear(&p);
 }
@@ -1381,6 +1404,7 @@ main(void)
 		cmocka_unit_test(gen_builtin_denies_close_container_sockets_in_full_mode),
 		cmocka_unit_test(gen_builtin_denies_follow_what_the_allow_entries_open),
 		cmocka_unit_test(gen_allow_all_keeps_the_builtin_denies),
+		cmocka_unit_test(gen_warnings_escape_c1_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

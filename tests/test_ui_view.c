@@ -355,7 +355,7 @@ view_shows_warnings_under_their_entry(void **state)
 	key(f, UI_KEY_ENTER);
 	draw(f, 30, 100, UI_R_REGEN);
 	y = find("! /var/run/docker.sock");
-	w = find("! /private/var/run/docker.sock");
+	w = find("! \"/private/var/run/docker.sock\"");
 	assert_true(y > 1);
 	assert_true(w > y);
 	assert_true(w <= y + 3);
