@@ -40,8 +40,11 @@ struct sock {
 struct root {
 	char		*path;
 	size_t		 hash;	/* of path: a cheap first test for duplicates */
-	struct strlist	 excl;
+	struct strlist	 excl;	/* its own protected paths, then copies */
+	size_t		 nown;	/* how many of excl are its own */
 	size_t		 weight;	/* of its rule term, see GEN_RULE_BUDGET */
+	size_t		 parent;	/* the nearest root above it, or SIZE_MAX */
+	bool		 reallow;	/* inside a nested root's protected path */
 };
 
 /* The roots in order, with a hash index for duplicates and ancestors. */
@@ -132,6 +135,9 @@ rootset_add(struct rootset *rs, char *path)
 	rs->v[rs->n].path = path;
 	rs->v[rs->n].hash = hash_bytes(path, strlen(path));
 	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
+	rs->v[rs->n].nown = rs->v[rs->n].weight = 0;
+	rs->v[rs->n].parent = SIZE_MAX;
+	rs->v[rs->n].reallow = false;
 	rs->n++;
 	if (rs->n * 2 > rs->nslots) {
 		free(rs->slots);
@@ -629,51 +635,64 @@ roots_parents(const struct rootset *rs)
 
 /*
  * A root inside another root would lose its protected names through the
- * outer one (the roots are alternatives of one rule): each root's own
- * exclusions are also added to every root above it. The weights are added
- * up first, so that a deep chain of nested roots is refused before its
- * copies (quadratic in the depth) are made.
+ * outer one (the roots are alternatives of one rule). Rather than copying
+ * them into the term of every root above (quadratic in the depth), the
+ * section denies the protected paths of every nested root in a rule of
+ * its own after the allow. A root that lies inside one of those paths
+ * would lose its writes to that deny: it is allowed again after it, with
+ * the protected paths of the roots inside it copied into its term, which
+ * must then fit one rule.
  */
 static int
 roots_nest(struct gen *g)
 {
-	struct rootset *rs = &g->roots;
-	size_t *parent, *own, *owt, *total, *count, i, k;
+	struct rootset *rs = &g->roots, denied;
+	size_t *parent, i, k, len, h;
+	const char *path;
 	int rc = 0;
 
 	if (rs->n == 0)
 		return 0;
 	parent = roots_parents(rs);
-	own = xreallocarray(NULL, rs->n, sizeof *own);
-	owt = xreallocarray(NULL, rs->n, sizeof *owt);
-	total = xreallocarray(NULL, rs->n, sizeof *total);
-	count = xreallocarray(NULL, rs->n, sizeof *count);
+	memset(&denied, 0, sizeof denied);
 	for (i = 0; i < rs->n; i++) {
-		own[i] = count[i] = rs->v[i].excl.n;
-		total[i] = rs->v[i].weight;
-		owt[i] = total[i] - (strlen(rs->v[i].path) + GEN_FILTER_WEIGHT);
+		rs->v[i].parent = parent[i];
+		rs->v[i].nown = rs->v[i].excl.n;
+		if (parent[i] == SIZE_MAX)
+			continue;
+		for (k = 0; k < rs->v[i].nown; k++)
+			rootset_add(&denied, xstrdup(rs->v[i].excl.v[k]));
 	}
-	for (i = 0; i < rs->n; i++) {
-		for (k = parent[i]; k != SIZE_MAX; k = parent[k]) {
-			total[k] += owt[i];
-			count[k] += own[i];
+	free(parent);
+	/* Which roots lie inside a denied path: a prefix of theirs is one. */
+	for (i = 0; i < rs->n && denied.n != 0; i++) {
+		path = rs->v[i].path;
+		h = hash_bytes(path, 0);
+		for (len = 1; path[len - 1] != '\0'; len++) {
+			h = hash_more(h, path[len - 1]);
+			if ((path[len] == '/' || path[len] == '\0') &&
+			    rootset_find_hashed(&denied, path, len, h) !=
+			    SIZE_MAX) {
+				rs->v[i].reallow = true;
+				break;
+			}
 		}
 	}
+	rootset_free(&denied);
+	/* The roots inside a root allowed again lend it their protected
+	 * paths, as every root did before the deny rule existed. */
 	for (i = 0; i < rs->n && rc == 0; i++) {
-		if (total[i] > GEN_RULE_MAX)
-			rc = root_too_heavy(g, &rs->v[i], total[i], count[i]);
+		for (k = rs->v[i].parent; k != SIZE_MAX; k = rs->v[k].parent) {
+			if (!rs->v[k].reallow)
+				continue;
+			excl_copy(&rs->v[k], &rs->v[i], rs->v[i].nown);
+			rs->v[k].weight += rs->v[i].weight -
+			    (strlen(rs->v[i].path) + GEN_FILTER_WEIGHT);
+			if (rs->v[k].weight > GEN_RULE_MAX)
+				rc = root_too_heavy(g, &rs->v[k],
+				    rs->v[k].weight, rs->v[k].excl.n);
+		}
 	}
-	for (i = 0; i < rs->n && rc == 0; i++) {
-		for (k = parent[i]; k != SIZE_MAX; k = parent[k])
-			excl_copy(&rs->v[k], &rs->v[i], own[i]);
-	}
-	for (i = 0; i < rs->n && rc == 0; i++)
-		rs->v[i].weight = total[i];
-	free(parent);
-	free(own);
-	free(owt);
-	free(total);
-	free(count);
 	return rc;
 }
 
@@ -726,8 +745,13 @@ roots_build(struct gen *g)
 	for (i = 0; i < rs->n; i++) {
 		path = rs->v[i].path;
 		for (len = strlen(path) - 1; len > 0; len--) {
-			if (path[len] == '/')
-				rootset_add(&g->root_dirs, xstrndup(path, len));
+			if (path[len] != '/')
+				continue;
+			/* Its own directories are in already: a nested root
+			 * costs one look-up, not one per level. */
+			if (rootset_find_len(&g->root_dirs, path, len) != SIZE_MAX)
+				break;
+			rootset_add(&g->root_dirs, xstrndup(path, len));
 		}
 	}
 	return 0;
@@ -751,37 +775,81 @@ rule_room(struct buf *b, const char *open, size_t *used, size_t w)
 	*used += w;
 }
 
-/* Adds the directories between root r and each of its exclusions (not
- * roots themselves) to guards: renaming one would move the protected path
- * out from under its exclusion. */
+/* Adds to guards every directory strictly between from and path, a path
+ * below it. */
+static void
+guard_between(struct rootset *guards, const char *from, const char *path)
+{
+	size_t len, flen = strcmp(from, "/") == 0 ? 0 : strlen(from);
+
+	for (len = strlen(path) - 1; len > flen; len--) {
+		if (path[len] == '/' &&
+		    rootset_find_len(guards, path, len) == SIZE_MAX)
+			rootset_add(guards, xstrndup(path, len));
+	}
+}
+
+/*
+ * Adds to guards the directories whose renaming would move one of r's
+ * protected paths out from under its exclusion: those between r and each
+ * of its protected paths, and those between r and the root above it (for
+ * a nested root, the outer root's rule is where its exclusions matter).
+ * Each step goes from a root to the nearest root above, so a deep chain
+ * costs its length, not its length squared.
+ */
 static void
 excl_ancestors(struct gen *g, const struct root *r, struct rootset *guards)
 {
-	const char *x;
-	size_t j, len, rlen = strlen(r->path);
+	size_t j;
 
-	for (j = 0; j < r->excl.n; j++) {
-		x = r->excl.v[j];
-		if (!path_is_under(x, r->path))
-			continue;
-		for (len = strlen(x) - 1; len > rlen; len--) {
-			if (x[len] == '/' &&
-			    rootset_find_len(&g->roots, x, len) == SIZE_MAX)
-				rootset_add(guards, xstrndup(x, len));
-		}
+	for (j = 0; j < r->nown; j++) {
+		if (path_is_under(r->excl.v[j], r->path))
+			guard_between(guards, r->path, r->excl.v[j]);
 	}
+	if (r->parent != SIZE_MAX)
+		guard_between(guards, g->roots.v[r->parent].path, r->path);
+}
+
+/* Appends the term of root i: its subpath less the first n of its
+ * protected paths, whose -D parameters exist already. */
+static void
+root_term(struct buf *b, size_t i, size_t n)
+{
+	char key[80];
+	size_t j;
+
+	key_num(key, "WRITABLE_ROOT_", i);
+	if (n == 0) {
+		buf_puts(b, "(subpath (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\"))");
+		return;
+	}
+	buf_puts(b, "(require-all (subpath (param \"");
+	buf_puts(b, key);
+	buf_puts(b, "\"))");
+	for (j = 0; j < n; j++) {
+		snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu", i, j);
+		buf_puts(b, " (require-not (literal (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\"))) (require-not (subpath (param \"");
+		buf_puts(b, key);
+		buf_puts(b, "\")))");
+	}
+	buf_puts(b, " )");
 }
 
 static int
 section_write(struct gen *g, struct buf *b)
 {
 	static const char allow[] = "(allow file-write*\n";
+	static const char deny[] = "(deny file-write*\n";
 	static const char guard[] = "(deny file-write-unlink\n";
 	const struct rootset *rs = &g->roots;
 	struct rootset guards;
 	const struct root *r;
 	char key[80];
-	size_t i, j, used = 0;
+	size_t i, j, w, used = 0;
 
 	if (g->p->fs_mode == FS_FULL_ACCESS) {
 		buf_puts(b, "; allow writes everywhere (full-access)\n"
@@ -799,31 +867,59 @@ section_write(struct gen *g, struct buf *b)
 	buf_puts(b, allow);
 	for (i = 0; i < rs->n; i++) {
 		r = &rs->v[i];
-		rule_room(b, allow, &used, r->weight);
 		key_num(key, "WRITABLE_ROOT_", i);
 		add_param(g, key, r->path);
-		if (r->excl.n == 0) {
-			buf_puts(b, "(subpath (param \"");
-			buf_puts(b, key);
-			buf_puts(b, "\"))");
-			continue;
-		}
-		buf_puts(b, "(require-all (subpath (param \"");
-		buf_puts(b, key);
-		buf_puts(b, "\"))");
 		for (j = 0; j < r->excl.n; j++) {
 			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
 			    i, j);
 			add_param(g, key, r->excl.v[j]);
-			buf_puts(b, " (require-not (literal (param \"");
-			buf_puts(b, key);
-			buf_puts(b, "\"))) (require-not (subpath (param \"");
-			buf_puts(b, key);
-			buf_puts(b, "\")))");
 		}
-		buf_puts(b, " )");
+		w = strlen(r->path) + GEN_FILTER_WEIGHT;
+		for (j = 0; j < r->nown; j++)
+			w += 2 * (strlen(r->excl.v[j]) + GEN_FILTER_WEIGHT);
+		rule_room(b, allow, &used, w);
+		root_term(b, i, r->nown);
 	}
 	buf_puts(b, "\n)\n");
+
+	/* The protected paths of the roots inside other roots, which the
+	 * outer roots' terms do not carve out. */
+	used = 0;
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		if (r->parent == SIZE_MAX)
+			continue;
+		for (j = 0; j < r->nown; j++) {
+			if (used == 0)
+				buf_puts(b, "; and the protected names of the "
+				    "roots inside other roots\n(deny file-write*\n");
+			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
+			    i, j);
+			rule_room(b, deny, &used, 2 * (strlen(r->excl.v[j]) +
+			    GEN_FILTER_WEIGHT));
+			buf_puts(b, "(literal (param \"");
+			buf_puts(b, key);
+			buf_puts(b, "\")) (subpath (param \"");
+			buf_puts(b, key);
+			buf_puts(b, "\"))");
+		}
+	}
+	if (used != 0)
+		buf_puts(b, "\n)\n");
+	/* Roots inside such a path: allowed again, after the deny. */
+	used = 0;
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		if (!r->reallow)
+			continue;
+		if (used == 0)
+			buf_puts(b, "; but the roots inside those\n(allow "
+			    "file-write*\n");
+		rule_room(b, allow, &used, r->weight);
+		root_term(b, i, r->excl.n);
+	}
+	if (used != 0)
+		buf_puts(b, "\n)\n");
 
 	/* A more specific operation wins over file-write* whatever the
 	 * order, so these hold against the allow above. */

@@ -44,6 +44,16 @@ render_ok(const struct params *p, struct gen_result *r)
 		fail_msg("gen_render: %s", err.msg);
 }
 
+/* A workspace-write policy whose only root is the given one. */
+static void
+one_root(struct params *p, const char *root)
+{
+	params_init(p);
+	p->fs_mode = FS_WORKSPACE_WRITE;
+	p->include_cwd = p->include_slash_tmp = p->include_tmpdir = false;
+	strlist_add(&p->writable_roots, root);
+}
+
 /* --- golden cases -------------------------------------------------------- */
 
 /* Each case is tests/golden/NAME/{params.json,expected.*}; X(function, NAME). */
@@ -632,10 +642,7 @@ gen_nested_root_keeps_its_protected_names(void **state)
 {
 	struct params p;
 	struct gen_result r;
-	struct gen_ctx ctx;
-	struct sb_error err;
-	size_t i;
-	bool found = false;
+	const char *allow, *deny;
 
 	(void)state;
 	params_init(&p);
@@ -645,30 +652,57 @@ gen_nested_root_keeps_its_protected_names(void **state)
 	strlist_add(&p.writable_roots, "/");
 	render_ok(&p, &r);
 	/* Root 0 is the cwd, /Users/me/project; root 1 is /Users/me, which
-	 * must not re-open the project's .git. */
+	 * must not re-open the project's .git; nor "/" root 1's. */
 	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0"), "/Users/me/project");
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_0_EXCLUDED_0"),
+	    "/Users/me/project/.git");
 	assert_string_equal(param_of(&r, "WRITABLE_ROOT_1"), "/Users/me");
-	for (i = 0; i < r.nparams; i++) {
-		if (strncmp(r.params[i].key, "WRITABLE_ROOT_1_EXCLUDED_", 25) == 0 &&
-		    strcmp(r.params[i].value, "/Users/me/project/.git") == 0)
-			found = true;
-	}
-	assert_true(found);
-	/* And "/" carries every root's exclusions. */
-	found = false;
-	for (i = 0; i < r.nparams; i++) {
-		if (strncmp(r.params[i].key, "WRITABLE_ROOT_2_EXCLUDED_", 25) == 0 &&
-		    strcmp(r.params[i].value, "/Users/me/project/.git") == 0)
-			found = true;
-	}
-	assert_true(found);
-	assert_non_null(strstr(r.profile, "(require-all (subpath (param "
-	    "\"WRITABLE_ROOT_1\")) (require-not (literal (param "
-	    "\"WRITABLE_ROOT_1_EXCLUDED_0\")))"));
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_1_EXCLUDED_0"),
+	    "/Users/me/.git");
+	allow = strstr(r.profile, "(allow file-write*\n");
+	deny = strstr(r.profile, "; and the protected names of the roots "
+	    "inside other roots\n(deny file-write*\n"
+	    "(literal (param \"WRITABLE_ROOT_0_EXCLUDED_0\")) (subpath (param "
+	    "\"WRITABLE_ROOT_0_EXCLUDED_0\")) "
+	    "(literal (param \"WRITABLE_ROOT_1_EXCLUDED_0\")) (subpath (param "
+	    "\"WRITABLE_ROOT_1_EXCLUDED_0\"))\n)\n");
+	assert_non_null(allow);
+	assert_non_null(deny);
+	/* After the allow: the last matching rule wins. */
+	assert_true(deny > allow);
+	/* "/" is in no other root: its own .git needs no deny. */
+	assert_null(strstr(r.profile, "(literal (param "
+	    "\"WRITABLE_ROOT_2_EXCLUDED_0\")) (subpath"));
 	gen_result_clear(&r);
 	params_clear(&p);
-	(void)ctx;
-	(void)err;
+}
+
+static void
+gen_root_inside_a_nested_protected_name_is_allowed_again(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const char *deny, *again;
+
+	(void)state;
+	/* ~/p/.git is a root of its own, inside ~/p's protected .git, which
+	 * the nested deny closes: it is allowed again after the deny. */
+	one_root(&p, "/Users/me");
+	strlist_add(&p.writable_roots, "/Users/me/p");
+	strlist_add(&p.writable_roots, "/Users/me/p/.git");
+	render_ok(&p, &r);
+	deny = strstr(r.profile, "; and the protected names of the roots "
+	    "inside other roots\n");
+	again = strstr(r.profile, "; but the roots inside those\n(allow "
+	    "file-write*\n(require-all (subpath (param \"WRITABLE_ROOT_2\")) "
+	    "(require-not (literal (param \"WRITABLE_ROOT_2_EXCLUDED_0\")))");
+	assert_non_null(deny);
+	assert_non_null(again);
+	assert_true(again > deny);
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_2_EXCLUDED_0"),
+	    "/Users/me/p/.git/.git");
+	gen_result_clear(&r);
+	params_clear(&p);
 }
 
 static void
@@ -866,16 +900,6 @@ gen_many_duplicates_collapse_to_one(void **state)
 }
 
 /* --- deny_read, guards, rule sizes ----------------------------------------- */
-
-/* A workspace-write policy whose only root is the given one. */
-static void
-one_root(struct params *p, const char *root)
-{
-	params_init(p);
-	p->fs_mode = FS_WORKSPACE_WRITE;
-	p->include_cwd = p->include_slash_tmp = p->include_tmpdir = false;
-	strlist_add(&p->writable_roots, root);
-}
 
 /* The regex of the first "(deny OP (regex ..." line in profile, decoded. */
 static char *
@@ -1099,10 +1123,11 @@ gen_root_too_heavy_for_one_rule_is_refused(void **state)
 	    "Seatbelt rule can hold"));
 	params_clear(&p);
 
-	/* A chain of 1,600 nested roots: each carries the .git of all the
-	 * roots inside it, which no rule can hold. */
+	/* A chain of 1,600 nested roots: the .git of each is in the deny
+	 * for nested roots once, so the profile grows with the chain. */
 	params_init(&p);
 	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_cwd = p.include_slash_tmp = p.include_tmpdir = false;
 	root = xstrdup("/Users/me");
 	for (i = 0; i < 1600; i++) {
 		char *next;
@@ -1113,8 +1138,28 @@ gen_root_too_heavy_for_one_rule_is_refused(void **state)
 		strlist_add(&p.writable_roots, root);
 	}
 	free(root);
+	render_ok(&p, &r);
+	assert_int_equal(r.nparams, 3200);
+	assert_string_equal(param_of(&r, "WRITABLE_ROOT_1599_EXCLUDED_0") +
+	    strlen(param_of(&r, "WRITABLE_ROOT_1599")), "/.git");
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A root allowed again after that deny carries the protected paths
+	 * of the roots inside it: two thousand of them do not fit. */
+	one_root(&p, "/Users/me");
+	strlist_add(&p.writable_roots, "/Users/me/p");
+	strlist_add(&p.writable_roots, "/Users/me/p/.git");
+	for (i = 0; i < 2000; i++) {
+		char dir[64];
+
+		snprintf(dir, sizeof dir, "/Users/me/p/.git/w/%zu", i);
+		strlist_add(&p.writable_roots, dir);
+	}
 	sb_error_init(&err);
 	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "filesystem.writable_roots: "
+	    "\"/Users/me/p/.git\": its "));
 	assert_non_null(strstr(err.msg, "protected paths (those of the roots "
 	    "inside it included)"));
 	params_clear(&p);
@@ -1386,6 +1431,7 @@ main(void)
 		cmocka_unit_test(gen_sbpl_comment_values_are_shell_quoted),
 		cmocka_unit_test(gen_patterns_with_control_characters_are_refused),
 		cmocka_unit_test(gen_nested_root_keeps_its_protected_names),
+		cmocka_unit_test(gen_root_inside_a_nested_protected_name_is_allowed_again),
 		cmocka_unit_test(gen_symlinked_protected_name_is_excluded_as_written_too),
 		cmocka_unit_test(gen_linked_git_file_protects_its_git_directory),
 		cmocka_unit_test(gen_glob_deny_with_an_alias_denies_both_spellings),
