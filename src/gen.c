@@ -66,6 +66,8 @@ struct gen {
 	struct sock		*builtin;	/* the built-in denies, resolved */
 	char			**probes;	/* a socket of each, canonical */
 	bool			*builtin_used;	/* opened by an allow entry */
+	struct rootset		 builtin_paths;	/* their canonical paths */
+	struct rootset		 builtin_dirs;	/* the directories above those */
 	size_t			 nbuiltin;
 	bool			 builtins_on;	/* builtin_denies, network on */
 	struct rootset		 roots;	/* the writable roots */
@@ -1262,6 +1264,11 @@ builtins_resolve(struct gen *g)
 		g->probes[g->nbuiltin] = path_cache_canon(g->pc, probe);
 		free(probe);
 		g->nbuiltin++;
+		/* For builtin_hit's first test: the denied paths, and every
+		 * directory that holds one. */
+		rootset_add(&g->builtin_paths, xstrdup(b->canon));
+		guard_between(&g->builtin_dirs, "/", b->canon);
+		rootset_add(&g->builtin_dirs, xstrdup("/"));
 	}
 }
 
@@ -1273,6 +1280,25 @@ is_container_name(const char *path)
 	base = base == NULL ? path : base + 1;
 	return strcmp(base, "docker.sock") == 0 ||
 	    strcmp(base, "podman.sock") == 0;
+}
+
+/* Whether path entry s could touch a built-in deny at all: a prefix of it
+ * is a denied path, or (a subpath) it holds one. One pass over the path:
+ * there may be a hundred thousand entries. */
+static bool
+builtin_near(const struct gen *g, const struct sock *s)
+{
+	const char *c = s->canon;
+	size_t len, h = hash_bytes(c, 0);
+
+	for (len = 1; c[len - 1] != '\0'; len++) {
+		h = hash_more(h, c[len - 1]);
+		if ((c[len] == '/' || c[len] == '\0') &&
+		    rootset_find_hashed(&g->builtin_paths, c, len, h) != SIZE_MAX)
+			return true;
+	}
+	return s->match == MATCH_SUBPATH &&
+	    rootset_find_len(&g->builtin_dirs, c, strlen(c)) != SIZE_MAX;
 }
 
 /*
@@ -1290,6 +1316,8 @@ builtin_hit(struct gen *g, const struct sock *s, bool *inside)
 	bool hit;
 
 	*inside = false;
+	if (s->match != MATCH_GLOB && !builtin_near(g, s))
+		return SIZE_MAX;
 	if (s->match == MATCH_GLOB &&
 	    regcomp(&re, s->regex, REG_EXTENDED | REG_NOSUB) != 0)
 		return SIZE_MAX;
@@ -1690,7 +1718,10 @@ section_network(struct gen *g, struct buf *b)
 	proxy = p->proxy_ports.n != 0;
 	g->builtins_on = p->builtin_denies && p->net_mode != NET_OFF;
 	network_warnings(g, unix_any);
-	builtins_resolve(g);
+	/* Only when something can use them: two dozen look-ups otherwise. */
+	if (p->sock_allow.n != 0 || (g->builtins_on &&
+	    (p->net_mode == NET_FULL || p->allow_all_sockets)))
+		builtins_resolve(g);
 
 	/* Resolve both lists in every mode, so per-entry warnings show even
 	 * where the entries are inactive. */
@@ -1769,6 +1800,8 @@ gen_done(struct gen *g, int rc)
 		free(g->probes[g->nbuiltin - 1]);
 	free(g->probes);
 	free(g->builtin_used);
+	rootset_free(&g->builtin_paths);
+	rootset_free(&g->builtin_dirs);
 	rootset_free(&g->roots);
 	rootset_free(&g->root_dirs);
 	rootset_free(&g->shapes);
