@@ -1231,6 +1231,12 @@ builtin_expand(const struct gen_ctx *ctx, const char *s)
 	return clean;
 }
 
+char *
+gen_builtin_expand(size_t i, const struct gen_ctx *ctx)
+{
+	return i < NBUILTINS ? builtin_expand(ctx, builtins[i].path) : NULL;
+}
+
 /* The built-in denies of this context, resolved once per render: the
  * entries (with the spelling as written as an alias when it differs) and
  * their probes, canonical. */

@@ -107,6 +107,11 @@ char	*gen_format_inline(const struct gen_result *, struct sb_error *);
  */
 const char *gen_builtin_deny(size_t i, enum sock_match *match);
 
+/* The i-th built-in deny's path in ctx, "~/" and "$TMPDIR/" expanded and
+ * cleaned (not canonicalised): a new string, or NULL when ctx has no such
+ * directory or i is past the last. */
+char	*gen_builtin_expand(size_t i, const struct gen_ctx *);
+
 /* The value of parameter key in r, or NULL. */
 const char *gen_result_param(const struct gen_result *, const char *key);
 

@@ -126,6 +126,7 @@ keymap_has_the_keys_of_interfaces_md(void **state)
 		{ 'x', ACT_ADD_DENY }, { 'w', ACT_ADD_ROOT },
 		{ 'f', ACT_FS_CYCLE }, { 'p', ACT_ADD_PORT },
 		{ 'l', ACT_TOGGLE_LOCAL }, { 'A', ACT_TOGGLE_ALLOW_ALL },
+		{ 'B', ACT_TOGGLE_BUILTIN },
 		{ UI_KEY_ENTER, ACT_EDIT }, { 'e', ACT_EDIT },
 		{ 'm', ACT_CYCLE_MATCH }, { 'c', ACT_CYCLE_ACCESS },
 		{ 'd', ACT_DELETE }, { UI_KEY_DC, ACT_DELETE },

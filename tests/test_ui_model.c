@@ -1604,6 +1604,270 @@ model_ctrl_l_regenerates(void **state)
 	assert_true(r & UI_R_REGEN);
 }
 
+/* --- the built-in denies -------------------------------------------------- */
+
+/* The number of built-in denies the generator lists. */
+static size_t
+builtin_count(void)
+{
+	size_t n = 0;
+
+	while (gen_builtin_deny(n, NULL) != NULL)
+		n++;
+	return n;
+}
+
+/* The index of the row r in m->rows. */
+static size_t
+row_pos(const struct ui_model *m, const struct ui_row *r)
+{
+	return (size_t)(r - m->rows);
+}
+
+static void
+model_shows_the_builtin_denies_under_the_deny_list(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *head, *r, *fs = NULL;
+	enum sock_match match;
+	const char *path;
+	size_t i, n = builtin_count();
+
+	assert_true(n >= 13);
+	head = find_row(&f->m, ROW_BUILTIN, 0);
+	assert_non_null(head);
+	assert_string_equal(head->label, "built-in denies");
+	assert_string_equal(head->value, "on");
+	assert_true(row_pos(&f->m, head) >
+	    row_pos(&f->m, find_row(&f->m, ROW_DENY, 0)));
+	for (i = 0; i < f->m.nrows; i++) {
+		if (f->m.rows[i].kind == ROW_SECTION &&
+		    strcmp(f->m.rows[i].label, "Filesystem") == 0)
+			fs = &f->m.rows[i];
+	}
+	assert_non_null(fs);
+	/* Said where the group starts: the rows cannot be edited. */
+	r = next_row(&f->m, head);
+	assert_int_equal(r->kind, ROW_NOTE);
+	assert_non_null(strstr(r->label, "read-only"));
+	assert_non_null(strstr(r->label, "B "));
+
+	/* One row per built-in deny, as written, with its match. */
+	for (i = 0; (path = gen_builtin_deny(i, &match)) != NULL; i++) {
+		r = find_row(&f->m, ROW_BUILTIN_ENTRY, i);
+		assert_non_null(r);
+		assert_string_equal(r->label, path);
+		assert_string_equal(r->value, sock_match_name(match));
+		assert_int_equal(r->depth, 2);
+		assert_true(row_pos(&f->m, r) > row_pos(&f->m, head));
+		assert_true(row_pos(&f->m, r) < row_pos(&f->m, fs));
+		assert_true(ui_row_is_selectable(r));
+	}
+	assert_null(find_row(&f->m, ROW_BUILTIN_ENTRY, n));
+	r = find_row(&f->m, ROW_BUILTIN_ENTRY, 0);
+	assert_string_equal(r->label, "/var/run/docker.sock");
+	assert_string_equal(r->value, "literal");
+
+	/* Restricted with nothing allowed: none is in the profile. */
+	assert_false(preview_has(&f->m, "BUILTIN_DENY"));
+	for (i = 0; i < n; i++) {
+		r = find_row(&f->m, ROW_BUILTIN_ENTRY, i);
+		assert_non_null(r->inactive);
+		assert_non_null(strstr(r->inactive, "no allow entry"));
+	}
+	/* An allow entry that opens some: those, and only those, count. */
+	press(&f->m, 'u');
+	type(&f->m, "/var/run");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(preview_has(&f->m, "BUILTIN_DENY_0"));
+	assert_null(find_row(&f->m, ROW_BUILTIN_ENTRY, 0)->inactive);
+	assert_null(find_row(&f->m, ROW_BUILTIN_ENTRY, 3)->inactive);
+	assert_non_null(find_row(&f->m, ROW_BUILTIN_ENTRY, n - 1)->inactive);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+
+	/* Full: all of them, "~/" and "$TMPDIR/" ones included. */
+	press(&f->m, 'n');
+	for (i = 0; i < n; i++)
+		assert_null(find_row(&f->m, ROW_BUILTIN_ENTRY, i)->inactive);
+	assert_null(find_row(&f->m, ROW_BUILTIN, 0)->inactive);
+
+	/* Off: the network-off reason, on the switch too. */
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	assert_non_null(strstr(find_row(&f->m, ROW_BUILTIN, 0)->inactive,
+	    "network is off"));
+	for (i = 0; i < n; i++)
+		assert_non_null(strstr(find_row(&f->m, ROW_BUILTIN_ENTRY,
+		    i)->inactive, "network is off"));
+}
+
+static void
+model_b_toggles_the_builtin_denies(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+	unsigned rc;
+	size_t i;
+	bool help = false;
+
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, 'B'),
+	    ACT_TOGGLE_BUILTIN);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, 'B'),
+	    ACT_TOGGLE_BUILTIN);
+	press(&f->m, 'n');	/* full: every built-in deny is written */
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_true(preview_has(&f->m, "; -D BUILTIN_DENY_0="));
+	assert_true(preview_has(&f->m, "(param \"BUILTIN_DENY_0\")"));
+	params_clear(&f->m.saved);
+	params_copy(&f->m.saved, &f->m.params);
+	ui_model_regen(&f->m);
+	assert_false(f->m.modified);
+
+	rc = press(&f->m, 'B');
+	assert_true(rc & UI_R_REGEN);
+	assert_false(f->m.params.builtin_denies);
+	assert_false(preview_has(&f->m, "BUILTIN_DENY"));
+	assert_true(f->m.modified);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.status, "built-in denies: off");
+	r = find_row(&f->m, ROW_BUILTIN, 0);
+	assert_string_equal(r->value, "off");
+	assert_null(r->inactive);
+	for (i = 0; gen_builtin_deny(i, NULL) != NULL; i++)
+		assert_non_null(strstr(find_row(&f->m, ROW_BUILTIN_ENTRY,
+		    i)->inactive, "built-in denies off (B)"));
+	/* The reason is a note above the rows, in place of the read-only
+	 * note, which would say the same. */
+	r = next_row(&f->m, find_row(&f->m, ROW_BUILTIN, 0));
+	assert_int_equal(r->kind, ROW_NOTE);
+	assert_string_equal(r->label, "(built-in denies off (B))");
+
+	/* Back on: the same preview as before, not modified. */
+	press(&f->m, 'B');
+	assert_true(f->m.params.builtin_denies);
+	assert_true(preview_has(&f->m, "; -D BUILTIN_DENY_0="));
+	assert_false(f->m.modified);
+	assert_string_equal(find_row(&f->m, ROW_BUILTIN, 0)->value, "on");
+
+	/* Enter on the switch toggles it, as on any other setting. */
+	select_kind(&f->m, ROW_BUILTIN, 0);
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_REGEN);
+	assert_false(f->m.params.builtin_denies);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_BUILTIN);
+	press(&f->m, ' ');
+	assert_true(f->m.params.builtin_denies);
+
+	/* The help screen lists it. */
+	for (i = 0; i < f->m.nhelp_rows; i++) {
+		if (strstr(f->m.help_rows[i], ui_action_help(
+		    ACT_TOGGLE_BUILTIN)) != NULL &&
+		    strncmp(f->m.help_rows[i], "  B ", 4) == 0)
+			help = true;
+	}
+	assert_true(help);
+}
+
+static void
+model_builtin_rows_are_read_only(void **state)
+{
+	static const int keys[] = {
+		UI_KEY_ENTER, 'e', ' ', 'd', UI_KEY_DC, 'm', 'c', 'a',
+	};
+	struct fixture *f = *state;
+	struct params before;
+	size_t i, k;
+	unsigned rc;
+
+	press(&f->m, 'n');
+	params_copy(&before, &f->m.params);
+	for (i = 0; gen_builtin_deny(i, NULL) != NULL; i += 6) {
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			select_kind(&f->m, ROW_BUILTIN_ENTRY, i);
+			ui_model_status(&f->m, false, "-");
+			rc = press(&f->m, keys[k]);
+			assert_false(rc & UI_R_REGEN);
+			assert_int_equal(f->m.mode, UI_MODE_LIST);
+			assert_int_equal(f->m.prompt, UI_PROMPT_NONE);
+			assert_true(params_equal(&f->m.params, &before));
+			assert_true(f->m.status_err);
+			assert_non_null(strstr(f->m.status, "built in"));
+			if (keys[k] == 'a')
+				assert_non_null(strstr(f->m.status, "x adds"));
+			else
+				assert_non_null(strstr(f->m.status,
+				    "B switches the built-in denies off"));
+			/* The selection stays. */
+			assert_int_equal(f->m.rows[f->m.sel].kind,
+			    ROW_BUILTIN_ENTRY);
+			assert_int_equal(f->m.rows[f->m.sel].index, i);
+		}
+	}
+	assert_non_null(strstr(f->m.status, "x adds"));
+	select_kind(&f->m, ROW_BUILTIN_ENTRY, 0);
+	press(&f->m, 'e');
+	assert_non_null(strstr(f->m.status, "cannot be edited"));
+	press(&f->m, 'd');
+	assert_non_null(strstr(f->m.status, "cannot be removed"));
+	/* The switch itself is not removed either. */
+	select_kind(&f->m, ROW_BUILTIN, 0);
+	assert_false(press(&f->m, 'd') & UI_R_REGEN);
+	assert_true(params_equal(&f->m.params, &before));
+	assert_non_null(strstr(f->m.status, "cannot be removed"));
+	/* Off, the message says the key switches them on. */
+	press(&f->m, 'B');
+	select_kind(&f->m, ROW_BUILTIN_ENTRY, 0);
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status,
+	    "B switches the built-in denies on"));
+	assert_false(f->m.params.builtin_denies);
+	params_clear(&before);
+}
+
+static void
+model_saves_and_opens_the_builtin_denies_switch(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], *text;
+	static const char off[] = "{\"version\": 1, \"network\": {\"mode\": "
+	    "\"full\", \"unix_sockets\": {\"builtin_denies\": false}}}\n";
+
+	/* Saved: the switch goes into the file. */
+	snprintf(path, sizeof path, "%s/b.json", f->tmp);
+	press(&f->m, 'B');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_SAVE);
+	assert_false(f->m.status_err);
+	assert_false(f->m.modified);
+	text = test_slurp(path, NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "\"builtin_denies\": false"));
+	free(text);
+
+	/* Opened: a file that switches them off shows them off. */
+	snprintf(path, sizeof path, "%s/off.json", f->tmp);
+	assert_int_equal(test_write_file(path, off, sizeof off - 1), 0);
+	press(&f->m, 'B');	/* on again: a change, so open asks first */
+	press(&f->m, 'o');
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	press(&f->m, 'd');
+	type(&f->m, path);
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_OPEN);
+	assert_false(f->m.status_err);
+	assert_false(f->m.params.builtin_denies);
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_false(f->m.modified);
+	assert_string_equal(find_row(&f->m, ROW_BUILTIN, 0)->value, "off");
+	assert_non_null(strstr(find_row(&f->m, ROW_BUILTIN_ENTRY, 0)->inactive,
+	    "off (B)"));
+	assert_false(preview_has(&f->m, "BUILTIN_DENY"));
+	press(&f->m, 'B');
+	assert_true(preview_has(&f->m, "BUILTIN_DENY_0"));
+	assert_true(f->m.modified);
+}
+
 int
 main(void)
 {
@@ -1655,6 +1919,10 @@ main(void)
 		T(model_refuses_blanks_and_duplicate_home_forms),
 		T(lineedit_completes_a_command_word_with_blanks_and_quotes),
 		T(model_ctrl_l_regenerates),
+		T(model_shows_the_builtin_denies_under_the_deny_list),
+		T(model_b_toggles_the_builtin_denies),
+		T(model_builtin_rows_are_read_only),
+		T(model_saves_and_opens_the_builtin_denies_switch),
 #undef T
 	};
 

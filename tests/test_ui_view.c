@@ -694,6 +694,55 @@ view_draws_wide_characters_in_their_columns(void **state)
 	assert_true(x >= 97);
 }
 
+static void
+view_draws_the_builtin_denies_as_their_own_group(void **state)
+{
+	struct fixture *f = *state;
+	int y, d, dl;
+
+	/* Restricted, nothing allowed: none is in the profile, and the
+	 * reason shows whole in the narrowest settings pane. */
+	draw(f, 40, 100, UI_R_REGEN);
+	assert_int_equal(f->lay.settings.w, 40);
+	y = find("(no allow entry opens it)");
+	assert_true(y > find("built-in denies"));
+	assert_true(attr_at(y + 1, 6) & A_DIM);
+
+	key(f, 'n');	/* full: every built-in deny is in the profile */
+	draw(f, 40, 100, UI_R_REGEN);
+	assert_int_equal(find("(no allow entry opens it)"), -1);
+	y = find("   built-in denies ");
+	assert_true(y > find("deny sockets"));
+	assert_true(y < find("Filesystem"));
+	assert_non_null(strstr(row(y), " on |"));
+	assert_int_equal(find("read-only: B switches them off"), y + 1);
+	d = find("/var/run/docker.sock ");
+	assert_int_equal(d, y + 2);
+	assert_non_null(strstr(row(d), "literal |"));
+	assert_false(attr_at(d, 6) & A_DIM);
+	/* The long ones keep their end, as entries do. */
+	assert_true(find("podman/machine  subpath |") > d);
+	assert_true(find("~/.colima ") > d);
+	/* No $TMPDIR here: that one says why it has no effect. */
+	assert_true(find("(no effect: $TMPDIR is not set)") > d);
+	assert_true(attr_at(find("$TMPDIR/podman"), 6) & A_DIM);
+
+	/* Off: the switch says so, the rows are dimmed under the reason. */
+	key(f, 'B');
+	draw(f, 40, 100, 0);
+	assert_non_null(strstr(row(y), " off |"));
+	assert_false(attr_at(y, 4) & A_DIM);
+	assert_int_equal(find("(built-in denies off (B))"), y + 1);
+	assert_int_equal(find("read-only: B switches"), -1);
+	dl = find("/var/run/docker.sock ");
+	assert_int_equal(dl, y + 2);
+	assert_true(attr_at(dl, 6) & A_DIM);
+	assert_string_equal(row(38), " built-in denies: off");
+	/* The key is in the hints where there is room for it. */
+	draw(f, 30, 160, 0);
+	assert_non_null(strstr(row(29), "B builtin"));
+}
+
 int
 main(void)
 {
@@ -721,6 +770,7 @@ main(void)
 		T(view_mono_title_differs_from_the_focused_heading),
 		T(view_hints_offer_only_keys_that_work),
 		T(view_points_to_warnings_only_when_the_settings_show_some),
+		T(view_draws_the_builtin_denies_as_their_own_group),
 #undef T
 	};
 

@@ -26,6 +26,7 @@
 	_(ADD_PORT,		"add-proxy-port",	"add a proxy port") \
 	_(TOGGLE_LOCAL,		"local-binding",	"toggle local binding") \
 	_(TOGGLE_ALLOW_ALL,	"allow-all-sockets",	"toggle allow-all Unix sockets") \
+	_(TOGGLE_BUILTIN,	"builtin-denies",	"toggle the built-in denies of the container engines' sockets") \
 	_(ADD_HERE,		"add",			"add an entry to the list the selection is in (also protected names, deny-read)") \
 	_(EDIT,			"edit",			"edit the selected entry; toggle or cycle a setting") \
 	_(CYCLE_MATCH,		"cycle-match",		"on a socket entry: cycle the match (subpath, literal, glob)") \

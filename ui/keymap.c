@@ -44,6 +44,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 'p', ACT_ADD_PORT },
 	{ UI_MODE_MAIN, 'l', ACT_TOGGLE_LOCAL },
 	{ UI_MODE_MAIN, 'A', ACT_TOGGLE_ALLOW_ALL },
+	{ UI_MODE_MAIN, 'B', ACT_TOGGLE_BUILTIN },
 	{ UI_MODE_MAIN, 's', ACT_SAVE },
 	{ UI_MODE_MAIN, 'o', ACT_OPEN },
 	{ UI_MODE_MAIN, 'r', ACT_RUN },

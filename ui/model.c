@@ -846,6 +846,73 @@ add_paths(struct ui_model *m, struct rowbuf *rb, const struct strlist *l,
 }
 
 /*
+ * Whether the profile denies canon, a built-in deny's canonical path. The
+ * generator passes each built-in deny it writes as a BUILTIN_DENY_N
+ * parameter holding that path: asking the result, not repeating its rules
+ * (which depend on what the allow entries open), keeps the rows true to
+ * the preview.
+ */
+static bool
+builtin_in_profile(const struct ui_model *m, const char *canon)
+{
+	const struct gen_param *q;
+	size_t i;
+
+	for (i = 0; i < m->gen.nparams; i++) {
+		q = &m->gen.params[i];
+		if (strncmp(q->key, "BUILTIN_DENY_", 13) == 0 &&
+		    strcmp(q->value, canon) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The built-in denies, under the deny list: a switch, then one read-only
+ * row per path, as written, with its match. A row that the profile does
+ * not hold says why, as an entry with no effect does.
+ */
+static void
+add_builtins(struct ui_model *m, struct rowbuf *rb, const char *net_off)
+{
+	/* Short: a note holds them whole in the narrowest pane. */
+	static const char off[] = "built-in denies off (B)";
+	static const char unused[] = "no allow entry opens it";
+	static const char no_home[] = "no effect: $HOME is not set";
+	static const char no_tmpdir[] = "no effect: $TMPDIR is not set";
+	const char *path, *why, *canon;
+	enum sock_match match;
+	char *full;
+	size_t i;
+
+	row_add(rb, ROW_BUILTIN, 0, 1, net_off, str_new("built-in denies"),
+	    str_new(on_off(m->params.builtin_denies)));
+	/* Off, the reason note above the rows names the key already. */
+	if (m->params.builtin_denies)
+		row_add(rb, ROW_NOTE, 0, 2, net_off,
+		    str_new("read-only: B switches them off"), NULL);
+	for (i = 0; (path = gen_builtin_deny(i, &match)) != NULL; i++) {
+		why = net_off != NULL ? net_off :
+		    !m->params.builtin_denies ? off : NULL;
+		/* A stale result is of other params: it cannot tell. */
+		if (why == NULL && m->have_gen && !m->preview_stale) {
+			if ((full = gen_builtin_expand(i, &m->ctx)) == NULL)
+				why = path[0] == '~' ? no_home : no_tmpdir;
+			else {
+				/* Through the cache: this runs at each key. */
+				canon = resolved(m, full);
+				if (!builtin_in_profile(m, canon != NULL ?
+				    canon : full))
+					why = unused;
+			}
+			free(full);
+		}
+		row_add(rb, ROW_BUILTIN_ENTRY, i, 2, why, str_new(path),
+		    str_new(sock_match_name(match)));
+	}
+}
+
+/*
  * Puts a note saying why before each run of rows that have no effect for
  * the same reason: one line per run keeps the rows themselves readable in
  * a narrow pane, and the rows are dimmed.
@@ -925,6 +992,7 @@ build_rows(struct ui_model *m)
 	    GEN_W_SOCK_ALLOW, "allow sockets", allow_na);
 	add_sockets(m, &rb, &p->sock_deny, ROW_DENY, ROW_DENY_ENTRY,
 	    GEN_W_SOCK_DENY, "deny sockets", net_off);
+	add_builtins(m, &rb, net_off);
 
 	row_add(&rb, ROW_SECTION, 0, 0, NULL, str_new("Filesystem"), NULL);
 	row_add(&rb, ROW_FS_MODE, 0, 1, NULL, str_new("mode"),
@@ -965,6 +1033,7 @@ build_rows(struct ui_model *m)
 		case ROW_PORT: head = ROW_PORTS; break;
 		case ROW_ALLOW_ENTRY: head = ROW_ALLOW; break;
 		case ROW_DENY_ENTRY: head = ROW_DENY; break;
+		case ROW_BUILTIN_ENTRY: head = ROW_BUILTIN; break;
 		case ROW_ROOT: head = ROW_ROOTS; break;
 		case ROW_PROTECT: head = ROW_PROTECTS; break;
 		case ROW_DENY_READ: head = ROW_DENY_READS; break;
@@ -1672,6 +1741,17 @@ sel_socket(struct ui_model *m)
 	return NULL;
 }
 
+/* The built-in denies are sbpolicy's, not the params file's: there is
+ * nothing to edit, only the switch, and the message names it. */
+static unsigned
+builtin_refused(struct ui_model *m, const char *what)
+{
+	ui_model_status(m, true, "built in, so it cannot be %s: B switches "
+	    "the built-in denies %s", what,
+	    m->params.builtin_denies ? "off" : "on");
+	return UI_R_REDRAW;
+}
+
 static unsigned
 add_to(struct ui_model *m, enum ui_prompt p)
 {
@@ -1700,6 +1780,10 @@ add_here(struct ui_model *m)
 		return add_to(m, UI_PROMPT_ADD_PROTECT);
 	case ROW_DENY_READS: case ROW_DENY_READ:
 		return add_to(m, UI_PROMPT_ADD_DENY_READ);
+	case ROW_BUILTIN: case ROW_BUILTIN_ENTRY:
+		ui_model_status(m, true, "built in, so nothing can be added "
+		    "here: x adds to the deny list");
+		return UI_R_REDRAW;
 	default:
 		ui_model_status(m, true, "select a list to add to");
 		return UI_R_REDRAW;
@@ -1753,6 +1837,10 @@ edit_selected(struct ui_model *m)
 		return toggle(m, &p->allow_local_binding, "local binding");
 	case ROW_ALLOW_ALL:
 		return toggle(m, &p->allow_all_sockets, "allow-all sockets");
+	case ROW_BUILTIN:
+		return toggle(m, &p->builtin_denies, "built-in denies");
+	case ROW_BUILTIN_ENTRY:
+		return builtin_refused(m, "edited");
 	case ROW_INC_CWD:
 		return toggle(m, &p->include_cwd, "include cwd");
 	case ROW_INC_TMP:
@@ -1812,6 +1900,8 @@ delete_selected(struct ui_model *m)
 		status_value(m, "removed", p->deny_read.v[i]);
 		strlist_remove(&p->deny_read, i);
 		break;
+	case ROW_BUILTIN: case ROW_BUILTIN_ENTRY:
+		return builtin_refused(m, "removed");
 	default:
 		ui_model_status(m, true, "nothing to remove here");
 		return UI_R_REDRAW;
@@ -1822,8 +1912,11 @@ delete_selected(struct ui_model *m)
 static unsigned
 cycle_socket(struct ui_model *m, bool match)
 {
+	const struct ui_row *r = sel_row(m);
 	struct sock_entry *e = sel_socket(m);
 
+	if (r != NULL && r->kind == ROW_BUILTIN_ENTRY)
+		return builtin_refused(m, "changed");
 	if (e == NULL) {
 		ui_model_status(m, true, "select a socket entry first");
 		return UI_R_REDRAW;
@@ -2027,6 +2120,8 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 	case ACT_TOGGLE_ALLOW_ALL:
 		return toggle(m, &m->params.allow_all_sockets,
 		    "allow-all sockets");
+	case ACT_TOGGLE_BUILTIN:
+		return toggle(m, &m->params.builtin_denies, "built-in denies");
 	case ACT_ADD_ALLOW:
 		return add_to(m, UI_PROMPT_ADD_ALLOW);
 	case ACT_ADD_DENY:

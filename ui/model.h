@@ -70,6 +70,8 @@ enum ui_row_kind {
 	ROW_ALLOW_ENTRY,
 	ROW_DENY,
 	ROW_DENY_ENTRY,
+	ROW_BUILTIN,		/* the built-in denies: on or off */
+	ROW_BUILTIN_ENTRY,	/* one of them (gen_builtin_deny): read-only */
 	ROW_FS_MODE,
 	ROW_INC_CWD,
 	ROW_INC_TMP,

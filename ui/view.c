@@ -407,7 +407,8 @@ static const struct hint hints_main[] = {
 	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_PORT, "port" },
 	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
 	{ ACT_EDIT, "edit" }, { ACT_DELETE, "del" }, { ACT_SAVE, "save" },
-	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_FOCUS, "pane" },
+	{ ACT_OPEN, "open" }, { ACT_RUN, "run" },
+	{ ACT_TOGGLE_BUILTIN, "builtin" }, { ACT_FOCUS, "pane" },
 	{ ACT_ZOOM, "zoom" },
 	{ ACT_NONE, NULL },
 };
