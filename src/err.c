@@ -49,7 +49,7 @@ utf8_len(const unsigned char *s)
 	size_t n;
 	long cp;
 
-	cp = utf8_decode((const char *)s, strlen((const char *)s), &n);
+	cp = utf8_decode((const char *)s, strnlen((const char *)s, 4), &n);
 	if (cp < 0x80 || (cp >= 0x80 && cp <= 0x9f))
 		return 0;
 	return n;
@@ -60,7 +60,7 @@ sb_show(char *buf, size_t size, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	char piece[8];
-	size_t len = 0, n;
+	size_t len = 0, n, plen;
 
 	if (size < 8) {
 		if (size > 0)
@@ -70,34 +70,36 @@ sb_show(char *buf, size_t size, const char *s)
 	buf[len++] = '"';
 	while (*p != '\0') {
 		n = 1;
-		if (*p == '"' || *p == '\\')
-			snprintf(piece, sizeof piece, "\\%c", *p);
-		else if (*p == '\n')
-			snprintf(piece, sizeof piece, "\\n");
-		else if (*p == '\t')
-			snprintf(piece, sizeof piece, "\\t");
-		else if (*p == '\r')
-			snprintf(piece, sizeof piece, "\\r");
-		else if (*p < 0x20 || *p == 0x7f)
-			snprintf(piece, sizeof piece, "\\x%02x", *p);
+		if (*p == '"' || *p == '\\') {
+			piece[0] = '\\';
+			piece[1] = (char)*p;
+			plen = 2;
+		} else if (*p == '\n' || *p == '\t' || *p == '\r') {
+			piece[0] = '\\';
+			piece[1] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+			plen = 2;
+		} else if (*p < 0x20 || *p == 0x7f)
+			plen = (size_t)snprintf(piece, sizeof piece, "\\x%02x",
+			    *p);
 		else if (*p < 0x80) {
 			piece[0] = (char)*p;
-			piece[1] = '\0';
+			plen = 1;
 		} else if ((n = utf8_len(p)) != 0) {
 			memcpy(piece, p, n);
-			piece[n] = '\0';
+			plen = n;
 		} else {
 			n = 1;
-			snprintf(piece, sizeof piece, "\\x%02x", *p);
+			plen = (size_t)snprintf(piece, sizeof piece, "\\x%02x",
+			    *p);
 		}
 		/* Keep room for `..."` and the NUL. */
-		if (len + strlen(piece) + 5 > size) {
+		if (len + plen + 5 > size) {
 			memcpy(buf + len, "...", 3);
 			len += 3;
 			break;
 		}
-		memcpy(buf + len, piece, strlen(piece));
-		len += strlen(piece);
+		memcpy(buf + len, piece, plen);
+		len += plen;
 		p += n;
 	}
 	buf[len++] = '"';
