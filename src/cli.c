@@ -224,27 +224,6 @@ struct pending {
 };
 
 static int
-parse_port(const char *arg, unsigned *port, struct sb_error *err)
-{
-	char show[SB_SHOW_MAX];
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(arg, &end, 10);
-	if (*arg == '\0' || *end != '\0' || errno != 0 ||
-	    (arg[0] < '0' || arg[0] > '9')) {
-		sb_error_set(err, SB_EINVAL, "--proxy-port: not a port number: "
-		    "%s", sb_show(show, sizeof show, arg));
-		return -1;
-	}
-	if (params_check_port(v, "--proxy-port", err) == -1)
-		return -1;
-	*port = (unsigned)v;
-	return 0;
-}
-
-static int
 add_socket(struct cli_opts *o, struct socklist *l, const char *arg,
     const char *what, struct sb_error *err)
 {
@@ -317,7 +296,8 @@ apply(struct cli_opts *o, const struct pending *pe, struct sb_error *err)
 		p->builtin_denies = false;
 		return 0;
 	case OPT_PROXY_PORT:
-		if (parse_port(pe->arg, &port, err) == -1)
+		if (params_parse_port(pe->arg, "--proxy-port", &port,
+		    err) == -1)
 			return -1;
 		portlist_add(&p->proxy_ports, port);
 		return 0;

@@ -291,6 +291,48 @@ has_dotdot(const char *path)
 	return false;
 }
 
+int
+params_parse_port(const char *s, const char *what, unsigned *port,
+    struct sb_error *err)
+{
+	long long v = 0;
+	const char *p, *digits, *end;
+	char show[SB_SHOW_MAX];
+	bool big = false;
+
+	for (p = s; *p == ' '; p++)
+		continue;
+	if (*p == '\0') {
+		sb_error_set(err, SB_EINVAL, "%s: empty", what);
+		return -1;
+	}
+	for (digits = p; *p >= '0' && *p <= '9'; p++) {
+		/* Capped, so a long number cannot overflow; the message
+		 * then quotes what was typed, not the cap. */
+		if (v < 1000000)
+			v = v * 10 + (*p - '0');
+		else
+			big = true;
+	}
+	end = p;
+	while (*p == ' ')
+		p++;
+	if (*p != '\0' || end == digits) {
+		sb_error_set(err, SB_EINVAL, "%s: not a number: %s", what,
+		    sb_show(show, sizeof show, s));
+		return -1;
+	}
+	if (big) {
+		sb_error_set(err, SB_EINVAL, "%s: port must be 1..65535: %.*s",
+		    what, (int)(end - digits), digits);
+		return -1;
+	}
+	if (params_check_port(v, what, err) == -1)
+		return -1;
+	*port = (unsigned)v;
+	return 0;
+}
+
 char *
 params_path_from_cli(const char *path, const char *cwd, bool allow_glob,
     const char *what, struct sb_error *err)

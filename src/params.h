@@ -117,6 +117,15 @@ int		 sock_access_from_name(const char *);
 int	params_check_path(const char *path, size_t len, bool allow_glob,
 	    const char *what, struct sb_error *);
 int	params_check_port(long long port, const char *what, struct sb_error *);
+
+/*
+ * A port typed as text (on the command line, in the TUI): decimal digits,
+ * blanks around them allowed. Sets *port and returns 0, or -1 with err set:
+ * "what: empty", "what: not a number: TEXT", "what: port must be
+ * 1..65535: N".
+ */
+int	params_parse_port(const char *text, const char *what, unsigned *port,
+	    struct sb_error *);
 int	params_check_name(const char *name, size_t len, const char *what,
 	    struct sb_error *);
 

@@ -1416,48 +1416,6 @@ str_dup_in(const struct strlist *l, const char *s, size_t skip)
 	return false;
 }
 
-static int
-parse_port(const char *s, unsigned *port, struct sb_error *err)
-{
-	long long v = 0;
-	const char *p, *digits, *end;
-	char show[SB_SHOW_MAX];
-	bool big = false;
-
-	for (p = s; *p == ' '; p++)
-		continue;
-	if (*p == '\0') {
-		sb_error_set(err, SB_EINVAL, "proxy port: empty");
-		return -1;
-	}
-	for (digits = p; *p >= '0' && *p <= '9'; p++) {
-		/* Capped, so a long number cannot overflow; the message
-		 * then quotes what was typed, not the cap. */
-		if (v < 1000000)
-			v = v * 10 + (*p - '0');
-		else
-			big = true;
-	}
-	end = p;
-	while (*p == ' ')
-		p++;
-	if (*p != '\0') {
-		sb_error_set(err, SB_EINVAL, "proxy port: not a number: %s",
-		    sb_show(show, sizeof show, s));
-		return -1;
-	}
-	if (big) {
-		sb_error_set(err, SB_EINVAL,
-		    "proxy port: port must be 1..65535: %.*s",
-		    (int)(end - digits), digits);
-		return -1;
-	}
-	if (params_check_port(v, "proxy port", err) == -1)
-		return -1;
-	*port = (unsigned)v;
-	return 0;
-}
-
 /* Adds or replaces (at index, when replace) a socket entry. */
 static int
 put_socket(struct ui_model *m, struct socklist *l, const char *text,
@@ -1547,7 +1505,7 @@ put_port(struct portlist *l, const char *text, bool replace, size_t index,
 	unsigned port;
 	size_t i;
 
-	if (parse_port(text, &port, err) == -1)
+	if (params_parse_port(text, "proxy port", &port, err) == -1)
 		return -1;
 	for (i = 0; i < l->n; i++) {
 		if (l->v[i] == port && !(replace && i == index)) {
