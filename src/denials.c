@@ -176,26 +176,7 @@ put_utf8(struct buf *b, unsigned cp)
 {
 	char s[4];
 
-	if (cp < 0x80) {
-		buf_putc(b, (char)cp);
-		return;
-	}
-	if (cp < 0x800) {
-		s[0] = (char)(0xc0 | cp >> 6);
-		s[1] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | cp >> 12);
-		s[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xf0 | cp >> 18);
-		s[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		s[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		s[3] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 4);
-	}
+	buf_add(b, s, utf8_encode((long)cp, s));
 }
 
 /* A string at j->p (on its opening quote), decoded into out (may be NULL to

@@ -20,4 +20,11 @@ size_t	utf8_invalid_at(const char *s, size_t len);
 /* True when the NUL-terminated s is valid UTF-8. */
 bool	utf8_valid(const char *s);
 
+/*
+ * Writes code point cp as UTF-8 into out (at least 4 bytes) and returns
+ * its length, or 0 (writing nothing) for NUL, a surrogate or a value past
+ * U+10FFFF.
+ */
+size_t	utf8_encode(long cp, char out[4]);
+
 #endif

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "unicode.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -157,28 +158,8 @@ ui_line_insert(struct ui_line *l, int c)
 	char u[4];
 	size_t n;
 
-	if (c <= 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	insert_bytes(l, u, n);
+	if ((n = utf8_encode(c, u)) != 0)
+		insert_bytes(l, u, n);
 }
 
 static bool
