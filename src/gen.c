@@ -19,6 +19,7 @@
 #include "hash.h"
 #include "sbpl-data.h"
 #include "shquote.h"
+#include "strmap.h"
 #include "unicode.h"
 #include "xmalloc.h"
 
@@ -39,7 +40,6 @@ struct sock {
 /* A writable root and the paths carved out of it. */
 struct root {
 	char		*path;
-	size_t		 hash;	/* of path: a cheap first test for duplicates */
 	struct strlist	 excl;	/* its own protected paths, then copies */
 	size_t		 nown;	/* how many of excl are its own */
 	size_t		 weight;	/* of its rule term, see GEN_RULE_BUDGET */
@@ -52,8 +52,7 @@ struct rootset {
 	struct root	*v;
 	size_t		 n;
 	size_t		 cap;
-	size_t		*slots;	/* index + 1, 0 for empty; a power of two */
-	size_t		 nslots;
+	struct strmap	 index;	/* path -> its place in v */
 };
 
 /* Work state of one gen_render call. */
@@ -88,18 +87,9 @@ static size_t
 rootset_find_hashed(const struct rootset *rs, const char *path, size_t len,
     size_t h)
 {
-	size_t i, k;
+	const size_t *k = strmap_get(&rs->index, path, len, h);
 
-	if (rs->nslots == 0)
-		return SIZE_MAX;
-	for (i = h & (rs->nslots - 1); rs->slots[i] != 0;
-	    i = (i + 1) & (rs->nslots - 1)) {
-		k = rs->slots[i] - 1;
-		if (rs->v[k].hash == h && strncmp(rs->v[k].path, path,
-		    len) == 0 && rs->v[k].path[len] == '\0')
-			return k;
-	}
-	return SIZE_MAX;
+	return k != NULL ? *k : SIZE_MAX;
 }
 
 /* The index of the root spelled by the first len bytes of path, or SIZE_MAX. */
@@ -109,24 +99,16 @@ rootset_find_len(const struct rootset *rs, const char *path, size_t len)
 	return rootset_find_hashed(rs, path, len, hash_bytes(path, len));
 }
 
-static void
-rootset_index(struct rootset *rs, size_t k)
-{
-	size_t i;
-
-	for (i = rs->v[k].hash & (rs->nslots - 1); rs->slots[i] != 0;
-	    i = (i + 1) & (rs->nslots - 1))
-		;
-	rs->slots[i] = k + 1;
-}
-
 /* Adds path (taking it) unless it is there already. */
 static void
 rootset_add(struct rootset *rs, char *path)
 {
-	size_t k;
+	struct root *r;
+	size_t len = strlen(path), *k;
+	int added;
 
-	if (rootset_find_len(rs, path, strlen(path)) != SIZE_MAX) {
+	k = strmap_put(&rs->index, path, len, hash_bytes(path, len), &added);
+	if (!added) {
 		free(path);
 		return;
 	}
@@ -134,21 +116,11 @@ rootset_add(struct rootset *rs, char *path)
 		rs->cap = rs->cap == 0 ? 8 : rs->cap * 2;
 		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
 	}
-	rs->v[rs->n].path = path;
-	rs->v[rs->n].hash = hash_bytes(path, strlen(path));
-	memset(&rs->v[rs->n].excl, 0, sizeof rs->v[rs->n].excl);
-	rs->v[rs->n].nown = rs->v[rs->n].weight = 0;
-	rs->v[rs->n].parent = SIZE_MAX;
-	rs->v[rs->n].reallow = false;
-	rs->n++;
-	if (rs->n * 2 > rs->nslots) {
-		free(rs->slots);
-		rs->nslots = rs->nslots == 0 ? 16 : rs->nslots * 2;
-		rs->slots = xcalloc(rs->nslots, sizeof *rs->slots);
-		for (k = 0; k < rs->n; k++)
-			rootset_index(rs, k);
-	} else
-		rootset_index(rs, rs->n - 1);
+	*k = rs->n;
+	r = &rs->v[rs->n++];
+	memset(r, 0, sizeof *r);
+	r->path = path;
+	r->parent = SIZE_MAX;
 }
 
 static const char *const where_names[] = {
@@ -522,7 +494,7 @@ rootset_free(struct rootset *rs)
 		strlist_clear(&rs->v[i].excl);
 	}
 	free(rs->v);
-	free(rs->slots);
+	strmap_clear(&rs->index);
 	memset(rs, 0, sizeof *rs);
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 static char *
@@ -133,24 +134,23 @@ path_join(const char *dir, const char *rel)
 }
 
 /*
- * The memo: open addressing over (path -> canonical path, kind). Existing
- * paths are kept, and of a missing subtree only its top: everything below
- * a missing directory is missing too, and is its canonical parent plus the
+ * The memo: path -> canonical path and kind, in a strmap. Existing paths
+ * are kept, and of a missing subtree only its top: everything below a
+ * missing directory is missing too, and is its canonical parent plus the
  * rest, so a deep path that does not exist costs no memory per level.
  */
-struct cache_slot {
+struct cache_ent {
 	char		*key;
-	size_t		 len;	/* of key */
-	size_t		 hash;	/* of key */
 	char		*canon;
 	enum path_kind	 kind;	/* of canon: never PATH_LINK */
 };
 
 struct path_cache {
 	const struct path_fs	*fs;
-	struct cache_slot	*slots;
-	size_t			 cap;	/* a power of two */
-	size_t			 used;
+	struct cache_ent	*v;
+	size_t			 n;
+	size_t			 cap;
+	struct strmap		 index;	/* key -> its place in v */
 };
 
 struct path_cache *
@@ -160,8 +160,7 @@ path_cache_new(const struct path_fs *fs)
 
 	pc = xcalloc(1, sizeof *pc);
 	pc->fs = fs;
-	pc->cap = 64;
-	pc->slots = xcalloc(pc->cap, sizeof *pc->slots);
+	strmap_init(&pc->index);
 	return pc;
 }
 
@@ -172,56 +171,41 @@ path_cache_free(struct path_cache *pc)
 
 	if (pc == NULL)
 		return;
-	for (i = 0; i < pc->cap; i++) {
-		free(pc->slots[i].key);
-		free(pc->slots[i].canon);
+	for (i = 0; i < pc->n; i++) {
+		free(pc->v[i].key);
+		free(pc->v[i].canon);
 	}
-	free(pc->slots);
+	free(pc->v);
+	strmap_clear(&pc->index);
 	free(pc);
 }
 
-/* The slot of the first len bytes of key (hash h): its own, or the empty
- * one where it would go. */
-static struct cache_slot *
-cache_find(struct path_cache *pc, const char *key, size_t len, size_t h)
+/* The entry of the first len bytes of key (hash h), or NULL. */
+static const struct cache_ent *
+cache_find(const struct path_cache *pc, const char *key, size_t len,
+    size_t h)
 {
-	struct cache_slot *s;
-	size_t i = h & (pc->cap - 1);
+	const size_t *i = strmap_get(&pc->index, key, len, h);
 
-	for (;; i = (i + 1) & (pc->cap - 1)) {
-		s = &pc->slots[i];
-		if (s->key == NULL || (s->hash == h && s->len == len &&
-		    memcmp(s->key, key, len) == 0))
-			return s;
-	}
+	return i != NULL ? &pc->v[*i] : NULL;
 }
 
 static void
 cache_put(struct path_cache *pc, const char *key, size_t len, size_t h,
     const char *canon, enum path_kind kind)
 {
-	struct cache_slot *old, *s;
-	size_t oldcap, i;
+	struct cache_ent *e;
 
-	if ((pc->used + 1) * 2 > pc->cap) {
-		old = pc->slots;
-		oldcap = pc->cap;
-		pc->cap *= 2;
-		pc->slots = xcalloc(pc->cap, sizeof *pc->slots);
-		for (i = 0; i < oldcap; i++) {
-			if (old[i].key != NULL)
-				*cache_find(pc, old[i].key, old[i].len,
-				    old[i].hash) = old[i];
-		}
-		free(old);
+	if (pc->n == pc->cap) {
+		pc->cap = pc->cap == 0 ? 64 : pc->cap * 2;
+		pc->v = xreallocarray(pc->v, pc->cap, sizeof *pc->v);
 	}
-	s = cache_find(pc, key, len, h);
-	s->key = xstrndup(key, len);
-	s->len = len;
-	s->hash = h;
-	s->canon = xstrdup(canon);
-	s->kind = kind;
-	pc->used++;
+	e = &pc->v[pc->n];
+	e->key = xstrndup(key, len);
+	e->canon = xstrdup(canon);
+	e->kind = kind;
+	/* The map borrows the entry's own copy of the key. */
+	*strmap_put(&pc->index, e->key, len, h, NULL) = pc->n++;
 }
 
 /* The hash h continued over bytes from..to of s (as hash_bytes). */
@@ -277,14 +261,14 @@ static char *
 cache_resolve(struct path_cache *pc, const char *path, bool keep,
     enum path_kind *kindp)
 {
-	const struct cache_slot *hit;
+	const struct cache_ent *hit;
 	size_t len = strlen(path), h, start, end;
 	enum path_kind kind;
 	char *canon, *next, *out;
 
 	h = hash_bytes(path, len);
 	hit = cache_find(pc, path, len, h);
-	if (hit->key != NULL) {
+	if (hit != NULL) {
 		*kindp = hit->kind;
 		return xstrdup(hit->canon);
 	}
@@ -293,7 +277,7 @@ cache_resolve(struct path_cache *pc, const char *path, bool keep,
 	for (end = len; end > 1 && path[end - 1] != '/'; end--)
 		;
 	if (end > 1 && (hit = cache_find(pc, path, end - 1,
-	    hash_bytes(path, end - 1)))->key != NULL) {
+	    hash_bytes(path, end - 1))) != NULL) {
 		if (hit->kind != PATH_DIR) {
 			xasprintf(&canon, "%s%s", hit->canon, path + end - 1);
 			*kindp = PATH_MISSING;
@@ -309,7 +293,7 @@ cache_resolve(struct path_cache *pc, const char *path, bool keep,
 	canon = xstrdup("/");
 	kind = PATH_DIR;
 	h = hash_bytes(path, 1);
-	if (cache_find(pc, path, 1, h)->key == NULL)
+	if (cache_find(pc, path, 1, h) == NULL)
 		cache_put(pc, "/", 1, h, "/", PATH_DIR);
 	for (start = 1; start < len; start = end + 1) {
 		for (end = start; end < len && path[end] != '/'; end++)
@@ -318,7 +302,7 @@ cache_resolve(struct path_cache *pc, const char *path, bool keep,
 		 * add the '/' and the component. */
 		h = hash_span(h, path, start == 1 ? 1 : start - 1, end);
 		hit = cache_find(pc, path, end, h);
-		if (hit->key != NULL) {
+		if (hit != NULL) {
 			free(canon);
 			canon = xstrdup(hit->canon);
 			kind = hit->kind;
