@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "launch.h"
+#include "sbpl-lex.h"
 #include "unicode.h"
 #include "xmalloc.h"
 
@@ -43,73 +44,54 @@ is_space(char c)
 	    c == '\v';
 }
 
-/* True when s starts with word followed by a delimiter. */
-static bool
-starts_word(const char *s, const char *word)
-{
-	size_t n = strlen(word);
-
-	return strncmp(s, word, n) == 0 &&
-	    (is_space(s[n]) || s[n] == '(' || s[n] == ')');
-}
-
 char *
 denials_tag_profile(const char *profile, const char *tag)
 {
+	struct sbpl_lexer lx;
+	struct sbpl_token t;
 	struct buf b;
-	const char *p = profile;
+	const char *copied = profile;
 	size_t depth = 0;
-	bool in_deny = false, has_with = false;
+	bool in_deny = false, has_with = false, head = false;
 
 	buf_init(&b);
-	while (*p != '\0') {
-		switch (*p) {
-		case ';':
-			/* A comment runs to the end of the line. */
-			while (*p != '\0' && *p != '\n')
-				buf_putc(&b, *p++);
-			continue;
-		case '#':
-			if (p[1] != '"')
-				break;
-			/* #"...": a raw literal, no escapes. */
-			buf_puts(&b, "#\"");
-			p += 2;
-			while (*p != '\0' && *p != '"')
-				buf_putc(&b, *p++);
-			if (*p == '"')
-				buf_putc(&b, *p++);
-			continue;
-		case '"':
-			buf_putc(&b, *p++);
-			while (*p != '\0' && *p != '"') {
-				if (*p == '\\' && p[1] != '\0')
-					buf_putc(&b, *p++);
-				buf_putc(&b, *p++);
-			}
-			if (*p == '"')
-				buf_putc(&b, *p++);
-			continue;
-		case '(':
-			if (depth == 0) {
-				in_deny = starts_word(p + 1, "deny");
-				has_with = false;
-			} else if (depth == 1 && in_deny &&
-			    starts_word(p + 1, "with"))
-				has_with = true;
+	sbpl_lex_init(&lx, profile);
+	while (sbpl_lex_next(&lx, &t) != SBPL_T_END) {
+		switch (t.kind) {
+		case SBPL_T_OPEN:
+			/* The word after a top-level "(" says what it is, the
+			 * one after a second-level one whether it is a with. */
+			head = depth <= 1;
+			if (depth == 0)
+				in_deny = has_with = false;
 			depth++;
 			break;
-		case ')':
+		case SBPL_T_ATOM:
+			if (head && depth == 1)
+				in_deny = sbpl_tok_is(&t, "deny");
+			else if (head && depth == 2 && in_deny &&
+			    sbpl_tok_is(&t, "with"))
+				has_with = true;
+			head = false;
+			break;
+		case SBPL_T_CLOSE:
+			head = false;
 			if (depth == 0)
 				break;
-			if (--depth == 0 && in_deny && !has_with)
+			if (--depth == 0 && in_deny && !has_with) {
+				buf_add(&b, copied, (size_t)(t.start - copied));
 				buf_printf(&b, " (with message \"%s\")", tag);
+				copied = t.start;
+			}
 			if (depth == 0)
 				in_deny = false;
 			break;
+		default:
+			head = false;
+			break;
 		}
-		buf_putc(&b, *p++);
 	}
+	buf_puts(&b, copied);
 	return buf_take(&b);
 }
 
