@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: ISC */
+/* gen-int.h: what the generator's files share: its work state and helpers.
+ * Not part of the generator's interface (gen.h); only src/gen*.c see it. */
+#ifndef SBPOLICY_GEN_INT_H
+#define SBPOLICY_GEN_INT_H
+
+#include <sys/types.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "gen.h"
+#include "path.h"
+#include "strmap.h"
+
+/* A socket entry after resolution. */
+struct sock {
+	char			*canon;		/* canonical path or glob */
+	char			*regex;		/* of canon, for a glob */
+	char			*alias;		/* the path as written, when it differs */
+	size_t			 literal;	/* bytes of canon before the glob */
+	size_t			 alias_literal;
+	enum sock_match		 match;
+	enum sock_access	 access;
+	size_t			 index;		/* into the params list */
+	size_t			 num;		/* of its -D parameter */
+	bool			 exact;		/* names a built-in's socket */
+};
+
+/* A writable root and the paths carved out of it. */
+struct root {
+	char		*path;
+	struct strlist	 excl;	/* its own protected paths, then copies */
+	size_t		 nown;	/* how many of excl are its own */
+	size_t		 weight;	/* of its rule term, see GEN_RULE_BUDGET */
+	size_t		 parent;	/* the nearest root above it, or SIZE_MAX */
+	bool		 reallow;	/* inside a nested root's protected path */
+};
+
+/* The roots in order, with a hash index for duplicates and ancestors. */
+struct rootset {
+	struct root	*v;
+	size_t		 n;
+	size_t		 cap;
+	struct strmap	 index;	/* path -> its place in v */
+};
+
+/* Work state of one gen_render call. */
+struct gen {
+	const struct params	*p;
+	const struct gen_ctx	*ctx;
+	struct sb_error		*err;
+	struct gen_result	*out;
+	struct path_cache	*pc;	/* canonical prefixes, for this render */
+	struct sock		*builtin;	/* the built-in denies, resolved */
+	char			**probes;	/* a socket of each, canonical */
+	bool			*builtin_used;	/* opened by an allow entry */
+	struct rootset		 builtin_paths;	/* their canonical paths */
+	struct rootset		 builtin_dirs;	/* the directories above those */
+	size_t			 nbuiltin;
+	bool			 builtins_on;	/* builtin_denies, network on */
+	struct rootset		 roots;	/* the writable roots */
+	struct rootset		 root_dirs;	/* every directory above a root */
+	struct rootset		 shapes;	/* regex skeletons that compile */
+	bool			 all_writable;	/* full-access */
+	size_t			 done;	/* bytes of the profile before this section */
+	size_t			 pbytes;	/* bytes of the -D values so far */
+	size_t			 wcap;
+	size_t			 pcap;
+};
+
+/* gen.c: string sets (a rootset of paths with nothing else in use). */
+size_t	gen_set_find_hashed(const struct rootset *, const char *path,
+	    size_t len, size_t h);
+size_t	gen_set_find_len(const struct rootset *, const char *path, size_t len);
+void	gen_set_add(struct rootset *, char *path);	/* takes path */
+void	gen_set_free(struct rootset *);
+
+/* gen.c: results, names, paths and patterns. */
+void	gen_warn(struct gen *, enum gen_where, size_t index, const char *fmt,
+	    ...) __attribute__((format(printf, 4, 5)));
+void	gen_key_num(char *key, const char *prefix, size_t n);
+char	*gen_concat(const char *, const char *);
+void	gen_add_param(struct gen *, const char *key, const char *value);
+char	*gen_expand(const char *path, const struct gen_ctx *, const char *what,
+	    struct sb_error *);
+int	gen_pattern_split(const char *path, const struct gen_ctx *,
+	    const char *what, char **lit, const char **rest, struct sb_error *);
+char	*gen_resolve(const char *path, bool as_pattern, const struct gen_ctx *,
+	    struct path_cache *, const char *what, size_t *literal,
+	    struct sb_error *);
+char	*gen_pattern_regex(struct gen *, const char *s, size_t literal,
+	    bool dir_tail, const char *what);
+int	gen_string_literal(struct buf *, const char *);
+int	gen_regex_filter(struct gen *, struct buf *, const char *regex,
+	    const char *what);
+int	gen_output_check(struct gen *, const struct buf *);
+
+/* gen-write.c: the writable roots and the file-write section. */
+int	gen_roots_build(struct gen *);
+void	gen_guard_between(struct rootset *, const char *from, const char *path);
+int	gen_section_write(struct gen *, struct buf *);
+
+/* gen-net.c: the network section. */
+int	gen_section_network(struct gen *, struct buf *);
+void	gen_socks_free(struct sock *, size_t);
+
+#endif

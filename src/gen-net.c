@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: ISC */
+/* gen-net.c: the network section: socket lists, the built-in denies of
+ * the container engines' sockets, ports, local binding, the trailer. */
+#include "config.h"
+
+#include "gen-int.h"
+
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "sbpl-data.h"
+#include "xmalloc.h"
+
+/* --- network ------------------------------------------------------------- */
+
+static int
+sock_cmp(const void *a, const void *b)
+{
+	const struct sock *x = a, *y = b;
+	int c;
+
+	if ((x->match == MATCH_GLOB) != (y->match == MATCH_GLOB))
+		return x->match == MATCH_GLOB ? 1 : -1;
+	if ((c = strcmp(x->canon, y->canon)) != 0)
+		return c;
+	if (x->match != y->match)
+		return (int)x->match - (int)y->match;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void
+gen_socks_free(struct sock *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(s[i].canon);
+		free(s[i].regex);
+		free(s[i].alias);
+	}
+	free(s);
+}
+
+/*
+ * Where the container engines keep their sockets ("~/" is the home
+ * directory, "$TMPDIR/" the temporary one): whoever can connect to one
+ * controls the host's containers. The built-in denies (params
+ * builtin_denies) close them; probe is a socket that the entry holds, for
+ * telling whether a wide allow entry opens it.
+ */
+static const struct builtin {
+	const char	*path;
+	enum sock_match	 match;
+	const char	*probe;
+} builtins[] = {
+	{ "/var/run/docker.sock", MATCH_LITERAL, "/var/run/docker.sock" },
+	{ "/var/run/docker.sock.raw", MATCH_LITERAL,
+	    "/var/run/docker.sock.raw" },
+	{ "/var/run/docker", MATCH_SUBPATH, "/var/run/docker/docker.sock" },
+	{ "/var/run/podman", MATCH_SUBPATH, "/var/run/podman/podman.sock" },
+	{ "/Users/Shared/.docker", MATCH_SUBPATH,
+	    "/Users/Shared/.docker/docker.sock" },
+	{ "~/.docker/run", MATCH_SUBPATH, "~/.docker/run/docker.sock" },
+	{ "~/Library/Containers/com.docker.docker/Data", MATCH_SUBPATH,
+	    "~/Library/Containers/com.docker.docker/Data/docker.raw.sock" },
+	{ "~/.colima", MATCH_SUBPATH, "~/.colima/default/docker.sock" },
+	{ "~/.lima", MATCH_SUBPATH, "~/.lima/default/sock/docker.sock" },
+	{ "~/.orbstack/run", MATCH_SUBPATH, "~/.orbstack/run/docker.sock" },
+	{ "~/.rd", MATCH_SUBPATH, "~/.rd/docker.sock" },
+	{ "~/.local/share/containers/podman/machine", MATCH_SUBPATH,
+	    "~/.local/share/containers/podman/machine/podman.sock" },
+	{ "$TMPDIR/podman", MATCH_SUBPATH,
+	    "$TMPDIR/podman/podman-machine-default-api.sock" },
+};
+
+#define NBUILTINS (sizeof builtins / sizeof builtins[0])
+
+const char *
+gen_builtin_deny(size_t i, enum sock_match *match)
+{
+	if (i >= NBUILTINS)
+		return NULL;
+	if (match != NULL)
+		*match = builtins[i].match;
+	return builtins[i].path;
+}
+
+/* s with "~/" and "$TMPDIR/" expanded, cleaned; NULL when the context has
+ * no such directory. */
+static char *
+builtin_expand(const struct gen_ctx *ctx, const char *s)
+{
+	char *x, *clean;
+
+	if (s[0] == '~')
+		return gen_expand(s, ctx, "", NULL);
+	if (strncmp(s, "$TMPDIR/", 8) != 0)
+		return path_clean(s);
+	if (ctx->tmpdir == NULL || ctx->tmpdir[0] != '/')
+		return NULL;
+	xasprintf(&x, "%s/%s", ctx->tmpdir, s + 8);
+	clean = path_clean(x);
+	free(x);
+	return clean;
+}
+
+char *
+gen_builtin_expand(size_t i, const struct gen_ctx *ctx)
+{
+	return i < NBUILTINS ? builtin_expand(ctx, builtins[i].path) : NULL;
+}
+
+/* The built-in denies of this context, resolved once per render: the
+ * entries (with the spelling as written as an alias when it differs) and
+ * their probes, canonical. */
+static void
+builtins_resolve(struct gen *g)
+{
+	struct sock *b;
+	char *written, *probe;
+	size_t i;
+
+	g->builtin = xcalloc(NBUILTINS, sizeof *g->builtin);
+	g->probes = xcalloc(NBUILTINS, sizeof *g->probes);
+	g->builtin_used = xcalloc(NBUILTINS, sizeof *g->builtin_used);
+	for (i = 0; i < NBUILTINS; i++) {
+		if ((written = builtin_expand(g->ctx, builtins[i].path)) == NULL ||
+		    (probe = builtin_expand(g->ctx, builtins[i].probe)) == NULL) {
+			free(written);
+			continue;
+		}
+		b = &g->builtin[g->nbuiltin];
+		b->canon = path_cache_canon(g->pc, written);
+		b->literal = strlen(b->canon);
+		b->match = builtins[i].match;
+		b->access = ACCESS_CONNECT_BIND;
+		b->index = i;
+		if (strcmp(written, b->canon) != 0) {
+			b->alias = written;
+			b->alias_literal = strlen(written);
+		} else
+			free(written);
+		g->probes[g->nbuiltin] = path_cache_canon(g->pc, probe);
+		free(probe);
+		g->nbuiltin++;
+		/* For builtin_hit's first test: the denied paths, and every
+		 * directory that holds one. */
+		gen_set_add(&g->builtin_paths, xstrdup(b->canon));
+		gen_guard_between(&g->builtin_dirs, "/", b->canon);
+		gen_set_add(&g->builtin_dirs, xstrdup("/"));
+	}
+}
+
+static bool
+is_container_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base == NULL ? path : base + 1;
+	return strcmp(base, "docker.sock") == 0 ||
+	    strcmp(base, "podman.sock") == 0;
+}
+
+/* Whether path entry s could touch a built-in deny at all: a prefix of it
+ * is a denied path, or (a subpath) it holds one. One pass over the path:
+ * there may be a hundred thousand entries. */
+static bool
+builtin_near(const struct gen *g, const struct sock *s)
+{
+	const char *c = s->canon;
+	size_t len, h = hash_bytes(c, 0);
+
+	for (len = 1; c[len - 1] != '\0'; len++) {
+		h = hash_more(h, c[len - 1]);
+		if ((c[len] == '/' || c[len] == '\0') &&
+		    gen_set_find_hashed(&g->builtin_paths, c, len, h) != SIZE_MAX)
+			return true;
+	}
+	return s->match == MATCH_SUBPATH &&
+	    gen_set_find_len(&g->builtin_dirs, c, strlen(c)) != SIZE_MAX;
+}
+
+/*
+ * The built-in deny that allow entry s lies inside (*inside set: s names
+ * that socket, or one in that directory, by its path) or opens by being
+ * wider (a directory above it, a glob that matches its probe); SIZE_MAX
+ * for none. Every built-in it touches is marked used.
+ */
+static size_t
+builtin_hit(struct gen *g, const struct sock *s, bool *inside)
+{
+	const struct sock *b;
+	regex_t re;
+	size_t i, first = SIZE_MAX;
+	bool hit;
+
+	*inside = false;
+	if (s->match != MATCH_GLOB && !builtin_near(g, s))
+		return SIZE_MAX;
+	if (s->match == MATCH_GLOB &&
+	    regcomp(&re, s->regex, REG_EXTENDED | REG_NOSUB) != 0)
+		return SIZE_MAX;
+	for (i = 0; i < g->nbuiltin; i++) {
+		b = &g->builtin[i];
+		if (s->match == MATCH_GLOB)
+			hit = regexec(&re, g->probes[i], 0, NULL, 0) == 0;
+		else if (b->match == MATCH_SUBPATH ?
+		    path_is_under(s->canon, b->canon) :
+		    strcmp(s->canon, b->canon) == 0)
+			hit = *inside = true;
+		else
+			hit = s->match == MATCH_SUBPATH &&
+			    path_is_under(b->canon, s->canon);
+		if (hit) {
+			g->builtin_used[i] = true;
+			if (first == SIZE_MAX)
+				first = i;
+		}
+	}
+	if (s->match == MATCH_GLOB)
+		regfree(&re);
+	return first;
+}
+
+/*
+ * Warns about an allow entry that opens a container engine's socket, and
+ * marks it for the re-allow after the built-in denies when it names one by
+ * its path: that is a choice. A wider entry opens one only when the
+ * built-in denies are off (with them on, they win).
+ */
+static void
+allow_container_check(struct gen *g, struct sock *s)
+{
+	char show[SB_SHOW_MAX];
+	size_t k;
+	bool inside;
+
+	k = builtin_hit(g, s, &inside);
+	s->exact = inside;
+	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon)))
+		gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a container engine "
+		    "socket: whoever can connect to it controls the host's "
+		    "containers", sb_show(show, sizeof show, s->canon));
+	else if (k != SIZE_MAX && !g->builtins_on)
+		gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "opens %s, a container "
+		    "engine socket: whoever can connect to it controls the "
+		    "host's containers", sb_show(show, sizeof show,
+		    g->probes[k]));
+}
+
+/* A deny entry as written ("~" expanded, cleaned, not canonicalised), with
+ * the length of its text part in *literal; NULL when it cannot expand. */
+static char *
+written_form(const char *path, bool glob, const struct gen_ctx *ctx,
+    size_t *literal)
+{
+	const char *rest;
+	char *lit, *out;
+
+	if (!glob) {
+		if ((out = gen_expand(path, ctx, "", NULL)) != NULL)
+			*literal = strlen(out);
+		return out;
+	}
+	if (gen_pattern_split(path, ctx, "", &lit, &rest, NULL) == -1)
+		return NULL;
+	if (strcmp(lit, "/") == 0 && rest[0] == '/')
+		lit[0] = '\0';
+	*literal = strlen(lit);
+	out = gen_concat(lit, rest);
+	free(lit);
+	return out;
+}
+
+/*
+ * Resolves, sorts and de-duplicates one socket list: path entries by
+ * canonical path, then globs by pattern. Duplicates merge their access
+ * (connect-bind wins). Returns the count, or -1 with err set.
+ */
+static ssize_t
+socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
+    struct sock **out)
+{
+	const struct gen_ctx *ctx = g->ctx;
+	struct sock *s;
+	char *canon, *written, what[80];
+	char show[SB_SHOW_MAX];
+	size_t i, j, n = 0, literal, alias_literal;
+	bool glob;
+
+	*out = NULL;
+	if (l->n == 0)
+		return 0;
+	s = xcalloc(l->n, sizeof *s);
+	for (i = 0; i < l->n; i++) {
+		gen_key_num(what, is_deny ? "network.unix_sockets.deny[" :
+		    "network.unix_sockets.allow[", i);
+		strcat(what, "]");
+		glob = l->v[i].match == MATCH_GLOB;
+		if ((canon = gen_resolve(l->v[i].path, glob, ctx, g->pc, what,
+		    &literal, g->err)) == NULL) {
+			gen_socks_free(s, n);
+			return -1;
+		}
+		s[n].canon = canon;
+		s[n].literal = literal;
+		s[n].regex = NULL;
+		s[n].alias = NULL;
+		if (glob && (s[n].regex = gen_pattern_regex(g, canon, literal,
+		    false, what)) == NULL) {
+			gen_socks_free(s, n + 1);
+			return -1;
+		}
+		written = is_deny ? written_form(l->v[i].path, glob, ctx,
+		    &alias_literal) : NULL;
+		if (written != NULL && strcmp(written, canon) != 0) {
+			s[n].alias = written;
+			s[n].alias_literal = alias_literal;
+		} else
+			free(written);
+		s[n].match = l->v[i].match;
+		s[n].access = l->v[i].access;
+		s[n].index = i;
+		if (!is_deny && !glob && strlen(canon) >= 104)
+			gen_warn(g, GEN_W_SOCK_ALLOW, i, "socket path is %zu bytes, "
+			    "more than the 103 that macOS sun_path holds: nothing "
+			    "can connect to %s", strlen(canon),
+			    sb_show(show, sizeof show, canon));
+		if (!is_deny)
+			allow_container_check(g, &s[n]);
+		n++;
+	}
+	qsort(s, n, sizeof *s, sock_cmp);
+	/* De-duplicate in place; the first (lowest index) entry stays. */
+	for (i = 1, j = 0; i < n; i++) {
+		if (strcmp(s[i].canon, s[j].canon) == 0 &&
+		    s[i].match == s[j].match) {
+			if (s[i].access == ACCESS_CONNECT_BIND)
+				s[j].access = ACCESS_CONNECT_BIND;
+			if (s[j].alias == NULL) {
+				s[j].alias = s[i].alias;
+				s[j].alias_literal = s[i].alias_literal;
+				s[i].alias = NULL;
+			}
+			free(s[i].canon);
+			free(s[i].regex);
+			free(s[i].alias);
+			continue;
+		}
+		s[++j] = s[i];
+	}
+	*out = s;
+	return n == 0 ? 0 : (ssize_t)(j + 1);
+}
+
+/* The filter of one socket entry: (subpath (param "K")), a literal, or a regex. */
+static int
+sock_filter(struct gen *g, struct buf *f, const struct sock *s,
+    const char *key, const char *value, size_t literal, const char *what)
+{
+	char *regex;
+	int rc;
+
+	buf_reset(f);
+	if (s->match == MATCH_GLOB) {
+		if (value == s->canon)
+			return gen_regex_filter(g, f, s->regex, what);
+		if ((regex = gen_pattern_regex(g, value, literal, false,
+		    what)) == NULL)
+			return -1;
+		rc = gen_regex_filter(g, f, regex, what);
+		free(regex);
+		return rc;
+	}
+	buf_puts(f, s->match == MATCH_LITERAL ? "(literal (param \"" :
+	    "(subpath (param \"");
+	buf_puts(f, key);
+	buf_puts(f, "\"))");
+	return 0;
+}
+
+/* The allow rules of one socket entry whose filter is f. */
+static void
+allow_lines(struct buf *b, const struct buf *f, enum sock_access access)
+{
+	/* buf_puts, not buf_printf: this runs once per entry. */
+	if (access == ACCESS_CONNECT_BIND) {
+		buf_puts(b, "(allow network-bind (local unix-socket ");
+		buf_add(b, f->data, f->len);
+		buf_puts(b, "))\n");
+	}
+	buf_puts(b, "(allow network-outbound (remote unix-socket ");
+	buf_add(b, f->data, f->len);
+	buf_puts(b, "))\n");
+}
+
+static int
+block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
+{
+	struct buf f;
+	char key[80], what[80];
+	size_t i, num = 0;
+	int rc = 0;
+
+	buf_puts(b, "; allow unix domain sockets for local IPC\n"
+	    "(allow system-socket (socket-domain AF_UNIX))\n");
+	if (g->p->allow_all_sockets) {
+		buf_puts(b, "(allow network-bind (local unix-socket))\n"
+		    "(allow network-outbound (remote unix-socket))\n");
+		return 0;
+	}
+	buf_init(&f);
+	for (i = 0; i < n && rc == 0; i++) {
+		gen_key_num(what, "network.unix_sockets.allow[", s[i].index);
+		strcat(what, "]");
+		key[0] = '\0';
+		if (s[i].match != MATCH_GLOB) {
+			gen_key_num(key, "UNIX_SOCKET_PATH_", num++);
+			gen_add_param(g, key, s[i].canon);
+		}
+		s[i].num = num - 1;
+		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
+		    s[i].literal, what)) == -1)
+			break;
+		allow_lines(b, &f, s[i].access);
+	}
+	buf_clear(&f);
+	return rc;
+}
+
+static int
+deny_lines(struct gen *g, struct buf *b, struct buf *f, const struct sock *s,
+    const char *key, const char *value, size_t literal, const char *what)
+{
+	if (sock_filter(g, f, s, key, value, literal, what) == -1)
+		return -1;
+	buf_printf(b, "(deny network-outbound (remote unix-socket %s))\n"
+	    "(deny network-bind (local unix-socket %s))\n", buf_str(f),
+	    buf_str(f));
+	return 0;
+}
+
+/*
+ * The built-in denies: every one in full mode and with allow_all, else
+ * those an allow entry opens. Then the entries that name one of those
+ * sockets by its path are allowed again: that was a choice, warned about.
+ */
+static int
+block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
+    size_t nallow)
+{
+	const struct params *p = g->p;
+	struct buf f;
+	char key[80], akey[96];
+	size_t i, num = 0;
+	bool all = p->net_mode == NET_FULL || p->allow_all_sockets, head;
+	int rc = 0;
+
+	if (!g->builtins_on)
+		return 0;
+	buf_init(&f);
+	for (i = 0; i < g->nbuiltin && rc == 0; i++) {
+		if (!all && !g->builtin_used[i])
+			continue;
+		if (num == 0)
+			buf_puts(b, "; deny the container engines' sockets: "
+			    "whoever reaches one controls the\n; host's "
+			    "containers (built in; --no-builtin-denies turns "
+			    "this off)\n");
+		gen_key_num(key, "BUILTIN_DENY_", num++);
+		gen_add_param(g, key, g->builtin[i].canon);
+		rc = deny_lines(g, b, &f, &g->builtin[i], key,
+		    g->builtin[i].canon, g->builtin[i].literal, "built-in deny");
+		if (rc == 0 && g->builtin[i].alias != NULL) {
+			snprintf(akey, sizeof akey, "%s_ALIAS", key);
+			gen_add_param(g, akey, g->builtin[i].alias);
+			rc = deny_lines(g, b, &f, &g->builtin[i], akey,
+			    g->builtin[i].alias, g->builtin[i].alias_literal,
+			    "built-in deny");
+		}
+	}
+	head = false;
+	for (i = 0; i < nallow && num > 0 && rc == 0 &&
+	    !p->allow_all_sockets; i++) {
+		if (!allow[i].exact)
+			continue;
+		if (!head)
+			buf_puts(b, "; except the sockets allowed above by "
+			    "their own path\n");
+		head = true;
+		gen_key_num(key, "UNIX_SOCKET_PATH_", allow[i].num);
+		if ((rc = sock_filter(g, &f, &allow[i], key, allow[i].canon,
+		    allow[i].literal, "")) == 0)
+			allow_lines(b, &f, allow[i].access);
+	}
+	buf_clear(&f);
+	return rc;
+}
+
+static int
+block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
+{
+	struct buf f;
+	char key[80], akey[96], what[80];
+	size_t i, num = 0;
+	int rc = 0;
+
+	buf_init(&f);
+	buf_puts(b, "; deny these unix domain sockets whatever the rules above "
+	    "allow\n");
+	for (i = 0; i < n && rc == 0; i++) {
+		gen_key_num(what, "network.unix_sockets.deny[", s[i].index);
+		strcat(what, "]");
+		/* A glob is written as a regex: no parameter, no key. */
+		key[0] = akey[0] = '\0';
+		if (s[i].match != MATCH_GLOB) {
+			gen_key_num(key, "UNIX_SOCKET_DENY_", num++);
+			gen_add_param(g, key, s[i].canon);
+		}
+		rc = deny_lines(g, b, &f, &s[i], key, s[i].canon, s[i].literal,
+		    what);
+		if (rc == 0 && s[i].alias != NULL) {
+			/* The spelling as written too: a deny that misses is a hole. */
+			if (s[i].match != MATCH_GLOB) {
+				snprintf(akey, sizeof akey, "%s_ALIAS", key);
+				gen_add_param(g, akey, s[i].alias);
+			}
+			rc = deny_lines(g, b, &f, &s[i], akey, s[i].alias,
+			    s[i].alias_literal, what);
+		}
+	}
+	buf_clear(&f);
+	return rc;
+}
+
+static int
+port_cmp(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+network_warnings(struct gen *g, bool unix_any)
+{
+	const struct params *p = g->p;
+
+	if (p->net_mode == NET_OFF) {
+		if (p->sock_allow.n != 0)
+			gen_warn(g, GEN_W_SOCK_ALLOW, GEN_NO_INDEX, "no effect while "
+			    "network.mode is off");
+		if (p->sock_deny.n != 0)
+			gen_warn(g, GEN_W_SOCK_DENY, GEN_NO_INDEX, "no effect while "
+			    "network.mode is off (everything is closed)");
+		if (p->allow_all_sockets)
+			gen_warn(g, GEN_W_ALLOW_ALL, GEN_NO_INDEX, "no effect while "
+			    "network.mode is off");
+	}
+	if (p->net_mode != NET_RESTRICTED) {
+		if (p->proxy_ports.n != 0)
+			gen_warn(g, GEN_W_PROXY_PORT, GEN_NO_INDEX, "no effect while "
+			    "network.mode is %s", net_mode_name(p->net_mode));
+		if (p->allow_local_binding)
+			gen_warn(g, GEN_W_LOCAL_BINDING, GEN_NO_INDEX, "no effect "
+			    "while network.mode is %s",
+			    net_mode_name(p->net_mode));
+	}
+	if (p->net_mode == NET_OFF)
+		return;
+	if (p->allow_all_sockets && p->sock_allow.n != 0)
+		gen_warn(g, GEN_W_SOCK_ALLOW, GEN_NO_INDEX, "no effect while "
+		    "allow_all is on (every Unix socket is allowed)");
+	if (p->allow_all_sockets && p->sock_deny.n == 0 && !p->builtin_denies)
+		gen_warn(g, GEN_W_ALLOW_ALL, GEN_NO_INDEX, "every Unix socket is "
+		    "reachable, container engine sockets (docker.sock) included");
+	if (p->net_mode == NET_RESTRICTED && !unix_any &&
+	    !p->allow_local_binding && p->proxy_ports.n == 0 &&
+	    p->sock_deny.n != 0)
+		gen_warn(g, GEN_W_SOCK_DENY, GEN_NO_INDEX, "no effect: nothing on "
+		    "the network is allowed, so nothing needs denying");
+}
+
+int
+gen_section_network(struct gen *g, struct buf *b)
+{
+	const struct params *p = g->p;
+	struct sock *allow = NULL, *deny = NULL;
+	ssize_t nallow, ndeny;
+	unsigned *ports = NULL;
+	size_t nports = 0, i;
+	bool unix_any, local, proxy;
+	int rc = -1;
+
+	unix_any = p->allow_all_sockets || p->sock_allow.n != 0;
+	local = p->allow_local_binding;
+	proxy = p->proxy_ports.n != 0;
+	g->builtins_on = p->builtin_denies && p->net_mode != NET_OFF;
+	network_warnings(g, unix_any);
+	/* Only when something can use them: two dozen look-ups otherwise. */
+	if (p->sock_allow.n != 0 || (g->builtins_on &&
+	    (p->net_mode == NET_FULL || p->allow_all_sockets)))
+		builtins_resolve(g);
+
+	/* Resolve both lists in every mode, so per-entry warnings show even
+	 * where the entries are inactive. */
+	if ((nallow = socks_resolve(g, &p->sock_allow, false, &allow)) == -1)
+		return -1;
+	if ((ndeny = socks_resolve(g, &p->sock_deny, true, &deny)) == -1)
+		goto out;
+
+	rc = 0;
+	if (p->net_mode == NET_OFF)
+		goto out;
+	if (p->net_mode == NET_RESTRICTED && !unix_any && !local && !proxy)
+		goto out;
+
+	if (p->net_mode == NET_FULL) {
+		buf_puts(b, "; allow all network traffic\n"
+		    "(allow network-outbound)\n(allow network-inbound)\n");
+	} else {
+		if (local) {
+			buf_puts(b, "; allow local binding and loopback traffic\n"
+			    "(allow network-bind (local ip \"*:*\"))\n"
+			    "(allow network-inbound (local ip \"localhost:*\"))\n"
+			    "(allow network-outbound (remote ip \"localhost:*\"))\n");
+		}
+		if (local && proxy) {
+			buf_puts(b, "; allow DNS lookups while application traffic "
+			    "remains proxy-routed\n"
+			    "(allow network-outbound (remote ip \"*:53\"))\n");
+		}
+		if (proxy) {
+			ports = xreallocarray(NULL, p->proxy_ports.n,
+			    sizeof *ports);
+			memcpy(ports, p->proxy_ports.v,
+			    p->proxy_ports.n * sizeof *ports);
+			qsort(ports, p->proxy_ports.n, sizeof *ports, port_cmp);
+			for (i = 0; i < p->proxy_ports.n; i++) {
+				if (nports > 0 && ports[nports - 1] == ports[i])
+					continue;
+				ports[nports++] = ports[i];
+			}
+			buf_puts(b, "; allow connections to the local proxy\n");
+			for (i = 0; i < nports; i++) {
+				buf_printf(b, "(allow network-outbound (remote ip "
+				    "\"localhost:%u\"))\n", ports[i]);
+			}
+		}
+	}
+	if (unix_any && (rc = block_unix_allow(g, b, allow,
+	    (size_t)nallow)) == -1)
+		goto out;
+	if ((rc = block_builtin_deny(g, b, allow, nallow > 0 ?
+	    (size_t)nallow : 0)) == -1)
+		goto out;
+	if (ndeny > 0 && (rc = block_unix_deny(g, b, deny,
+	    (size_t)ndeny)) == -1)
+		goto out;
+	buf_putc(b, '\n');
+	buf_puts(b, sbpl_network_trailer);
+
+out:
+	free(ports);
+	gen_socks_free(allow, nallow > 0 ? (size_t)nallow : 0);
+	gen_socks_free(deny, ndeny > 0 ? (size_t)ndeny : 0);
+	return rc;
+}
