@@ -565,6 +565,15 @@ section_deny_read(struct gen *g, struct buf *b)
 
 /* --- the entry point ----------------------------------------------------- */
 
+/* The whole disk is readable in every mode, but for deny_read (after). */
+static int
+section_read(struct gen *g, struct buf *b)
+{
+	(void)g;
+	buf_puts(b, "; allow read-only file operations\n(allow file-read*)\n");
+	return 0;
+}
+
 /* Frees the work state of a render; on failure the result too. */
 static int
 gen_done(struct gen *g, int rc)
@@ -592,7 +601,8 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	struct gen g;
 	struct buf profile, sec;
 	int (*const sections[])(struct gen *, struct buf *) = {
-		gen_section_write, section_deny_read, gen_section_network
+		section_read, gen_section_write, section_deny_read,
+		gen_section_network
 	};
 	size_t i;
 
@@ -613,8 +623,6 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 	buf_init(&profile);
 	buf_init(&sec);
 	buf_puts(&profile, sbpl_base);
-	buf_puts(&profile, "\n; allow read-only file operations\n"
-	    "(allow file-read*)\n");
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		buf_reset(&sec);
 		g.done = profile.len;
@@ -650,18 +658,6 @@ gen_result_clear(struct gen_result *r)
 		free(r->warnings[i].msg);
 	free(r->warnings);
 	memset(r, 0, sizeof *r);
-}
-
-const char *
-gen_result_param(const struct gen_result *r, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < r->nparams; i++) {
-		if (strcmp(r->params[i].key, key) == 0)
-			return r->params[i].value;
-	}
-	return NULL;
 }
 
 char *

@@ -112,7 +112,5 @@ const char *gen_builtin_deny(size_t i, enum sock_match *match);
  * directory or i is past the last. */
 char	*gen_builtin_expand(size_t i, const struct gen_ctx *);
 
-/* The value of parameter key in r, or NULL. */
-const char *gen_result_param(const struct gen_result *, const char *key);
 
 #endif

@@ -244,3 +244,27 @@ test_fs(const struct test_fs_entry *table)
 	fs.kind = fake_kind;
 	return fs;
 }
+
+void
+test_macos_ctx(struct gen_ctx *ctx)
+{
+	static struct path_fs fs;
+
+	fs = test_fs(test_fs_macos);
+	ctx->cwd = "/Users/me/project";
+	ctx->home = "/Users/me";
+	ctx->tmpdir = "/var/folders/xy/T/";
+	ctx->fs = &fs;
+}
+
+const char *
+test_param(const struct gen_result *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nparams; i++) {
+		if (strcmp(r->params[i].key, key) == 0)
+			return r->params[i].value;
+	}
+	return NULL;
+}

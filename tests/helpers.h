@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "gen.h"
 #include "path.h"
 
 /* $top_srcdir, or "." when the harness did not set it. */
@@ -39,5 +40,12 @@ struct path_fs	 test_fs(const struct test_fs_entry *table);
  * /Users/me/lnk -> "we*ird[1]", /Users/me/symgit/.git -> /Users/me/real.git,
  * /Users/me/lk/.git -> ../gitfile, a "gitdir:" file. */
 extern const struct test_fs_entry test_fs_macos[];
+
+/* A generator context on test_fs_macos: cwd /Users/me/project, home
+ * /Users/me, TMPDIR /var/folders/xy/T/. */
+void	test_macos_ctx(struct gen_ctx *);
+
+/* The value of parameter key in r, or NULL. */
+const char *test_param(const struct gen_result *, const char *key);
 
 #endif

@@ -20,16 +20,10 @@
 #include "params-json.h"
 #include "xmalloc.h"
 
-static struct path_fs macos_fs;
-
 static void
 macos_ctx(struct gen_ctx *ctx)
 {
-	macos_fs = test_fs(test_fs_macos);
-	ctx->cwd = "/Users/me/project";
-	ctx->home = "/Users/me";
-	ctx->tmpdir = "/var/folders/xy/T/";
-	ctx->fs = &macos_fs;
+	test_macos_ctx(ctx);
 }
 
 static void
@@ -244,9 +238,9 @@ gen_deny_comes_after_every_allow(void **state)
 	assert_non_null(allow);
 	assert_non_null(deny);
 	assert_true(deny > allow);
-	assert_string_equal(gen_result_param(&r, "UNIX_SOCKET_DENY_0"),
+	assert_string_equal(test_param(&r, "UNIX_SOCKET_DENY_0"),
 	    "/private/var/run/docker.sock");
-	assert_string_equal(gen_result_param(&r, "UNIX_SOCKET_DENY_0_ALIAS"),
+	assert_string_equal(test_param(&r, "UNIX_SOCKET_DENY_0_ALIAS"),
 	    "/var/run/docker.sock");
 	gen_result_clear(&r);
 	params_clear(&p);
@@ -520,7 +514,7 @@ gen_inline_refuses_paths_over_1000_bytes(void **state)
 	strlist_add(&p.writable_roots, path);
 	render_ok(&p, &r);
 	/* The sbpl format passes it as a -D value. */
-	assert_string_equal(gen_result_param(&r, "WRITABLE_ROOT_3"), path);
+	assert_string_equal(test_param(&r, "WRITABLE_ROOT_3"), path);
 	sb_error_init(&err);
 	assert_null(gen_format_inline(&r, &err));
 	assert_non_null(strstr(err.msg, "a path of 1001 bytes"));
@@ -630,7 +624,7 @@ gen_patterns_with_control_characters_are_refused(void **state)
 static const char *
 param_of(const struct gen_result *r, const char *key)
 {
-	const char *v = gen_result_param(r, key);
+	const char *v = test_param(r, key);
 
 	if (v == NULL)
 		fail_msg("no parameter %s", key);
@@ -1035,7 +1029,7 @@ gen_roots_and_the_parents_of_protected_names_are_guarded(void **state)
 	strlist_add(&p.writable_roots, "/Users/me/a/b");
 	render_ok(&p, &r);
 	assert_string_equal(param_of(&r, "PROTECTED_PARENT_0"), "/Users/me/a");
-	assert_null(gen_result_param(&r, "PROTECTED_PARENT_1"));
+	assert_null(test_param(&r, "PROTECTED_PARENT_1"));
 	assert_non_null(strstr(r.profile, " (literal (param "
 	    "\"PROTECTED_PARENT_0\"))\n)\n"));
 	gen_result_clear(&r);
@@ -1260,12 +1254,12 @@ gen_builtin_denies_close_container_sockets_in_full_mode(void **state)
 	    "/private/var/run/docker.sock");
 	assert_string_equal(param_of(&r, "BUILTIN_DENY_0_ALIAS"),
 	    "/var/run/docker.sock");
-	for (i = 0; gen_result_param(&r, "BUILTIN_DENY_0") != NULL && i < 20;
+	for (i = 0; test_param(&r, "BUILTIN_DENY_0") != NULL && i < 20;
 	    i++) {
 		char key[32];
 
 		snprintf(key, sizeof key, "BUILTIN_DENY_%zu", i);
-		if (gen_result_param(&r, key) == NULL)
+		if (test_param(&r, key) == NULL)
 			break;
 	}
 	assert_true(i >= 12);
