@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "denials.h"
+#include "denials-stream.h"
 #include "launch.h"
+#include "proc.h"
 #include "shquote.h"
 #include "xmalloc.h"
 
@@ -91,7 +93,7 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 		 * file it names instead (private, 0600), say so, and leave it
 		 * for the user, who is the one who will run the line.
 		 */
-		file = launch_ops_posix.temp_create(launch_temp_dir(o->tmpdir),
+		file = launch_ops_posix.temp_create(proc_temp_dir(o->tmpdir),
 		    plan.text, strlen(plan.text), &err, NULL);
 		if (file == NULL) {
 			cli_warn("run: %s", err.msg);

@@ -1,22 +1,21 @@
 /* SPDX-License-Identifier: ISC */
-/* denials.c: what the sandbox denied a run, from the unified log. */
+/* denials.c: tagging a profile, reading log lines, the report of denials. */
 #include "config.h"
 
 #include "denials.h"
 
-#include <sys/stat.h>
-#include <sys/wait.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "launch.h"
+#ifdef HAVE_CJSON_CJSON_H
+#include <cjson/cJSON.h>
+#else
+#include <cJSON.h>
+#endif
+
 #include "sbpl-lex.h"
 #include "unicode.h"
 #include "xmalloc.h"
@@ -106,307 +105,227 @@ denial_clear(struct denial *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* A small JSON reader: just enough to find one string member of an object
- * per line. cJSON stays inside params-json.c, by design. */
-struct jscan {
-	const char	*p;
-	const char	*end;
-};
+/*
+ * A line is one JSON object, read by cJSON. cJSON is lenient where RFC 8259
+ * is not (control bytes as whitespace or raw in strings, "01", "1.", a byte
+ * order mark, nesting 1000 deep) and strict where the log reader is not: it
+ * refuses a lone surrogate escape, which is read as U+FFFD, and a number
+ * longer than 63 bytes. So prepare_line goes over a copy of the line first,
+ * rejecting the former and rewriting the latter in place.
+ */
+#define JSON_DEPTH_MAX	64	/* values nested deeper make a line malformed */
 
-#define JSON_DEPTH_MAX	64
-
-static void
-j_ws(struct jscan *j)
+static bool
+is_json_ws(unsigned char c)
 {
-	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' ||
-	    *j->p == '\n' || *j->p == '\r'))
-		j->p++;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static bool
-j_hex4(struct jscan *j, unsigned *out)
+is_digit(unsigned char c)
 {
-	unsigned v = 0;
-	int i, h;
+	return c >= '0' && c <= '9';
+}
 
-	if (j->end - j->p < 4)
-		return false;
+/* The value of the 4 hex digits at s (of len bytes), or -1. */
+static long
+hex4(const unsigned char *s, size_t len)
+{
+	long v = 0;
+	size_t i;
+
+	if (len < 4)
+		return -1;
 	for (i = 0; i < 4; i++) {
-		if ((h = hexval(j->p[i])) == -1)
-			return false;
-		v = v << 4 | (unsigned)h;
+		v <<= 4;
+		if (is_digit(s[i]))
+			v |= s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			v |= s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			v |= s[i] - 'A' + 10;
+		else
+			return -1;
 	}
-	j->p += 4;
-	*out = v;
-	return true;
-}
-
-static void
-put_utf8(struct buf *b, unsigned cp)
-{
-	char s[4];
-
-	buf_add(b, s, utf8_encode((long)cp, s));
-}
-
-/* A string at j->p (on its opening quote), decoded into out (may be NULL to
- * skip). False when it is not a valid JSON string or holds \u0000. */
-static bool
-j_string(struct jscan *j, struct buf *out)
-{
-	unsigned cp, lo;
-	const char *start;
-
-	if (j->p >= j->end || *j->p != '"')
-		return false;
-	j->p++;
-	for (;;) {
-		start = j->p;
-		while (j->p < j->end && *j->p != '"' && *j->p != '\\' &&
-		    (unsigned char)*j->p >= 0x20)
-			j->p++;
-		if (out != NULL)
-			buf_add(out, start, (size_t)(j->p - start));
-		if (j->p >= j->end || (unsigned char)*j->p < 0x20)
-			return false;
-		if (*j->p++ == '"')
-			return true;
-		if (j->p >= j->end)
-			return false;
-		switch (*j->p++) {
-		case '"':
-			cp = '"';
-			break;
-		case '\\':
-			cp = '\\';
-			break;
-		case '/':
-			cp = '/';
-			break;
-		case 'b':
-			cp = '\b';
-			break;
-		case 'f':
-			cp = '\f';
-			break;
-		case 'n':
-			cp = '\n';
-			break;
-		case 'r':
-			cp = '\r';
-			break;
-		case 't':
-			cp = '\t';
-			break;
-		case 'u':
-			if (!j_hex4(j, &cp))
-				return false;
-			if (cp >= 0xd800 && cp <= 0xdbff &&
-			    j->end - j->p >= 6 && j->p[0] == '\\' &&
-			    j->p[1] == 'u') {
-				j->p += 2;
-				if (!j_hex4(j, &lo))
-					return false;
-				if (lo >= 0xdc00 && lo <= 0xdfff)
-					cp = 0x10000 + ((cp - 0xd800) << 10) +
-					    (lo - 0xdc00);
-				else {
-					/* A lone high surrogate, then a
-					 * separate escape: keep both. */
-					if (out != NULL)
-						put_utf8(out, 0xfffd);
-					cp = lo >= 0xd800 && lo <= 0xdfff ?
-					    0xfffd : lo;
-				}
-			} else if (cp >= 0xd800 && cp <= 0xdfff)
-				cp = 0xfffd;
-			/* A NUL would cut the C string short. */
-			if (cp == 0)
-				return false;
-			break;
-		default:
-			return false;
-		}
-		if (out != NULL)
-			put_utf8(out, cp);
-	}
-}
-
-static bool j_value(struct jscan *, int);
-
-static bool
-j_literal(struct jscan *j, const char *word)
-{
-	size_t n = strlen(word);
-
-	if ((size_t)(j->end - j->p) < n || strncmp(j->p, word, n) != 0)
-		return false;
-	j->p += n;
-	return true;
-}
-
-/* Skips digits; false when there is none. */
-static bool
-j_digits(struct jscan *j)
-{
-	const char *start = j->p;
-
-	while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-		j->p++;
-	return j->p > start;
-}
-
-/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
-static bool
-j_number(struct jscan *j)
-{
-	if (j->p < j->end && *j->p == '-')
-		j->p++;
-	if (j->p < j->end && *j->p == '0')
-		j->p++;
-	else if (!j_digits(j))
-		return false;
-	if (j->p < j->end && *j->p == '.') {
-		j->p++;
-		if (!j_digits(j))
-			return false;
-	}
-	if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
-		j->p++;
-		if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
-			j->p++;
-		if (!j_digits(j))
-			return false;
-	}
-	return true;
-}
-
-/* An object or array body after its opener; close is '}' or ']'. */
-static bool
-j_container(struct jscan *j, int depth, char close)
-{
-	j_ws(j);
-	if (j->p < j->end && *j->p == close) {
-		j->p++;
-		return true;
-	}
-	for (;;) {
-		j_ws(j);
-		if (close == '}') {
-			if (!j_string(j, NULL))
-				return false;
-			j_ws(j);
-			if (j->p >= j->end || *j->p++ != ':')
-				return false;
-		}
-		if (!j_value(j, depth + 1))
-			return false;
-		j_ws(j);
-		if (j->p >= j->end)
-			return false;
-		if (*j->p == close) {
-			j->p++;
-			return true;
-		}
-		if (*j->p++ != ',')
-			return false;
-	}
+	return v;
 }
 
 static bool
-j_value(struct jscan *j, int depth)
+is_surrogate(long cp)
 {
-	if (depth > JSON_DEPTH_MAX)
-		return false;
-	j_ws(j);
-	if (j->p >= j->end)
-		return false;
-	switch (*j->p) {
-	case '"':
-		return j_string(j, NULL);
-	case '{':
-		j->p++;
-		return j_container(j, depth, '}');
-	case '[':
-		j->p++;
-		return j_container(j, depth, ']');
-	case 't':
-		return j_literal(j, "true");
-	case 'f':
-		return j_literal(j, "false");
-	case 'n':
-		return j_literal(j, "null");
+	return cp >= 0xd800 && cp <= 0xdfff;
+}
+
+/* Length of an RFC 8259 number at s, or 0 when it is not one. */
+static size_t
+number_len(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (i < len && s[i] == '-')
+		i++;
+	if (i < len && s[i] == '0')
+		i++;
+	else if (i < len && s[i] >= '1' && s[i] <= '9') {
+		while (i < len && is_digit(s[i]))
+			i++;
+	} else
+		return 0;
+	if (i < len && s[i] == '.') {
+		if (++i >= len || !is_digit(s[i]))
+			return 0;
+		while (i < len && is_digit(s[i]))
+			i++;
 	}
-	return j_number(j);
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= len || !is_digit(s[i]))
+			return 0;
+		while (i < len && is_digit(s[i]))
+			i++;
+	}
+	/* "01", "1.2.3": cJSON would read a prefix with strtod. */
+	if (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == 'e' ||
+	    s[i] == 'E' || s[i] == '+' || s[i] == '-'))
+		return 0;
+	return i;
 }
 
 /*
- * Reads a whole line as one JSON object and decodes its top-level string
- * member "eventMessage" into msg (left empty when there is none). False
- * when the line is not exactly one well-formed object.
+ * The string at t[*ip] (its opening quote): false for a raw control byte,
+ * an unknown escape, a \u without 4 hex digits, or \u0000 (which would cut
+ * the C string short). A lone surrogate becomes \ufffd; a high one followed
+ * by another escape that is no low surrogate takes that one with it, which
+ * stays as it is unless it is a surrogate too. *ip ends past the string.
  */
 static bool
-j_event_message(const char *line, size_t len, struct buf *msg, bool *found)
+prepare_string(unsigned char *t, size_t len, size_t *ip)
 {
-	struct jscan j;
-	struct buf key;
+	size_t i = *ip + 1;
+	long cp, lo;
+
+	while (i < len && t[i] != '"') {
+		if (t[i] < 0x20)
+			return false;
+		if (t[i] != '\\') {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len)
+			return false;
+		if (t[i + 1] != 'u') {
+			if (t[i + 1] == '\0' ||
+			    strchr("\"\\/bfnrt", t[i + 1]) == NULL)
+				return false;
+			i += 2;
+			continue;
+		}
+		if ((cp = hex4(t + i + 2, len - i - 2)) <= 0)
+			return false;
+		if (cp >= 0xd800 && cp <= 0xdbff && len - i >= 12 &&
+		    t[i + 6] == '\\' && t[i + 7] == 'u') {
+			if ((lo = hex4(t + i + 8, len - i - 8)) <= 0)
+				return false;
+			if (lo < 0xdc00 || lo > 0xdfff) {
+				memcpy(t + i + 2, "fffd", 4);
+				if (is_surrogate(lo))
+					memcpy(t + i + 8, "fffd", 4);
+			}
+			i += 12;
+			continue;
+		}
+		if (is_surrogate(cp))
+			memcpy(t + i + 2, "fffd", 4);
+		i += 6;
+	}
+	if (i >= len)
+		return false;
+	*ip = i + 1;
+	return true;
+}
+
+/*
+ * Makes the line t (len bytes, NUL-terminated, no other NUL) one that cJSON
+ * reads as the log reader means it, in place: every number, once checked,
+ * becomes "0" and blanks, and lone surrogates \ufffd (prepare_string). False
+ * when the line is no JSON though cJSON would take it: whitespace other than
+ * JSON's, a byte outside strings that is not printable ASCII, a bad number,
+ * a bad string, a value nested more than JSON_DEPTH_MAX deep.
+ */
+static bool
+prepare_line(unsigned char *t, size_t len)
+{
+	size_t i = 0, depth = 0, n;
+
+	while (i < len) {
+		if (is_json_ws(t[i])) {
+			i++;
+			continue;
+		}
+		if (t[i] == ']' || t[i] == '}') {
+			if (depth > 0)
+				depth--;
+			i++;
+			continue;
+		}
+		/* Anything else is, or follows, a key or value here. */
+		if (depth > JSON_DEPTH_MAX)
+			return false;
+		if (t[i] == '"') {
+			if (!prepare_string(t, len, &i))
+				return false;
+		} else if (t[i] == '-' || is_digit(t[i])) {
+			if ((n = number_len(t + i, len - i)) == 0)
+				return false;
+			t[i] = '0';
+			memset(t + i + 1, ' ', n - 1);
+			i += n;
+		} else if (t[i] < 0x20 || t[i] >= 0x7f)
+			return false;
+		else {
+			if (t[i] == '[' || t[i] == '{')
+				depth++;
+			i++;
+		}
+	}
+	return true;
+}
+
+/*
+ * Reads a whole line as one JSON object and returns the first of its
+ * top-level string members named "eventMessage" in *msg (free(3); NULL when
+ * there is none). False when the line is not exactly one well-formed object.
+ */
+static bool
+event_message(const char *line, size_t len, char **msg)
+{
+	const cJSON *item;
+	cJSON *root = NULL;
+	unsigned char *t;
 	bool ok = false;
 
-	j.p = line;
-	j.end = line + len;
-	*found = false;
-	buf_init(&key);
-	j_ws(&j);
-	if (j.p >= j.end || *j.p++ != '{')
+	*msg = NULL;
+	t = xmalloc(len + 1);
+	memcpy(t, line, len);
+	t[len] = '\0';
+	if (!prepare_line(t, len))
 		goto out;
-	j_ws(&j);
-	if (j.p < j.end && *j.p == '}') {
-		j.p++;
-		goto end;
-	}
-	for (;;) {
-		j_ws(&j);
-		buf_reset(&key);
-		if (!j_string(&j, &key))
-			goto out;
-		j_ws(&j);
-		if (j.p >= j.end || *j.p++ != ':')
-			goto out;
-		j_ws(&j);
-		if (!*found && strcmp(buf_str(&key), "eventMessage") == 0 &&
-		    j.p < j.end && *j.p == '"') {
-			if (!j_string(&j, msg))
-				goto out;
-			*found = true;
-		} else if (!j_value(&j, 1))
-			goto out;
-		j_ws(&j);
-		if (j.p >= j.end)
-			goto out;
-		if (*j.p == '}') {
-			j.p++;
+	root = cJSON_ParseWithOpts((const char *)t, NULL, 1);
+	if (!cJSON_IsObject(root))
+		goto out;
+	ok = true;
+	cJSON_ArrayForEach(item, root) {
+		if (cJSON_IsString(item) &&
+		    strcmp(item->string, "eventMessage") == 0) {
+			*msg = xstrdup(item->valuestring);
 			break;
 		}
-		if (*j.p++ != ',')
-			goto out;
 	}
-end:
-	j_ws(&j);
-	ok = j.p == j.end;
 out:
-	buf_clear(&key);
+	cJSON_Delete(root);
+	free(t);
 	return ok;
 }
 
@@ -503,23 +422,21 @@ enum denials_kind
 denials_parse_line(const char *line, size_t len, const char *tag,
     struct denial *d)
 {
-	struct buf msg;
 	enum denials_kind kind;
-	bool found;
+	char *msg;
 
 	memset(d, 0, sizeof *d);
 	if (memchr(line, '\0', len) != NULL)
 		return DENIALS_MALFORMED;
 	if (is_banner(line, len))
 		return DENIALS_BANNER;
-	buf_init(&msg);
-	if (!j_event_message(line, len, &msg, &found))
+	if (!event_message(line, len, &msg))
 		kind = DENIALS_MALFORMED;
-	else if (found && parse_message(buf_str(&msg), tag, d))
+	else if (msg != NULL && parse_message(msg, tag, d))
 		kind = DENIALS_DENIAL;
 	else
 		kind = DENIALS_OTHER;
-	buf_clear(&msg);
+	free(msg);
 	return kind;
 }
 
@@ -704,249 +621,4 @@ denials_report(const struct denials *ds)
 		buf_putc(&b, '\n');
 	}
 	return buf_take(&b);
-}
-
-/* --- the log stream process --------------------------------------------- */
-
-char *const denials_log_argv[] = {
-	(char *)DENIALS_LOG_PATH, (char *)"stream", (char *)"--style",
-	(char *)"ndjson", (char *)"--predicate", (char *)DENIALS_PREDICATE,
-	NULL
-};
-
-/* The longest sleep between two looks at the cancel flag. */
-#define LOG_STEP_MS	10
-
-static bool
-cancelled(const struct denials_log *lg)
-{
-	return lg->cancel != NULL && *lg->cancel != 0;
-}
-
-/*
- * Sleeps ms, or less when the cancel flag goes up: it is looked at every
- * LOG_STEP_MS, so a signal that came just before a nanosleep, which then
- * does not see it, costs that much at most.
- */
-static void
-sleep_ms(const struct denials_log *lg, int ms)
-{
-	struct timespec ts;
-	int step;
-
-	while (ms > 0 && !cancelled(lg)) {
-		step = ms < LOG_STEP_MS ? ms : LOG_STEP_MS;
-		ts.tv_sec = 0;
-		ts.tv_nsec = (long)step * 1000000L;
-		/* Interrupted: the flag may be up; look before going on. */
-		(void)nanosleep(&ts, NULL);
-		ms -= step;
-	}
-}
-
-/* The log process has ended or is stopped here; reaps it. */
-static void
-stop_process(pid_t pid)
-{
-	int ws;
-
-	/* Its own process group holds only it (and what it started). */
-	if (kill(-pid, SIGTERM) == -1)
-		(void)kill(pid, SIGTERM);
-	while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
-		;
-}
-
-/*
- * The log's output is read a chunk at a time, however much it wrote: a long
- * run can log far more than we want in memory at once.
- */
-#define LOG_CHUNK	8192
-
-/* pread(2), retried on EINTR. */
-static ssize_t
-pread_chunk(int fd, char *buf, size_t size, off_t off)
-{
-	ssize_t n;
-
-	while ((n = pread(fd, buf, size, off)) == -1 && errno == EINTR)
-		;
-	return n;
-}
-
-/* How far the banner search of denials_log_start has got in the output. */
-struct banner_scan {
-	off_t	off;	/* bytes looked at */
-	size_t	col;	/* of the current line, counted up to the prefix's */
-	bool	same;	/* the current line so far starts as the banner does */
-};
-
-/*
- * True when a complete line starting with the banner is in the output;
- * each call goes on from where the last one stopped.
- */
-static bool
-scan_banner(int fd, struct banner_scan *sc)
-{
-	static const char prefix[] = DENIALS_BANNER_PREFIX;
-	char chunk[LOG_CHUNK];
-	ssize_t n, i;
-
-	while ((n = pread_chunk(fd, chunk, sizeof chunk, sc->off)) > 0) {
-		for (i = 0; i < n; i++) {
-			if (chunk[i] == '\n') {
-				if (sc->same && sc->col == sizeof prefix - 1)
-					return true;
-				sc->col = 0;
-				sc->same = true;
-			} else if (sc->col < sizeof prefix - 1) {
-				if (chunk[i] != prefix[sc->col])
-					sc->same = false;
-				sc->col++;
-			}
-		}
-		sc->off += n;
-	}
-	return false;
-}
-
-/* The start of the first line of the output, NUL-terminated, in buf. */
-static void
-first_line(int fd, char *buf, size_t size)
-{
-	ssize_t n;
-	char *nl;
-
-	if ((n = pread_chunk(fd, buf, size - 1, 0)) < 0)
-		n = 0;
-	buf[n] = '\0';
-	if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
-		*nl = '\0';
-}
-
-/* Feeds all of the output to ds, a chunk at a time. */
-static void
-feed_output(int fd, struct denials *ds)
-{
-	char chunk[LOG_CHUNK];
-	off_t off = 0;
-	ssize_t n;
-
-	while ((n = pread_chunk(fd, chunk, sizeof chunk, off)) > 0) {
-		denials_feed(ds, chunk, (size_t)n);
-		off += n;
-	}
-}
-
-int
-denials_log_start(struct denials_log *lg, char *const argv[],
-    const char *tmpdir, int timeout_ms, const volatile sig_atomic_t *cancel,
-    struct sb_error *err)
-{
-	struct banner_scan sc;
-	char *path, show[SB_SHOW_MAX], line[4 * SB_SHOW_MAX];
-	sigset_t none;
-	pid_t pid, w;
-	int wfd = -1, rfd = -1, nullfd, waited, ws, i;
-
-	lg->pid = 0;
-	lg->fd = -1;
-	lg->cancel = cancel;
-	if ((wfd = launch_temp_open(launch_temp_dir(tmpdir),
-	    "sbpolicy-log.XXXXXX", "a file", &path, err)) == -1)
-		return -1;
-	/* A second, independent offset for reading; then no name at all. */
-	rfd = open(path, O_RDONLY);
-	unlink(path);
-	free(path);
-	if (rfd == -1 || launch_set_cloexec(rfd) == -1 ||
-	    launch_set_cloexec(wfd) == -1) {
-		sb_error_set(err, SB_EIO, "log output file: %s",
-		    strerror(errno));
-		goto fail;
-	}
-	if ((pid = fork()) == -1) {
-		sb_error_set(err, SB_EIO, "cannot start %s: %s", argv[0],
-		    strerror(errno));
-		goto fail;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		for (i = 0; launch_forwarded_signals[i] != 0; i++)
-			signal(launch_forwarded_signals[i], SIG_DFL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if ((nullfd = open("/dev/null", O_RDONLY)) != -1)
-			dup2(nullfd, 0);
-		dup2(wfd, 1);
-		dup2(wfd, 2);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	/* Also from here, so it is in its group before we might signal it. */
-	setpgid(pid, pid);
-	close(wfd);
-	wfd = -1;
-	lg->pid = pid;
-	lg->fd = rfd;
-
-	sc.off = 0;
-	sc.col = 0;
-	sc.same = true;
-	for (waited = 0;; waited += LOG_STEP_MS) {
-		if (scan_banner(rfd, &sc))
-			return 0;
-		if (cancelled(lg)) {
-			sb_error_set(err, SB_EIO, "%s: interrupted before it "
-			    "was ready", argv[0]);
-			goto fail;
-		}
-		w = waitpid(pid, &ws, WNOHANG);
-		if (w == pid) {
-			lg->pid = 0;
-			/* It may have written its last words after our read;
-			 * they are at the start, and only their start shows. */
-			first_line(rfd, line, sizeof line);
-			sb_error_set(err, SB_EIO, "%s exited before it was "
-			    "ready%s%s", argv[0], line[0] != '\0' ? ": " : "",
-			    line[0] != '\0' ? sb_show(show, sizeof show, line) :
-			    "");
-			goto fail;
-		}
-		if (waited >= timeout_ms) {
-			sb_error_set(err, SB_EIO, "%s was not ready after "
-			    "%d ms", argv[0], timeout_ms);
-			goto fail;
-		}
-		sleep_ms(lg, LOG_STEP_MS);
-	}
-
-fail:
-	if (lg->pid > 0)
-		stop_process(lg->pid);
-	if (wfd != -1)
-		close(wfd);
-	if (rfd != -1)
-		close(rfd);
-	lg->pid = 0;
-	lg->fd = -1;
-	return -1;
-}
-
-void
-denials_log_stop(struct denials_log *lg, int grace_ms, struct denials *ds)
-{
-	if (lg->pid > 0) {
-		/* The kernel's records reach the log a little after the
-		 * fact; a signal cuts the wait short. */
-		sleep_ms(lg, grace_ms);
-		stop_process(lg->pid);
-		lg->pid = 0;
-	}
-	if (lg->fd != -1) {
-		feed_output(lg->fd, ds);
-		denials_finish(ds);
-		close(lg->fd);
-		lg->fd = -1;
-	}
 }

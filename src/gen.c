@@ -75,15 +75,17 @@ gen_set_free(struct rootset *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
+/* The JSON path of each warning's field, from the params field table
+ * (PF_ROOT's is "", for a warning about no field in particular). */
 static const char *const where_names[] = {
-	[GEN_W_GENERAL] = "",
-	[GEN_W_WRITABLE_ROOT] = "filesystem.writable_roots",
-	[GEN_W_DENY_READ] = "filesystem.deny_read",
-	[GEN_W_PROXY_PORT] = "network.proxy_ports",
-	[GEN_W_LOCAL_BINDING] = "network.allow_local_binding",
-	[GEN_W_ALLOW_ALL] = "network.unix_sockets.allow_all",
-	[GEN_W_SOCK_ALLOW] = "network.unix_sockets.allow",
-	[GEN_W_SOCK_DENY] = "network.unix_sockets.deny",
+	[GEN_W_GENERAL] = params_fields[PF_ROOT].path,
+	[GEN_W_WRITABLE_ROOT] = params_fields[PF_WRITABLE_ROOTS].path,
+	[GEN_W_DENY_READ] = params_fields[PF_DENY_READ].path,
+	[GEN_W_PROXY_PORT] = params_fields[PF_PROXY_PORTS].path,
+	[GEN_W_LOCAL_BINDING] = params_fields[PF_ALLOW_LOCAL_BINDING].path,
+	[GEN_W_ALLOW_ALL] = params_fields[PF_ALLOW_ALL].path,
+	[GEN_W_SOCK_ALLOW] = params_fields[PF_SOCK_ALLOW].path,
+	[GEN_W_SOCK_DENY] = params_fields[PF_SOCK_DENY].path,
 };
 
 void

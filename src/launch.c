@@ -4,19 +4,11 @@
 
 #include "launch.h"
 
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#ifdef __APPLE__
-#include <dlfcn.h>
-#endif
-
+#include "proc.h"
 #include "xmalloc.h"
 
 bool
@@ -100,17 +92,6 @@ launch_vec_size(char *const v[])
 	return strs_cost(v) + sizeof(char *);
 }
 
-/* The length of dir without its trailing '/'s, as launch_temp_open uses it. */
-static size_t
-temp_dir_len(const char *dir)
-{
-	size_t dlen = strlen(dir);
-
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	return dlen;
-}
-
 /*
  * gen_format_inline's reason, without what is only true of generate: its
  * "inline: " head and its advice to use the sbpl format.
@@ -153,8 +134,8 @@ launch_plan_new(const struct launch_spec *spec, struct launch_plan *plan,
 		defs += str_cost(2 + strlen(r->params[i].key) + 1 +
 		    strlen(r->params[i].value));
 	/* mkstemp keeps the template's length: the name is known now. */
-	flen = temp_dir_len(launch_temp_dir(spec->tmpdir)) + 1 +
-	    strlen(LAUNCH_TMP_TEMPLATE);
+	flen = proc_temp_path_len(proc_temp_dir(spec->tmpdir),
+	    LAUNCH_TMP_TEMPLATE);
 	plan->size_arg = base + str_cost(2) + str_cost(strlen(r->profile)) +
 	    defs;
 	plan->size_file = base + str_cost(2) + str_cost(flen) + defs;
@@ -266,45 +247,6 @@ launch_env_new(char *const envp[], enum net_mode net, const char *cwd)
 	return out;
 }
 
-const char *
-launch_temp_dir(const char *tmpdir)
-{
-	if (tmpdir != NULL && tmpdir[0] == '/')
-		return tmpdir;
-	return LAUNCH_TMP_FALLBACK;
-}
-
-int
-launch_temp_open(const char *dir, const char *name, const char *what,
-    char **pathp, struct sb_error *err)
-{
-	char show[SB_SHOW_MAX], *path;
-	size_t dlen = temp_dir_len(dir);
-	int fd, saved;
-
-	xasprintf(&path, "%.*s/%s", (int)dlen, dir, name);
-	if ((fd = mkstemp(path)) == -1) {
-		saved = errno;
-		path[dlen] = '\0';
-		sb_error_set(err, SB_EIO, "cannot create %s in %s: %s", what,
-		    sb_show(show, sizeof show, path), strerror(saved));
-		free(path);
-		return -1;
-	}
-	*pathp = path;
-	return fd;
-}
-
-int
-launch_set_cloexec(int fd)
-{
-	int flags;
-
-	if ((flags = fcntl(fd, F_GETFD)) == -1)
-		return -1;
-	return fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-}
-
 int
 launch_status_code(const struct launch_status *st)
 {
@@ -344,11 +286,6 @@ launch_failure_code(const struct launch_failure *f)
 	return LAUNCH_EXIT_CANNOT_EXEC;
 }
 
-const int launch_forwarded_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, 0 };
-/* Without the 0 that ends the list. */
-#define NFORWARDED	(sizeof launch_forwarded_signals / \
-	    sizeof launch_forwarded_signals[0] - 1)
-
 bool
 launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
 {
@@ -369,8 +306,8 @@ launch_should_forward(int sig, bool user_sent, pid_t sender, pid_t child)
 
 static volatile sig_atomic_t	caught_signal;
 static bool			catching;	/* between begin and end */
-static struct sigaction		caught_old[NFORWARDED];
-static bool			caught_installed[NFORWARDED];
+static struct sigaction		caught_old[PROC_NFORWARDED];
+static bool			caught_installed[PROC_NFORWARDED];
 
 static void
 catch_handler(int sig)
@@ -394,16 +331,16 @@ launch_catch_begin(void)
 	/* Restarted, so stdio and waitpid go on; nanosleep never restarts,
 	 * which is what cuts a wait short. */
 	sa.sa_flags = SA_RESTART;
-	for (i = 0; i < NFORWARDED; i++) {
+	for (i = 0; i < PROC_NFORWARDED; i++) {
 		caught_installed[i] = false;
-		if (sigaction(launch_forwarded_signals[i], NULL,
+		if (sigaction(proc_forwarded_signals[i], NULL,
 		    &caught_old[i]) == -1)
 			continue;
 		/* Ignored stays ignored, as launch_run leaves it. */
 		if (!(caught_old[i].sa_flags & SA_SIGINFO) &&
 		    caught_old[i].sa_handler == SIG_IGN)
 			continue;
-		if (sigaction(launch_forwarded_signals[i], &sa, NULL) == 0)
+		if (sigaction(proc_forwarded_signals[i], &sa, NULL) == 0)
 			caught_installed[i] = true;
 	}
 	return &caught_signal;
@@ -414,292 +351,14 @@ launch_catch_end(void)
 {
 	size_t i;
 
-	for (i = 0; i < NFORWARDED; i++) {
+	for (i = 0; i < PROC_NFORWARDED; i++) {
 		if (caught_installed[i])
-			(void)sigaction(launch_forwarded_signals[i],
+			(void)sigaction(proc_forwarded_signals[i],
 			    &caught_old[i], NULL);
 		caught_installed[i] = false;
 	}
 	catching = false;
 }
-
-/* --- the real operations ---------------------------------------------- */
-
-static bool
-posix_is_present(const char *path, void *arg)
-{
-	struct stat sb;
-
-	(void)arg;
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    access(path, X_OK) == 0;
-}
-
-#ifdef __APPLE__
-/*
- * sandbox_check is private API of libsystem_sandbox (the prototype is not in
- * any public header): look it up at run time, so a system without it only
- * means "cannot tell" and the launch goes ahead. SANDBOX_FILTER_NONE is 0.
- */
-typedef int (*sandbox_check_fn)(pid_t, const char *, int, ...);
-
-static int
-posix_is_sandboxed(void *arg)
-{
-	sandbox_check_fn fn;
-	void *sym;
-
-	(void)arg;
-	if ((sym = dlsym(RTLD_DEFAULT, "sandbox_check")) == NULL)
-		return 0;
-	memcpy(&fn, &sym, sizeof fn);
-	return fn(getpid(), NULL, 0) == 1;
-}
-#else
-static int
-posix_is_sandboxed(void *arg)
-{
-	(void)arg;
-	return 0;
-}
-#endif
-
-/* What execve would say about path, judged in advance. */
-static int
-check_executable(const char *path)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) == -1)
-		return errno == EACCES ? EACCES : ENOENT;
-	if (S_ISDIR(sb.st_mode))
-		return EISDIR;
-	if (!S_ISREG(sb.st_mode) || access(path, X_OK) == -1)
-		return EACCES;
-	return 0;
-}
-
-/* dir/name, with dir taken relative to cwd when it is relative. */
-static char *
-join3(const char *cwd, const char *dir, size_t dirlen, const char *name)
-{
-	char *s;
-
-	if (dirlen == 0) {
-		dir = ".";
-		dirlen = 1;
-	}
-	if (dir[0] != '/' && cwd != NULL)
-		xasprintf(&s, "%s/%.*s/%s", cwd, (int)dirlen, dir, name);
-	else
-		xasprintf(&s, "%.*s/%s", (int)dirlen, dir, name);
-	return s;
-}
-
-static int
-posix_find_command(const char *cmd, const char *path_env, const char *cwd,
-    void *arg)
-{
-	const char *p, *colon;
-	char *cand, *defpath = NULL;
-	size_t len;
-	int r, result = ENOENT;
-
-	(void)arg;
-	if (*cmd == '\0')
-		return ENOENT;
-	if (strchr(cmd, '/') != NULL) {
-		if (cmd[0] == '/' || cwd == NULL)
-			return check_executable(cmd);
-		xasprintf(&cand, "%s/%s", cwd, cmd);
-		r = check_executable(cand);
-		free(cand);
-		return r;
-	}
-	if (path_env == NULL) {
-		/* What execvp uses without PATH: the system's default path. */
-		len = confstr(_CS_PATH, NULL, 0);
-		if (len > 0) {
-			defpath = xmalloc(len);
-			confstr(_CS_PATH, defpath, len);
-		} else
-			defpath = xstrdup("/usr/bin:/bin");
-		path_env = defpath;
-	}
-	for (p = path_env;; p = colon + 1) {
-		colon = strchr(p, ':');
-		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
-		cand = join3(cwd, p, len, cmd);
-		r = check_executable(cand);
-		free(cand);
-		if (r == 0) {
-			result = 0;
-			break;
-		}
-		/* execvp goes on after EACCES but reports it at the end. */
-		if (r != ENOENT)
-			result = EACCES;
-		if (colon == NULL)
-			break;
-	}
-	free(defpath);
-	return result;
-}
-
-static char *
-posix_temp_create(const char *dir, const char *data, size_t len,
-    struct sb_error *err, void *arg)
-{
-	char show[SB_SHOW_MAX], *path;
-	size_t off = 0;
-	ssize_t n;
-	int fd, saved;
-
-	(void)arg;
-	if ((fd = launch_temp_open(dir, LAUNCH_TMP_TEMPLATE, "a profile file",
-	    &path, err)) == -1)
-		return NULL;
-	/* mkstemp makes 0600 on every current system; make sure anyway. */
-	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1)
-		goto fail;
-	while (off < len) {
-		n = write(fd, data + off, len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			goto fail;
-		off += (size_t)n;
-	}
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	return path;
-
-fail:
-	saved = errno;
-	sb_error_set(err, SB_EIO, "%s: %s", sb_show_name(show, sizeof show,
-	    path), strerror(saved));
-	if (fd != -1)
-		close(fd);
-	unlink(path);
-	free(path);
-	return NULL;
-}
-
-static int
-posix_temp_remove(const char *path, void *arg)
-{
-	(void)arg;
-	return unlink(path);
-}
-
-/* Writes all of f to fd from the child; async-signal-safe. */
-static void
-child_report(int fd, enum launch_stage stage, int errnum)
-{
-	struct launch_failure f;
-
-	f.stage = stage;
-	f.errnum = errnum;
-	while (write(fd, &f, sizeof f) == -1 && errno == EINTR)
-		;
-}
-
-static pid_t
-posix_spawn_child(const struct launch_exec *e, struct launch_failure *f,
-    void *arg)
-{
-	struct launch_failure cf;
-	pid_t pid;
-	ssize_t n;
-	int fds[2], ws;
-
-	(void)arg;
-	/*
-	 * A close-on-exec pipe tells us whether execve worked: EOF when it
-	 * did, the failure when it did not (so 126/127 are exact).
-	 */
-	if (pipe(fds) == -1) {
-		f->stage = LAUNCH_STAGE_FORK;
-		f->errnum = errno;
-		return -1;
-	}
-	if (launch_set_cloexec(fds[0]) == -1 ||
-	    launch_set_cloexec(fds[1]) == -1 ||
-	    (pid = fork()) == -1) {
-		f->stage = LAUNCH_STAGE_FORK;
-		f->errnum = errno;
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		/* Only async-signal-safe calls from here on. */
-		close(fds[0]);
-		if (e->sigmask != NULL)
-			sigprocmask(SIG_SETMASK, e->sigmask, NULL);
-		if (e->cwd != NULL && chdir(e->cwd) == -1) {
-			child_report(fds[1], LAUNCH_STAGE_CHDIR, errno);
-			_exit(LAUNCH_EXIT_FAILED);
-		}
-		execve(e->path, e->argv, e->envp);
-		child_report(fds[1], LAUNCH_STAGE_EXEC, errno);
-		_exit(LAUNCH_EXIT_NOT_FOUND);
-	}
-	close(fds[1]);
-	do
-		n = read(fds[0], &cf, sizeof cf);
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	if (n == (ssize_t)sizeof cf) {
-		while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
-			;
-		*f = cf;
-		return -1;
-	}
-	return pid;
-}
-
-static int
-posix_wait(pid_t pid, struct launch_status *st, void *arg)
-{
-	int ws;
-
-	(void)arg;
-	while (waitpid(pid, &ws, 0) == -1) {
-		if (errno != EINTR)
-			return -1;
-	}
-	if (WIFSIGNALED(ws)) {
-		st->signaled = true;
-		st->value = WTERMSIG(ws);
-	} else {
-		st->signaled = false;
-		st->value = WEXITSTATUS(ws);
-	}
-	return 0;
-}
-
-static int
-posix_send_signal(pid_t pid, int sig, void *arg)
-{
-	(void)arg;
-	return kill(pid, sig);
-}
-
-const struct launch_ops launch_ops_posix = {
-	LAUNCH_SANDBOX_EXEC,
-	posix_is_present,
-	posix_is_sandboxed,
-	posix_find_command,
-	posix_temp_create,
-	posix_temp_remove,
-	posix_spawn_child,
-	posix_wait,
-	posix_send_signal,
-	NULL,
-};
 
 /* --- running ------------------------------------------------------------ */
 
@@ -848,14 +507,14 @@ int
 launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
     pid_t *pidp, struct sb_error *err)
 {
-	struct sigaction sa, old[NFORWARDED], oldchld;
+	struct sigaction sa, old[PROC_NFORWARDED], oldchld;
 	struct launch_exec e;
 	struct launch_failure f;
 	struct launch_status st;
 	struct launch_plan plan;
 	sigset_t block, oldmask;
 	char **argv = NULL, **envp = NULL, *file = NULL;
-	bool installed[NFORWARDED];
+	bool installed[PROC_NFORWARDED];
 	pid_t pid;
 	size_t i;
 	int status;
@@ -871,8 +530,8 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	 * the handlers are in place, and are then passed on to the child.
 	 */
 	sigemptyset(&block);
-	for (i = 0; i < NFORWARDED; i++)
-		sigaddset(&block, launch_forwarded_signals[i]);
+	for (i = 0; i < PROC_NFORWARDED; i++)
+		sigaddset(&block, proc_forwarded_signals[i]);
 	sigprocmask(SIG_BLOCK, &block, &oldmask);
 	/* An ignored SIGCHLD would make the kernel reap the child for us. */
 	memset(&sa, 0, sizeof sa);
@@ -890,7 +549,7 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	}
 
 	if (plan.text != NULL) {
-		file = ops->temp_create(launch_temp_dir(spec->tmpdir),
+		file = ops->temp_create(proc_temp_dir(spec->tmpdir),
 		    plan.text, strlen(plan.text), err, ops->arg);
 		if (file == NULL) {
 			status = LAUNCH_EXIT_FAILED;
@@ -919,15 +578,15 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	sa.sa_sigaction = forward_handler;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sa.sa_mask = block;
-	for (i = 0; i < NFORWARDED; i++) {
+	for (i = 0; i < PROC_NFORWARDED; i++) {
 		installed[i] = false;
-		if (sigaction(launch_forwarded_signals[i], NULL, &old[i]) == -1)
+		if (sigaction(proc_forwarded_signals[i], NULL, &old[i]) == -1)
 			continue;
 		/* Ignored here means ignored by the child too (inherited). */
 		if (!(old[i].sa_flags & SA_SIGINFO) &&
 		    old[i].sa_handler == SIG_IGN)
 			continue;
-		if (sigaction(launch_forwarded_signals[i], &sa, NULL) == 0)
+		if (sigaction(proc_forwarded_signals[i], &sa, NULL) == 0)
 			installed[i] = true;
 	}
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
@@ -945,9 +604,9 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	 */
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	fwd_child = 0;
-	for (i = 0; i < NFORWARDED; i++) {
+	for (i = 0; i < PROC_NFORWARDED; i++) {
 		if (installed[i])
-			sigaction(launch_forwarded_signals[i], &old[i], NULL);
+			sigaction(proc_forwarded_signals[i], &old[i], NULL);
 	}
 
 out:

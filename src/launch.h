@@ -42,9 +42,8 @@
 #define LAUNCH_EXIT_NOT_FOUND	127
 #define LAUNCH_EXIT_SIGNAL_BASE	128
 
-/* Where a large profile goes when $TMPDIR is unset or not absolute. */
-#define LAUNCH_TMP_FALLBACK	"/tmp"
-/* The name of that file inside the directory (mkstemp replaces the Xs). */
+/* The name of the file a large profile goes to, in proc_temp_dir($TMPDIR)
+ * (mkstemp replaces the Xs). */
 #define LAUNCH_TMP_TEMPLATE	"sbpolicy-profile.XXXXXX"
 
 /* The environment variables the child gets on top of the inherited ones. */
@@ -88,22 +87,6 @@ size_t	launch_vec_size(char *const v[]);
 /* The value of NAME in a NULL-terminated environment vector, or NULL. */
 const char *launch_env_get(char *const envp[], const char *name);
 
-/* Where the -f file goes: tmpdir when absolute, else LAUNCH_TMP_FALLBACK. */
-const char *launch_temp_dir(const char *tmpdir);
-
-/*
- * A new file made by mkstemp(3) (so private, 0600) in dir, from name, a
- * file name ending in "XXXXXX"; trailing '/'s of dir are dropped ($TMPDIR
- * on macOS ends in one: no "T//sbpolicy-..."). Returns the open descriptor
- * and sets *pathp (free(3)), or returns -1 with err set: "cannot create
- * WHAT in DIR: why", DIR through sb_show.
- */
-int	launch_temp_open(const char *dir, const char *name, const char *what,
-	    char **pathp, struct sb_error *);
-
-/* Sets FD_CLOEXEC on fd. Returns 0, or -1 with errno set. */
-int	launch_set_cloexec(int fd);
-
 /*
  * How a child ended, decoded from the wait status so that fakes can make one.
  */
@@ -146,8 +129,9 @@ struct launch_exec {
 
 /*
  * Everything `run` does to the outside world, so that tests inject fakes and
- * a benchmark can point at another program. launch_ops_posix is the real
- * thing; copy it and replace fields to fake some of them.
+ * a benchmark can point at another program. launch_ops_posix (in
+ * launch-posix.c, with all of the platform's code) is the real thing; copy
+ * it and replace fields to fake some of them.
  */
 struct launch_ops {
 	/*
@@ -219,7 +203,7 @@ enum launch_how {
  * How `run` will start sandbox-exec within LAUNCH_ARGV_BUDGET. The sizes are
  * launch_vec_size of the argument vector plus that of the environment, for
  * each way the profile can go; the -f file is counted with a name as long
- * as the one launch_temp_open gives it.
+ * as the one proc_temp_open gives it.
  */
 struct launch_plan {
 	enum launch_how	 how;
@@ -302,9 +286,6 @@ int	launch_run(const struct launch_ops *, const struct launch_spec *,
  */
 bool	launch_should_forward(int sig, bool user_sent, pid_t sender,
 	    pid_t child);
-
-/* The signals `run` forwards, 0-terminated. */
-extern const int launch_forwarded_signals[];
 
 /*
  * Flag-only handlers for the forwarded signals, for the waits `run` makes

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* params-json.h: the params file (JSON) and the json output format. The
- * only module that knows cJSON; no cJSON type crosses this header. */
+/* params-json.h: the params file (JSON) and the json output format, by
+ * the field table of params-fields.h; no cJSON type crosses this header. */
 #ifndef SBPOLICY_PARAMS_JSON_H
 #define SBPOLICY_PARAMS_JSON_H
 
@@ -34,12 +34,12 @@ int	params_json_load_text(const char *name, const char *text, size_t len,
  */
 char	*params_json_dump(const struct params *, struct sb_error *);
 
-/* Writes params_json_dump() to file with file_write_atomic (fileio.h): a
- * temporary file in the same directory, fsync, rename; a symlink is followed.
- * Returns 0, or -1 with err set and file untouched. */
-int	params_json_save(const char *file, const struct params *, struct sb_error *);
-/* The same with the flags of file_write_atomic_flags (fileio.h): the TUI
- * passes FILE_WRITE_REGULAR, so a FIFO at file is refused, never opened. */
+/*
+ * Writes params_json_dump() to file with file_write_atomic_flags (fileio.h):
+ * a temporary file in the same directory, fsync, rename; a symlink is
+ * followed. The TUI passes FILE_WRITE_REGULAR, so a FIFO at file is refused,
+ * never opened. Returns 0, or -1 with err set and file untouched.
+ */
 int	params_json_save_flags(const char *file, const struct params *,
 	    unsigned flags, struct sb_error *);
 

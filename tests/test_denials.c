@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "denials.h"
+#include "denials-stream.h"
 #include "helpers.h"
 #include "launch.h"
 #include "xmalloc.h"

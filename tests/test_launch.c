@@ -25,6 +25,7 @@
 #include "helpers.h"
 #include "launch.h"
 #include "params.h"
+#include "proc.h"
 #include "xmalloc.h"
 
 /*
@@ -725,14 +726,14 @@ launch_argv_large_profile_uses_f(void **state)
 }
 
 static void
-launch_temp_dir_needs_an_absolute_tmpdir(void **state)
+proc_temp_dir_needs_an_absolute_tmpdir(void **state)
 {
 	(void)state;
-	assert_string_equal(launch_temp_dir("/var/folders/xy/T/"),
+	assert_string_equal(proc_temp_dir("/var/folders/xy/T/"),
 	    "/var/folders/xy/T/");
-	assert_string_equal(launch_temp_dir(NULL), "/tmp");
-	assert_string_equal(launch_temp_dir(""), "/tmp");
-	assert_string_equal(launch_temp_dir("tmp"), "/tmp");
+	assert_string_equal(proc_temp_dir(NULL), "/tmp");
+	assert_string_equal(proc_temp_dir(""), "/tmp");
+	assert_string_equal(proc_temp_dir("tmp"), "/tmp");
 }
 
 /* --- the environment ------------------------------------------------------ */
@@ -2075,9 +2076,10 @@ launch_posix_temp_file_is_private(void **state)
 	free(slash);
 }
 
-/* The temp file and close-on-exec helpers that denials.c shares. */
+/* The temp file and close-on-exec helpers of proc.c, which the log reader
+ * shares. */
 static void
-launch_temp_open_drops_trailing_slashes(void **state)
+proc_temp_open_drops_trailing_slashes(void **state)
 {
 	char dir[] = "/tmp/sbpolicy-test-open.XXXXXX", *slashes, *path;
 	struct sb_error err;
@@ -2087,26 +2089,26 @@ launch_temp_open_drops_trailing_slashes(void **state)
 	assert_non_null(mkdtemp(dir));
 	xasprintf(&slashes, "%s///", dir);
 	sb_error_init(&err);
-	fd = launch_temp_open(slashes, "x-name.XXXXXX", "a file", &path, &err);
+	fd = proc_temp_open(slashes, "x-name.XXXXXX", "a file", &path, &err);
 	assert_true(fd >= 0);
 	assert_int_equal(strncmp(path, dir, strlen(dir)), 0);
 	assert_int_equal(strncmp(path + strlen(dir), "/x-name.", 8), 0);
 	assert_int_equal(strlen(path), strlen(dir) + 14);
 	assert_int_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
-	assert_int_equal(launch_set_cloexec(fd), 0);
+	assert_int_equal(proc_set_cloexec(fd), 0);
 	assert_int_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, FD_CLOEXEC);
 	close(fd);
 	unlink(path);
 	free(path);
 	/* The message names the directory as trimmed, and what was wanted. */
 	path = NULL;
-	fd = launch_temp_open("/nonexistent/", "x.XXXXXX", "a thing", &path,
+	fd = proc_temp_open("/nonexistent/", "x.XXXXXX", "a thing", &path,
 	    &err);
 	assert_int_equal(fd, -1);
 	assert_null(path);
 	assert_string_equal(err.msg, "cannot create a thing in "
 	    "\"/nonexistent\": No such file or directory");
-	assert_int_equal(launch_set_cloexec(-1), -1);
+	assert_int_equal(proc_set_cloexec(-1), -1);
 	rmdir(dir);
 	free(slashes);
 }
@@ -2168,7 +2170,7 @@ main(int argc, char **argv)
 		T(launch_argv_without_command_ends_after_the_parameters),
 		T(launch_argv_64k_profile_still_uses_p),
 		T(launch_argv_large_profile_uses_f),
-		T(launch_temp_dir_needs_an_absolute_tmpdir),
+		T(proc_temp_dir_needs_an_absolute_tmpdir),
 		T(launch_env_restricted_adds_network_disabled),
 		T(launch_env_full_has_no_network_disabled),
 		T(launch_env_replaces_inherited_values),
@@ -2222,7 +2224,7 @@ main(int argc, char **argv)
 		T(launch_posix_is_present),
 		T(launch_posix_find_command),
 		T(launch_posix_temp_file_is_private),
-		T(launch_temp_open_drops_trailing_slashes),
+		T(proc_temp_open_drops_trailing_slashes),
 		T(launch_status_and_failure_codes),
 	};
 	int status;

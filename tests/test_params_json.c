@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* test_params_json.c: loading, dumping and saving params files; json output. */
+/* test_params_json.c: loading, dumping and saving params files; json output;
+ * the field table against data/params.schema.json. */
 #include "config.h"
 
 #include <sys/stat.h>
@@ -15,8 +16,15 @@
 
 #include <cmocka.h>
 
+#ifdef HAVE_CJSON_CJSON_H
+#include <cjson/cJSON.h>
+#else
+#include <cJSON.h>
+#endif
+
 #include "buf.h"
 #include "helpers.h"
+#include "params-fields.h"
 #include "params-json.h"
 #include "xmalloc.h"
 
@@ -604,7 +612,8 @@ params_json_dump_refuses_non_utf8(void **state)
 	assert_null(params_json_dump(&p, &err));
 	assert_string_equal(err.msg,
 	    "filesystem.writable_roots[0]: not valid UTF-8");
-	assert_int_equal(params_json_save("never.json", &p, &err), -1);
+	assert_int_equal(params_json_save_flags("never.json", &p, 0, &err),
+	    -1);
 	assert_int_equal(access("never.json", F_OK), -1);
 	params_clear(&p);
 }
@@ -621,7 +630,8 @@ params_json_save_replaces_the_file_atomically(void **state)
 	assert_int_equal(test_write_file("pj-save/params.json", "old\n", 4), 0);
 	sample_params(&p);
 	sb_error_init(&err);
-	assert_int_equal(params_json_save("pj-save/params.json", &p, &err), 0);
+	assert_int_equal(params_json_save_flags("pj-save/params.json", &p, 0,
+	    &err), 0);
 	text = test_slurp("pj-save/params.json", NULL);
 	assert_string_equal(text, sample_dump);
 	assert_int_equal(test_count_entries("pj-save"), 1);
@@ -650,13 +660,15 @@ params_json_failed_save_leaves_the_old_file(void **state)
 
 	/* A directory where the file should go, even for root. */
 	sb_error_init(&err);
-	assert_int_equal(params_json_save("pj-fail/sub", &p, &err), -1);
+	assert_int_equal(params_json_save_flags("pj-fail/sub", &p, 0, &err),
+	    -1);
 	assert_string_equal(err.msg, "pj-fail/sub: is a directory");
 	assert_int_equal(test_count_entries("pj-fail"), 1);
 	assert_int_equal(test_count_entries("pj-fail/sub"), 1);
 
 	sb_error_init(&err);
-	assert_int_equal(params_json_save("pj-fail/none/p.json", &p, &err), -1);
+	assert_int_equal(params_json_save_flags("pj-fail/none/p.json", &p, 0,
+	    &err), -1);
 	assert_string_equal(err.msg,
 	    "pj-fail/none/p.json: No such file or directory");
 
@@ -665,8 +677,8 @@ params_json_failed_save_leaves_the_old_file(void **state)
 	assert_int_equal(chmod("pj-fail/sub", 0555), 0);
 	if (geteuid() != 0) {
 		sb_error_init(&err);
-		assert_int_equal(params_json_save("pj-fail/sub/p.json", &p,
-		    &err), -1);
+		assert_int_equal(params_json_save_flags("pj-fail/sub/p.json",
+		    &p, 0, &err), -1);
 		assert_string_equal(err.msg,
 		    "pj-fail/sub/p.json: Permission denied");
 	}
@@ -859,6 +871,233 @@ params_json_render_result_refuses_non_utf8(void **state)
 	assert_string_equal(err.msg, "profile: not valid UTF-8");
 }
 
+/* The path a child of object `parent` should have: "parent.key". */
+static void
+assert_child_path(enum params_field_id parent, enum params_field_id c)
+{
+	const char *ppath = params_fields[parent].path;
+	const char *key = params_field_key(&params_fields[c]);
+	char *want;
+
+	if (ppath[0] == '\0')
+		want = xstrdup(key);
+	else
+		xasprintf(&want, "%s.%s", ppath, key);
+	assert_string_equal(params_fields[c].path, want);
+	free(want);
+}
+
+static void
+params_fields_table_is_one_tree(void **state)
+{
+	size_t owners[PF_NFIELDS];
+	enum params_field_id i, c;
+
+	(void)state;
+	memset(owners, 0, sizeof owners);
+	for (i = 0; i < PF_NFIELDS; i++) {
+		if (params_fields[i].kind != PARAMS_K_OBJECT) {
+			assert_int_equal(params_fields[i].first, PF_ROOT);
+			assert_int_equal(params_fields[i].last, PF_ROOT);
+			continue;
+		}
+		assert_true(params_fields[i].first > i);
+		assert_true(params_fields[i].first <= params_fields[i].last);
+		/* load_object and members() keep a child a slot. */
+		assert_true(params_fields[i].last - params_fields[i].first < 8);
+		for (c = params_fields[i].first; c <= params_fields[i].last;
+		    c++) {
+			owners[c]++;
+			assert_child_path(i, c);
+		}
+	}
+	/* Every field but the two tops (the file, a socket entry) has
+	 * exactly one object, and the table is in that order. */
+	for (i = 0; i < PF_NFIELDS; i++) {
+		if (i == PF_ROOT || i == PF_SOCKET)
+			assert_int_equal(owners[i], 0);
+		else
+			assert_int_equal(owners[i], 1);
+	}
+	assert_string_equal(params_field_key(&params_fields[PF_SOCK_ALLOW]),
+	    "allow");
+	assert_string_equal(params_field_key(&params_fields[PF_SOCKET_PATH]),
+	    "path");
+}
+
+/*
+ * data/params.schema.json against the table: the same keys in each object
+ * (a socket entry's are found through the items of allow and deny), each
+ * with the same JSON type, and the same required keys.
+ */
+
+/* node, or what its "$ref" ("#/$defs/NAME") points at. */
+static const cJSON *
+schema_resolve(const cJSON *schema, const cJSON *node)
+{
+	const cJSON *ref, *defs;
+	const char *prefix = "#/$defs/";
+
+	while ((ref = cJSON_GetObjectItemCaseSensitive(node, "$ref")) != NULL) {
+		assert_true(cJSON_IsString(ref));
+		assert_memory_equal(ref->valuestring, prefix, strlen(prefix));
+		defs = cJSON_GetObjectItemCaseSensitive(schema, "$defs");
+		node = cJSON_GetObjectItemCaseSensitive(defs,
+		    ref->valuestring + strlen(prefix));
+		if (node == NULL)
+			fail_msg("unresolved %s", ref->valuestring);
+	}
+	return node;
+}
+
+/* The JSON Schema type of a constant. */
+static const char *
+value_type(const cJSON *v)
+{
+	if (cJSON_IsBool(v))
+		return "boolean";
+	if (cJSON_IsString(v))
+		return "string";
+	if (cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble)
+		return "integer";
+	fail_msg("a constant of no type the table has");
+	return NULL;
+}
+
+/* What a property holds: its "type", or the type of its "const" or of
+ * every value of its "enum". */
+static const char *
+schema_type(const cJSON *schema, const cJSON *prop)
+{
+	const cJSON *t, *e;
+	const char *type = NULL;
+
+	prop = schema_resolve(schema, prop);
+	if ((t = cJSON_GetObjectItemCaseSensitive(prop, "type")) != NULL) {
+		assert_true(cJSON_IsString(t));
+		return t->valuestring;
+	}
+	if ((t = cJSON_GetObjectItemCaseSensitive(prop, "const")) != NULL)
+		return value_type(t);
+	if ((t = cJSON_GetObjectItemCaseSensitive(prop, "enum")) != NULL) {
+		cJSON_ArrayForEach(e, t) {
+			if (type != NULL)
+				assert_string_equal(value_type(e), type);
+			type = value_type(e);
+		}
+		return type;
+	}
+	fail_msg("a property without a type");
+	return NULL;
+}
+
+/* Whether key is in the "required" list of an object schema. */
+static bool
+schema_requires(const cJSON *obj, const char *key)
+{
+	const cJSON *r, *e;
+
+	r = cJSON_GetObjectItemCaseSensitive(obj, "required");
+	cJSON_ArrayForEach(e, r) {
+		if (cJSON_IsString(e) && strcmp(e->valuestring, key) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The object alternative of a socket entry ("path" or {...}). */
+static const cJSON *
+schema_entry_object(const cJSON *schema, const cJSON *items)
+{
+	const cJSON *alt, *obj;
+
+	items = schema_resolve(schema, items);
+	cJSON_ArrayForEach(alt,
+	    cJSON_GetObjectItemCaseSensitive(items, "anyOf")) {
+		obj = schema_resolve(schema, alt);
+		if (cJSON_GetObjectItemCaseSensitive(obj, "properties") != NULL)
+			return obj;
+	}
+	fail_msg("a socket entry without an object form");
+	return NULL;
+}
+
+static void	check_schema_object(const cJSON *, const cJSON *,
+		    enum params_field_id);
+
+/* Field c against its schema property prop, and what is below it. */
+static void
+check_schema_field(const cJSON *schema, const cJSON *obj, const cJSON *prop,
+    enum params_field_id c)
+{
+	const struct params_field *f = &params_fields[c];
+	const char *key = params_field_key(f);
+
+	if (strcmp(schema_type(schema, prop),
+	    params_type_name(params_field_type(f))) != 0)
+		fail_msg("%s: %s in the schema, %s in the table", f->path,
+		    schema_type(schema, prop),
+		    params_type_name(params_field_type(f)));
+	if (schema_requires(obj, key) != f->required)
+		fail_msg("%s: required in one of schema and table only",
+		    f->path);
+	if (f->kind == PARAMS_K_OBJECT)
+		check_schema_object(schema, schema_resolve(schema, prop), c);
+	if (f->kind == PARAMS_K_SOCKETS)
+		check_schema_object(schema, schema_entry_object(schema,
+		    cJSON_GetObjectItemCaseSensitive(schema_resolve(schema,
+		    prop), "items")), PF_SOCKET);
+}
+
+/* The properties of object schema obj against the children of field id. */
+static void
+check_schema_object(const cJSON *schema, const cJSON *obj,
+    enum params_field_id id)
+{
+	const struct params_field *f = &params_fields[id];
+	const cJSON *props, *prop;
+	enum params_field_id c;
+
+	props = cJSON_GetObjectItemCaseSensitive(obj, "properties");
+	assert_non_null(props);
+	cJSON_ArrayForEach(prop, props) {
+		for (c = f->first; c <= f->last; c++) {
+			if (strcmp(params_field_key(&params_fields[c]),
+			    prop->string) == 0)
+				break;
+		}
+		if (c > f->last)
+			fail_msg("%s%s%s: in the schema, not in the table",
+			    f->path, f->path[0] != '\0' ? "." : "",
+			    prop->string);
+		check_schema_field(schema, obj, prop, c);
+	}
+	for (c = f->first; c <= f->last; c++) {
+		if (cJSON_GetObjectItemCaseSensitive(props,
+		    params_field_key(&params_fields[c])) == NULL)
+			fail_msg("%s: in the table, not in the schema",
+			    params_fields[c].path);
+	}
+}
+
+static void
+params_schema_matches_the_field_table(void **state)
+{
+	cJSON *schema;
+	char *path, *text;
+
+	(void)state;
+	path = test_srcpath("data/params.schema.json");
+	text = test_slurp(path, NULL);
+	assert_non_null(text);
+	schema = cJSON_Parse(text);
+	assert_non_null(schema);
+	check_schema_object(schema, schema, PF_ROOT);
+	cJSON_Delete(schema);
+	free(text);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -889,6 +1128,8 @@ main(void)
 		cmocka_unit_test(params_json_render_result_writes_the_documented_object),
 		cmocka_unit_test(params_json_render_result_writes_empty_lists),
 		cmocka_unit_test(params_json_render_result_refuses_non_utf8),
+		cmocka_unit_test(params_fields_table_is_one_tree),
+		cmocka_unit_test(params_schema_matches_the_field_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * json.c: the JSON text beside cJSON's tree.
+ *
+ * cJSON builds the tree but records no positions, and it is lenient where
+ * RFC 8259 is not. So the text is kept beside the tree: a strict scan after
+ * cJSON accepts the text rejects what cJSON lets through, and a small
+ * tokenizer walks the (by then valid) text to turn the path of an offending
+ * value into a byte offset, only when an error is reported.
+ */
+#include "config.h"
+
+#include "json.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef HAVE_CJSON_CJSON_H
+#include <cjson/cJSON.h>
+#else
+#include <cJSON.h>
+#endif
+
+#include "unicode.h"
+#include "xmalloc.h"
+
+void
+json_path_init(struct json_path *p)
+{
+	p->v = NULL;
+	p->n = 0;
+	p->cap = 0;
+}
+
+void
+json_path_clear(struct json_path *p)
+{
+	free(p->v);
+	json_path_init(p);
+}
+
+void
+json_path_push(struct json_path *p, const char *key, size_t index)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap == 0 ? 8 : p->cap * 2;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
+	}
+	p->v[p->n].key = key;
+	p->v[p->n].index = index;
+	p->n++;
+}
+
+void
+json_path_pop(struct json_path *p)
+{
+	assert(p->n > 0);
+	p->n--;
+}
+
+/* Member names that read well bare; anything else is shown as ["..."]. */
+static bool
+is_plain_key(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return false;
+	}
+	return true;
+}
+
+char *
+json_path_str(const struct json_path *p)
+{
+	struct buf b;
+	size_t d;
+
+	if (p->n == 0)
+		return xstrdup("top level");
+	buf_init(&b);
+	for (d = 0; d < p->n; d++) {
+		if (p->v[d].key == NULL)
+			buf_printf(&b, "[%zu]", p->v[d].index);
+		else if (is_plain_key(p->v[d].key)) {
+			if (d > 0)
+				buf_putc(&b, '.');
+			buf_puts(&b, p->v[d].key);
+		} else {
+			buf_putc(&b, '[');
+			json_put_string(&b, p->v[d].key);
+			buf_putc(&b, ']');
+		}
+	}
+	return buf_take(&b);
+}
+
+/*
+ * The tokenizer, for text that cJSON and the strict scan have accepted.
+ */
+
+/* JSON whitespace; cJSON also skips other control bytes, which the strict
+ * scan has rejected before the tokenizer runs. */
+static bool
+is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t
+tok_ws(const struct json_doc *doc, size_t i)
+{
+	while (i < doc->len && is_ws((unsigned char)doc->text[i]))
+		i++;
+	return i;
+}
+
+/* i at an opening quote; returns the offset just past the closing one. */
+static size_t
+tok_string_end(const struct json_doc *doc, size_t i)
+{
+	for (i++; i < doc->len && doc->text[i] != '"'; i++) {
+		if (doc->text[i] == '\\')
+			i++;
+	}
+	return i < doc->len ? i + 1 : doc->len;
+}
+
+/* i at the first byte of a value; returns the offset just past it. */
+static size_t
+tok_value_end(const struct json_doc *doc, size_t i)
+{
+	const char *t = doc->text;
+	size_t depth = 0;
+
+	if (i >= doc->len)
+		return doc->len;
+	if (t[i] == '"')
+		return tok_string_end(doc, i);
+	if (t[i] != '{' && t[i] != '[') {
+		while (i < doc->len && strchr(",]}", t[i]) == NULL &&
+		    !is_ws((unsigned char)t[i]))
+			i++;
+		return i;
+	}
+	/* Brackets balance in valid JSON once strings are skipped. */
+	while (i < doc->len) {
+		if (t[i] == '"') {
+			i = tok_string_end(doc, i);
+			continue;
+		}
+		if (t[i] == '{' || t[i] == '[')
+			depth++;
+		else if ((t[i] == '}' || t[i] == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return doc->len;
+}
+
+/* i at a member's key (obj) or an element; returns the offset of its
+ * value, past the key and the colon. */
+static size_t
+tok_member_value(const struct json_doc *doc, size_t i, bool obj)
+{
+	if (!obj)
+		return i;
+	i = tok_ws(doc, tok_string_end(doc, i));
+	if (i < doc->len && doc->text[i] == ':')
+		i = tok_ws(doc, i + 1);
+	return i;
+}
+
+/* i at a value; returns the offset of the next member or element. */
+static size_t
+tok_next(const struct json_doc *doc, size_t i)
+{
+	i = tok_ws(doc, tok_value_end(doc, i));
+	if (i < doc->len && doc->text[i] == ',')
+		i = tok_ws(doc, i + 1);
+	return i;
+}
+
+size_t
+json_locate(const struct json_doc *doc, const struct json_path *path,
+    bool at_key)
+{
+	const char *t = doc->text;
+	const struct json_seg *s;
+	size_t i, d, k, key = 0;
+	bool obj;
+
+	i = tok_ws(doc, doc->start);
+	for (d = 0; d < path->n; d++) {
+		s = &path->v[d];
+		if (s->index == JSON_MISSING || i >= doc->len ||
+		    (t[i] != '{' && t[i] != '['))
+			return i;
+		obj = t[i] == '{';
+		i = tok_ws(doc, i + 1);
+		for (k = 0;; k++) {
+			if (i >= doc->len || t[i] == '}' || t[i] == ']')
+				return i;
+			key = i;
+			i = tok_member_value(doc, i, obj);
+			if (k == s->index)
+				break;
+			i = tok_next(doc, i);
+		}
+		if (obj && at_key && d + 1 == path->n)
+			return key;
+	}
+	return i;
+}
+
+void
+json_line_col(const struct json_doc *doc, size_t off, size_t *line,
+    size_t *col)
+{
+	const char *p, *bol = doc->text, *end = doc->text + off;
+
+	*line = 1;
+	for (p = doc->text; p < end; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			bol = p + 1;
+		}
+	}
+	*col = (size_t)(end - bol) + 1;
+}
+
+int
+json_fail_at(const struct json_doc *doc, size_t off, struct sb_error *err,
+    enum sb_errcode code, const char *fmt, ...)
+{
+	va_list ap;
+	size_t line, col;
+	char name[SB_SHOW_MAX], *msg;
+
+	if (off > doc->len)
+		off = doc->len;
+	json_line_col(doc, off, &line, &col);
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	sb_error_set(err, code, "%s:%zu:%zu: %s",
+	    sb_show_name(name, sizeof name, doc->name), line, col, msg);
+	free(msg);
+	return -1;
+}
+
+int
+json_fail(const struct json_doc *doc, const struct json_path *path,
+    bool at_key, struct sb_error *err, enum sb_errcode code,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *where;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	where = json_path_str(path);
+	json_fail_at(doc, json_locate(doc, path, at_key), err, code, "%s: %s",
+	    where, msg);
+	free(where);
+	free(msg);
+	return -1;
+}
+
+void
+json_number_text(const struct json_doc *doc, const struct json_path *path,
+    char *out, size_t size)
+{
+	size_t i = json_locate(doc, path, false), n = 0;
+
+	while (i < doc->len && n + 1 < size &&
+	    (is_digit((unsigned char)doc->text[i]) ||
+	    strchr("-+.eE", doc->text[i]) != NULL))
+		out[n++] = doc->text[i++];
+	out[n] = '\0';
+}
+
+/*
+ * Syntax errors: cJSON's parse end says where it stopped, not why.
+ */
+
+/* What the text looks like just before offset end. */
+struct scan_state {
+	bool	in_str;	/* end is inside a string... */
+	size_t	str;	/* ...that starts here */
+	size_t	depth;	/* brackets open at end */
+	char	top;	/* the innermost of them, or 0 */
+	char	prev;	/* the last byte before end that is not whitespace */
+};
+
+static void
+scan_to(const struct json_doc *doc, size_t end, struct scan_state *st)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	char *open;
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	open = xmalloc(CJSON_NESTING_LIMIT + 2);
+	for (i = doc->start; i < end; i++) {
+		if (st->in_str) {
+			if (t[i] == '\\')
+				i++;
+			else if (t[i] == '"')
+				st->in_str = false;
+			continue;
+		}
+		if (t[i] == '"') {
+			st->in_str = true;
+			st->str = i;
+		} else if ((t[i] == '[' || t[i] == '{') &&
+		    st->depth <= CJSON_NESTING_LIMIT)
+			open[st->depth++] = (char)t[i];
+		else if ((t[i] == ']' || t[i] == '}') && st->depth > 0)
+			st->depth--;
+		if (!is_ws(t[i]))
+			st->prev = (char)t[i];
+	}
+	st->top = st->depth > 0 ? open[st->depth - 1] : 0;
+	free(open);
+}
+
+/*
+ * Where a key should start, cJSON steps one byte past what it found
+ * ("{"version": 1,}" stops after the "}"): the position to report, moved
+ * back onto that byte, and whether a key was expected there.
+ */
+static size_t
+syntax_pos(const struct json_doc *doc, size_t pos, bool *want_key)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	struct scan_state st;
+
+	*want_key = false;
+	if (pos <= doc->start)
+		return pos;
+	scan_to(doc, pos - 1, &st);
+	if (!st.in_str && st.top == '{' && t[pos - 1] != '"' &&
+	    !is_ws(t[pos - 1]) && (st.prev == ',' ||
+	    (st.prev == '{' && t[pos - 1] != '}'))) {
+		*want_key = true;
+		return pos - 1;
+	}
+	return pos;
+}
+
+/* Why cJSON stopped at pos. Returns -1 with err set. */
+static int
+syntax_error(const struct json_doc *doc, size_t pos, struct sb_error *err)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	struct scan_state st;
+	size_t i;
+	bool want_key;
+
+	if (pos > doc->len)
+		pos = doc->len;
+	pos = syntax_pos(doc, pos, &want_key);
+	scan_to(doc, pos, &st);
+	/* cJSON stops inside a string it could not finish. */
+	if (st.in_str) {
+		if (pos < doc->len && t[pos] == '\\')
+			return json_fail_at(doc, pos, err, SB_ESYNTAX,
+			    "syntax error: invalid escape sequence");
+		for (i = pos; i < doc->len && t[i] != '"'; i++) {
+			if (t[i] == '\\')
+				i++;
+		}
+		if (i >= doc->len)
+			return json_fail_at(doc, st.str, err, SB_ESYNTAX,
+			    "syntax error: unterminated string");
+	}
+	if (pos >= doc->len)
+		return json_fail_at(doc, doc->len, err, SB_ESYNTAX,
+		    "syntax error: unexpected end of input");
+	if (!st.in_str && st.depth >= CJSON_NESTING_LIMIT &&
+	    (t[pos] == '[' || t[pos] == '{'))
+		return json_fail_at(doc, pos, err, SB_ESYNTAX,
+		    "syntax error: nested more than %d levels deep",
+		    CJSON_NESTING_LIMIT);
+	if (t[pos] > 0x20 && t[pos] < 0x7f)
+		return json_fail_at(doc, pos, err, SB_ESYNTAX,
+		    "syntax error: unexpected '%c'%s", t[pos],
+		    want_key ? " (expected a key in double quotes)" : "");
+	return json_fail_at(doc, pos, err, SB_ESYNTAX,
+	    "syntax error: unexpected byte 0x%02x", t[pos]);
+}
+
+/*
+ * The strict scan: what RFC 8259 forbids and cJSON 1.7 accepts.
+ */
+
+static bool
+is_hex4(const unsigned char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (!is_digit(s[i]) && !(s[i] >= 'a' && s[i] <= 'f') &&
+		    !(s[i] >= 'A' && s[i] <= 'F'))
+			return false;
+	}
+	return true;
+}
+
+/* Past the digits at s[i..len). */
+static size_t
+digits_end(const unsigned char *s, size_t i, size_t len)
+{
+	while (i < len && is_digit(s[i]))
+		i++;
+	return i;
+}
+
+/* Length of an RFC 8259 number at s, or 0 when it is not one. */
+static size_t
+number_len(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (i < len && s[i] == '-')
+		i++;
+	if (i < len && s[i] == '0')
+		i++;
+	else if (i < len && s[i] >= '1' && s[i] <= '9')
+		i = digits_end(s, i, len);
+	else
+		return 0;
+	if (i < len && s[i] == '.') {
+		if (++i >= len || !is_digit(s[i]))
+			return 0;
+		i = digits_end(s, i, len);
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= len || !is_digit(s[i]))
+			return 0;
+		i = digits_end(s, i, len);
+	}
+	/* "01", "1.2.3": cJSON reads a prefix with strtod and stops there. */
+	if (i < len && (is_digit(s[i]) || strchr(".eE+-", s[i]) != NULL))
+		return 0;
+	return i;
+}
+
+/*
+ * The string that starts at *i (an opening quote): control bytes raw inside
+ * it and "\u" with non-hex digits (which cJSON reads as U+0000) are errors.
+ * Moves *i past it and sets *nul when it holds "\u0000".
+ */
+static int
+scan_string(const struct json_doc *doc, size_t *i, bool *nul,
+    struct sb_error *err)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t j = *i + 1;
+
+	while (j < doc->len && t[j] != '"') {
+		if (t[j] < 0x20)
+			return json_fail_at(doc, j, err, SB_ESYNTAX,
+			    "syntax error: control character in a string "
+			    "(write it as \\u%04x)", t[j]);
+		if (t[j] != '\\') {
+			j++;
+			continue;
+		}
+		if (j + 1 < doc->len && t[j + 1] == 'u') {
+			if (doc->len - j < 6 || !is_hex4(t + j + 2))
+				return json_fail_at(doc, j, err, SB_ESYNTAX,
+				    "syntax error: invalid \\u escape");
+			if (memcmp(t + j + 2, "0000", 4) == 0)
+				*nul = true;
+			j += 6;
+		} else
+			j += 2;
+	}
+	*i = j + 1;
+	return 0;
+}
+
+/*
+ * Control bytes as whitespace or raw inside strings, bad "\u" escapes,
+ * numbers like "01" or "1.". Also finds the first string holding
+ * "\u0000" (*nul_at, or SIZE_MAX). The text has already been accepted by
+ * cJSON, so strings and brackets are balanced.
+ */
+static int
+scan_strict(const struct json_doc *doc, size_t *nul_at, struct sb_error *err)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t i = doc->start, str, n;
+	bool nul;
+
+	*nul_at = SIZE_MAX;
+	while (i < doc->len) {
+		if (t[i] == '"') {
+			str = i;
+			nul = false;
+			if (scan_string(doc, &i, &nul, err) == -1)
+				return -1;
+			if (nul && *nul_at == SIZE_MAX)
+				*nul_at = str;
+		} else if (t[i] == '-' || is_digit(t[i])) {
+			if ((n = number_len(t + i, doc->len - i)) == 0)
+				return json_fail_at(doc, i, err, SB_ESYNTAX,
+				    "syntax error: invalid number");
+			i += n;
+		} else if (t[i] < 0x20 && !is_ws(t[i]))
+			return json_fail_at(doc, i, err, SB_ESYNTAX,
+			    "syntax error: unexpected byte 0x%02x", t[i]);
+		else
+			i++;
+	}
+	return 0;
+}
+
+/*
+ * Points path at the string token that starts at off, found by walking the
+ * tree and the text side by side. Returns true when it is a key.
+ */
+static bool
+path_at(const struct json_doc *doc, struct json_path *path, size_t off)
+{
+	const cJSON *v = doc->root, *c;
+	size_t i, k, end;
+	bool obj;
+
+	i = tok_ws(doc, doc->start);
+	while (i != off && (cJSON_IsObject(v) || cJSON_IsArray(v))) {
+		obj = cJSON_IsObject(v);
+		i = tok_ws(doc, i + 1);
+		for (c = v->child, k = 0; c != NULL; c = c->next, k++) {
+			if (obj && i == off) {
+				json_path_push(path, c->string, k);
+				return true;
+			}
+			i = tok_member_value(doc, i, obj);
+			end = tok_value_end(doc, i);
+			if (off >= i && off < end) {
+				json_path_push(path, obj ? c->string : NULL, k);
+				v = c;
+				break;
+			}
+			i = tok_next(doc, i);
+		}
+		if (c == NULL)
+			break;
+	}
+	return false;
+}
+
+/* The string at off holds "\u0000": names it, or the object of a key. */
+static int
+nul_error(const struct json_doc *doc, size_t off, struct sb_error *err)
+{
+	struct json_path path;
+	char *where;
+
+	json_path_init(&path);
+	if (path_at(doc, &path, off)) {
+		/* cJSON cut the key short: name its object instead. */
+		off = json_locate(doc, &path, true);
+		json_path_pop(&path);
+		where = json_path_str(&path);
+		json_fail_at(doc, off, err, SB_EINVAL,
+		    "%s: a key contains a NUL byte (\\u0000)", where);
+		free(where);
+	} else {
+		json_fail(doc, &path, false, err, SB_EINVAL,
+		    "string contains a NUL byte (\\u0000)");
+	}
+	json_path_clear(&path);
+	return -1;
+}
+
+/* i at an opening quote; returns the offset of the closing one, or len.
+ * A tight loop: every byte of a large file passes through it. */
+static size_t
+skip_string(const char *text, size_t len, size_t i)
+{
+	for (i++; i < len; i++) {
+		if (text[i] == '"')
+			return i;
+		if (text[i] == '\\')
+			i++;
+	}
+	return len;
+}
+
+/* An upper bound on the values in text: one per container and comma. */
+static size_t
+count_values(const char *text, size_t len)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < len; i++) {
+		switch (text[i]) {
+		case '"':
+			i = skip_string(text, len, i);
+			break;
+		case ',':
+		case '[':
+		case '{':
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
+/* What can be checked before cJSON sees the text. */
+static int
+check_text(struct json_doc *doc, size_t max_values, struct sb_error *err)
+{
+	const char *nul;
+	size_t bad;
+	char show[SB_SHOW_MAX];
+
+	if ((bad = utf8_invalid_at(doc->text, doc->len)) != doc->len)
+		return json_fail_at(doc, bad, err, SB_EINVAL,
+		    "not valid UTF-8");
+	if (doc->len >= 3 && memcmp(doc->text, "\xef\xbb\xbf", 3) == 0)
+		doc->start = 3;
+	/* cJSON reads up to the first NUL; a NUL byte is never JSON. */
+	if ((nul = memchr(doc->text, '\0', doc->len)) != NULL)
+		return json_fail_at(doc, (size_t)(nul - doc->text), err,
+		    SB_ESYNTAX, "syntax error: unexpected byte 0x00");
+	if ((bad = count_values(doc->text, doc->len)) > max_values) {
+		sb_error_set(err, SB_ELIMIT, "%s: more than %zu values (%zu)",
+		    sb_show_name(show, sizeof show, doc->name), max_values,
+		    bad);
+		return -1;
+	}
+	return 0;
+}
+
+int
+json_doc_parse(struct json_doc *doc, const char *name, const char *text,
+    size_t len, size_t max_values, struct sb_error *err)
+{
+	const char *end = NULL;
+	size_t nul_at;
+
+	memset(doc, 0, sizeof *doc);
+	doc->name = name;
+	doc->len = len;
+	/* cJSON reads to a NUL, which the caller's text need not have. */
+	doc->text = xmalloc(len + 1);
+	memcpy(doc->text, text, len);
+	doc->text[len] = '\0';
+	if (check_text(doc, max_values, err) == -1)
+		goto fail;
+	if ((doc->root = cJSON_ParseWithOpts(doc->text, &end, 1)) == NULL) {
+		syntax_error(doc, end != NULL ? (size_t)(end - doc->text) : 0,
+		    err);
+		goto fail;
+	}
+	if (scan_strict(doc, &nul_at, err) == -1)
+		goto fail;
+	if (nul_at != SIZE_MAX) {
+		nul_error(doc, nul_at, err);
+		goto fail;
+	}
+	return 0;
+
+fail:
+	json_doc_clear(doc);
+	return -1;
+}
+
+void
+json_doc_clear(struct json_doc *doc)
+{
+	cJSON_Delete(doc->root);
+	free(doc->text);
+	doc->root = NULL;
+	doc->text = NULL;
+	doc->len = 0;
+	doc->start = 0;
+}
+
+/*
+ * Output.
+ */
+
+/* The escape of c in a string, or NULL when c is written as it is. */
+static const char *
+escape_of(unsigned char c, char hex[7])
+{
+	switch (c) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\b':
+		return "\\b";
+	case '\f':
+		return "\\f";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	}
+	if (c >= 0x20 && c != 0x7f)
+		return NULL;
+	hex[0] = '\\';
+	hex[1] = 'u';
+	hex[2] = '0';
+	hex[3] = '0';
+	hex[4] = "0123456789abcdef"[c >> 4];
+	hex[5] = "0123456789abcdef"[c & 0xf];
+	hex[6] = '\0';
+	return hex;
+}
+
+void
+json_put_string(struct buf *b, const char *s)
+{
+	const char *run = s, *esc;
+	char hex[7];
+
+	buf_putc(b, '"');
+	/* Runs that need no escape go in with one copy each: a saved file
+	 * of ten thousand paths is mostly such runs. */
+	for (; *s != '\0'; s++) {
+		if ((esc = escape_of((unsigned char)*s, hex)) == NULL)
+			continue;
+		buf_add(b, run, (size_t)(s - run));
+		buf_puts(b, esc);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+	buf_putc(b, '"');
+}
+
+void
+json_put_indent(struct buf *b, int level)
+{
+	int i;
+
+	for (i = 0; i < level; i++)
+		buf_add(b, "  ", 2);
+}
+
+void
+json_put_key(struct buf *b, int level, const char *key)
+{
+	json_put_indent(b, level);
+	json_put_string(b, key);
+	buf_add(b, ": ", 2);
+}
