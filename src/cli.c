@@ -187,7 +187,10 @@ cli_help(enum cli_cmd cmd)
 		    "126 when the command could not be executed, 127 when not found.");
 		break;
 	case CLI_TUI:
-		puts("\nPress ? in the TUI for the key bindings.");
+		puts("\nPARAMS.json is the file to save to, loaded when it "
+		    "exists; with -p the\npolicy starts from the -p file "
+		    "instead, a template for it.\n"
+		    "Press ? in the TUI for the key bindings.");
 		break;
 	}
 }
@@ -196,11 +199,6 @@ void
 cli_opts_clear(struct cli_opts *o)
 {
 	params_clear(&o->params);
-	if (o->loaded != NULL) {
-		params_clear(o->loaded);
-		free(o->loaded);
-		o->loaded = NULL;
-	}
 	free(o->cwd);
 	free(o->home);
 	free(o->tmpdir);
@@ -371,6 +369,27 @@ env_dup(const char *name)
 	return v != NULL && *v != '\0' ? xstrdup(v) : NULL;
 }
 
+/* "--format: unknown format X (sbpl, inline, ...)", the names from the
+ * table. */
+static void
+unknown_format(const char *name)
+{
+	char show[SB_SHOW_MAX];
+	const struct format *f;
+	struct buf names;
+	size_t i;
+
+	buf_init(&names);
+	for (i = 0; (f = format_at(i)) != NULL; i++) {
+		if (i > 0)
+			buf_puts(&names, ", ");
+		buf_puts(&names, f->name);
+	}
+	cli_warn("--format: unknown format %s (%s)",
+	    sb_show(show, sizeof show, name), buf_str(&names));
+	buf_clear(&names);
+}
+
 int
 cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 {
@@ -378,13 +397,14 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	struct pending *pend;
 	struct sb_error err;
 	const char *cd = NULL;
-	char show[SB_SHOW_MAX], shortopts[16] = "+";
+	char show[SB_SHOW_MAX], shortopts[16] = "";
 	size_t npend = 0, n = 0, i;
 	int ch, status = 0;
 	bool no_default_protect = false;
 
 	memset(o, 0, sizeof *o);
 	o->cmd = cmd;
+	o->format = format_default();
 	params_init(&o->params);
 	sb_error_init(&err);
 
@@ -393,6 +413,10 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			longopts[n++] = cli_options[i].lo;
 	}
 	memset(&longopts[n], 0, sizeof longopts[n]);
+	/* tui's file may come before its options; generate and run stop at
+	 * the first word that is not an option. */
+	if (cmd != CLI_TUI)
+		strcat(shortopts, "+");
 	strcat(shortopts, "hp:C:");
 	if (cmd == CLI_GENERATE)
 		strcat(shortopts, "o:");
@@ -421,18 +445,8 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			o->output = optarg;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "sbpl") == 0)
-				o->format = FORMAT_SBPL;
-			else if (strcmp(optarg, "inline") == 0)
-				o->format = FORMAT_INLINE;
-			else if (strcmp(optarg, "json") == 0)
-				o->format = FORMAT_JSON;
-			else if (strcmp(optarg, "args") == 0)
-				o->format = FORMAT_ARGS;
-			else {
-				cli_warn("--format: unknown format %s "
-				    "(sbpl, inline, json, args)",
-				    sb_show(show, sizeof show, optarg));
+			if ((o->format = format_find(optarg)) == NULL) {
+				unknown_format(optarg);
 				status = CLI_EXIT_USAGE;
 				goto out;
 			}
@@ -473,14 +487,16 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 
 	/* What remains: the command after "--" (generate, run) or a file (tui). */
 	if (cmd == CLI_TUI) {
-		if (optind < argc && o->params_file == NULL)
-			o->params_file = argv[optind++];
-		if (optind < argc) {
+		if (optind + 1 < argc) {
 			cli_warn("tui: unexpected argument: %s",
-			    sb_show(show, sizeof show, argv[optind]));
+			    sb_show(show, sizeof show, argv[optind + 1]));
 			status = CLI_EXIT_USAGE;
 			goto out;
 		}
+		/* The file to save to; without -p, the policy starts from it. */
+		o->command = &argv[optind];
+		if (o->params_file == NULL)
+			o->params_file = o->command[0];
 	} else {
 		if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
 			cli_warn("%s: unexpected argument %s (put the command "
@@ -498,16 +514,14 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		status = err.code == SB_EIO ? CLI_EXIT_ERROR : CLI_EXIT_USAGE;
 		goto fail;
 	}
-	/* tui's file may not exist yet: it is created on the first save. */
+	/* tui's file may not exist yet: it is created on the first save. A
+	 * template (-p beside the file) must. */
 	if (o->params_file != NULL && (cmd != CLI_TUI ||
+	    (o->command[0] != NULL && o->params_file != o->command[0]) ||
 	    access(o->params_file, F_OK) == 0)) {
 		if (params_json_load(o->params_file, &o->params, &err) == -1) {
 			status = CLI_EXIT_ERROR;
 			goto fail;
-		}
-		if (cmd == CLI_TUI) {
-			o->loaded = xmalloc(sizeof *o->loaded);
-			params_copy(o->loaded, &o->params);
 		}
 	}
 	if (no_default_protect)
@@ -551,33 +565,6 @@ cli_write_output(const char *path, const char *data, size_t len,
 	return file_write_atomic(path, data, len, err);
 }
 
-/* The text of one output format, or NULL with err set. */
-static char *
-render_format(const struct cli_opts *o, const struct gen_result *r,
-    struct sb_error *err)
-{
-	char **argv, *out, *line;
-
-	switch (o->format) {
-	case FORMAT_SBPL:
-		return gen_format_sbpl(r);
-	case FORMAT_INLINE:
-		return gen_format_inline(r, err);
-	case FORMAT_JSON:
-		argv = launch_argv_new(r, "PROFILE_FILE", o->command);
-		out = params_json_render_result(r, argv, err);
-		launch_argv_free(argv);
-		return out;
-	case FORMAT_ARGS:
-		argv = launch_argv_new(r, "PROFILE_FILE", o->command);
-		line = shquote_argv(argv);
-		launch_argv_free(argv);
-		xasprintf(&out, "%s\n", line);
-		free(line);
-		return out;
-	}
-	return NULL;
-}
 
 int
 cli_generate(int argc, char **argv)
@@ -604,7 +591,7 @@ cli_generate(int argc, char **argv)
 	if (gen_render(&o.params, &ctx, &r, &err) == -1)
 		goto fail;
 	/* Everything is rendered before anything is written: all or nothing. */
-	if ((text = render_format(&o, &r, &err)) == NULL)
+	if ((text = o.format->write(&r, o.command, &err)) == NULL)
 		goto fail;
 	if (o.save_params != NULL &&
 	    (saved = params_json_dump(&o.params, &err)) == NULL)

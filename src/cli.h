@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "gen.h"
+#include "format.h"
 #include "params.h"
 
 /* Exit statuses of generate and tui (run has its own, in launch.h). */
@@ -22,13 +23,6 @@ enum cli_cmd {
 	CLI_TUI,
 };
 
-enum cli_format {
-	FORMAT_SBPL,
-	FORMAT_INLINE,
-	FORMAT_JSON,
-	FORMAT_ARGS,
-};
-
 /* A parsed command line. Strings are owned unless marked borrowed. */
 struct cli_opts {
 	enum cli_cmd	 cmd;
@@ -36,16 +30,15 @@ struct cli_opts {
 	char		*cwd;		/* the policy cwd (-C), absolute */
 	char		*home;		/* $HOME, or NULL */
 	char		*tmpdir;	/* $TMPDIR, or NULL */
-	const char	*params_file;	/* -p FILE, or tui's argument; borrowed */
+	const char	*params_file;	/* -p FILE, else tui's file; borrowed */
 	const char	*output;	/* -o FILE; borrowed */
-	enum cli_format	 format;
+	const struct format *format;	/* --format, or the default */
 	const char	*save_params;	/* --save-params FILE; borrowed */
 	bool		 dry_run;
 	bool		 log_denials;
-	char		**command;	/* after "--"; borrowed, NULL-terminated */
-	/* tui: the params file as loaded, before the flags (NULL when the file
-	 * does not exist yet) */
-	struct params	*loaded;
+	/* After "--" (generate, run), or tui's file to save to (none, or
+	 * one); borrowed, NULL-terminated. */
+	char		**command;
 };
 
 /* "sbpolicy: " + message + newline on stderr. */
@@ -53,7 +46,9 @@ void	cli_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * Parses argv (argv[0] is the subcommand name) into *o, loading the -p file
- * and applying the policy flags in order. Returns 0; CLI_DONE after printing
+ * and applying the policy flags in order. For tui, options may follow its
+ * file, which is loaded instead when there is no -p and it exists (else
+ * the policy starts from the defaults). Returns 0; CLI_DONE after printing
  * --help; CLI_EXIT_USAGE or CLI_EXIT_ERROR after printing the reason. *o is
  * always initialised and must be released with cli_opts_clear.
  */

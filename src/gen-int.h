@@ -92,7 +92,6 @@ char	*gen_resolve(const char *path, bool as_pattern, const struct gen_ctx *,
 	    struct sb_error *);
 char	*gen_pattern_regex(struct gen *, const char *s, size_t literal,
 	    bool dir_tail, const char *what);
-int	gen_string_literal(struct buf *, const char *);
 int	gen_regex_filter(struct gen *, struct buf *, const char *regex,
 	    const char *what);
 int	gen_output_check(struct gen *, const struct buf *);

@@ -5,7 +5,6 @@
 
 #include "gen-int.h"
 
-#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +13,6 @@
 #include "glob.h"
 #include "hash.h"
 #include "sbpl-data.h"
-#include "shquote.h"
 #include "xmalloc.h"
 
 /* --- string sets: the roots, their directories, regex shapes ------------- */
@@ -660,76 +658,4 @@ gen_result_clear(struct gen_result *r)
 		free(r->warnings[i].msg);
 	free(r->warnings);
 	memset(r, 0, sizeof *r);
-}
-
-char *
-gen_format_sbpl(const struct gen_result *r)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < r->nparams; i++) {
-		buf_puts(&b, "; -D ");
-		buf_puts(&b, r->params[i].key);
-		buf_putc(&b, '=');
-		shquote_append_oneline(&b, r->params[i].value);
-		buf_putc(&b, '\n');
-	}
-	if (r->nparams != 0)
-		buf_putc(&b, '\n');
-	buf_puts(&b, r->profile);
-	return buf_take(&b);
-}
-
-char *
-gen_format_inline(const struct gen_result *r, struct sb_error *err)
-{
-	static const char open[] = "(param \"";
-	const char *s = r->profile, *hit, *end, *value;
-	const unsigned char *c;
-	struct buf b;
-	char show[SB_SHOW_MAX];
-	size_t klen, next = 0, i, k;
-
-	buf_init(&b);
-	while ((hit = strstr(s, open)) != NULL) {
-		buf_add(&b, s, (size_t)(hit - s));
-		end = strchr(hit + sizeof open - 1, '"');
-		klen = (size_t)(end - hit - (sizeof open - 1));
-		/* The profile names its parameters in -D order, mostly: start
-		 * where the last one was found, so a long list stays linear. */
-		value = NULL;
-		for (k = 0; k < r->nparams && value == NULL; k++) {
-			i = (next + k) % r->nparams;
-			if (strncmp(r->params[i].key, hit + sizeof open - 1,
-			    klen) == 0 && r->params[i].key[klen] == '\0') {
-				value = r->params[i].value;
-				next = i;
-			}
-		}
-		assert(value != NULL);	/* the generator wrote both */
-		for (c = (const unsigned char *)value; *c != '\0'; c++) {
-			if (*c < 0x20 || *c == 0x7f) {
-				sb_error_set(err, SB_EINVAL, "inline: %s: a path "
-				    "with a control character cannot be written "
-				    "into a profile (use the sbpl format and -D)",
-				    sb_show(show, sizeof show, value));
-				buf_clear(&b);
-				return NULL;
-			}
-		}
-		if (gen_string_literal(&b, value) == -1) {
-			sb_error_set(err, SB_ELIMIT, "inline: %s: a path of %zu "
-			    "bytes is longer than the %d that the profile reader "
-			    "accepts in one string (use the sbpl format and -D)",
-			    sb_show(show, sizeof show, value), strlen(value),
-			    GEN_LITERAL_MAX);
-			buf_clear(&b);
-			return NULL;
-		}
-		s = end + 2;	/* past the closing quote and ')' */
-	}
-	buf_puts(&b, s);
-	return buf_take(&b);
 }

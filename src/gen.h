@@ -75,13 +75,13 @@ void	gen_result_clear(struct gen_result *);
 char	*gen_resolve_path(const char *path, bool as_pattern,
 	    const struct gen_ctx *, struct sb_error *);
 
-/* The `sbpl` format: "; -D KEY=VALUE" comment lines, then the profile. New string. */
-char	*gen_format_sbpl(const struct gen_result *);
-
-/* The `inline` format: every (param "KEY") replaced by an escaped string
- * literal. Returns a new string, or NULL with err set when a value holds a
- * control character or is longer than GEN_LITERAL_MAX bytes. */
-char	*gen_format_inline(const struct gen_result *, struct sb_error *);
+/*
+ * Appends s as an SBPL string literal: `\` and `"` escaped, nothing else
+ * touched. Returns -1 when s is longer than GEN_LITERAL_MAX, the most the
+ * profile reader accepts in one string (counted before escaping).
+ */
+struct buf;
+int	gen_string_literal(struct buf *, const char *);
 
 #define GEN_LITERAL_MAX 1000
 

@@ -769,3 +769,9 @@ json_put_key(struct buf *b, int level, const char *key)
 	json_put_string(b, key);
 	buf_add(b, ": ", 2);
 }
+
+void
+json_put_end(struct buf *b, bool last)
+{
+	buf_puts(b, last ? "\n" : ",\n");
+}

@@ -95,10 +95,12 @@ void	json_number_text(const struct json_doc *, const struct json_path *,
  * escaped, \b \f \n \r \t, other control bytes and DEL as \u00XX, all else
  * as it is (s must be valid UTF-8: check with utf8_valid first).
  * json_put_indent writes two spaces per level; json_put_key the indent,
- * the key as a string and ": ".
+ * the key as a string and ": "; json_put_end the "," after a member or an
+ * item that is not the last, then the newline.
  */
 void	json_put_string(struct buf *, const char *s);
 void	json_put_indent(struct buf *, int level);
 void	json_put_key(struct buf *, int level, const char *key);
+void	json_put_end(struct buf *, bool last);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "proc.h"
 #include "xmalloc.h"
 
@@ -93,7 +94,7 @@ launch_vec_size(char *const v[])
 }
 
 /*
- * gen_format_inline's reason, without what is only true of generate: its
+ * format_inline's reason, without what is only true of generate: its
  * "inline: " head and its advice to use the sbpl format.
  */
 static const char *
@@ -162,7 +163,7 @@ launch_plan_new(const struct launch_spec *spec, struct launch_plan *plan,
 	}
 	/* In the file, the values need no argument: write them in. */
 	sb_error_init(&ierr);
-	if ((plan->text = gen_format_inline(r, &ierr)) == NULL) {
+	if ((plan->text = format_inline(r, &ierr)) == NULL) {
 		sb_error_set(err, SB_ELIMIT, "with its -D parameters the "
 		    "command line and environment would take %zu bytes, more "
 		    "than the budget of %d, and they cannot be written into "

@@ -195,7 +195,7 @@ enum launch_how {
 	LAUNCH_HOW_ARG,		/* -p PROFILE, then -DKEY=VALUE... */
 	LAUNCH_HOW_FILE,	/* -f FILE holding the profile, then -D... */
 	LAUNCH_HOW_FILE_INLINE,	/* -f FILE holding the profile with the
-				 * values written in (gen_format_inline),
+				 * values written in (format_inline),
 				 * and no -D at all */
 };
 
@@ -224,7 +224,7 @@ struct launch_plan {
  * of N ...") and *plan empty when even size_bare is over the budget (the
  * command's arguments or the environment are too large), or when the inline
  * form is needed but impossible (a value with a control character, or too
- * long: see gen_format_inline). spec->command may be NULL or empty, as for
+ * long: see format_inline). spec->command may be NULL or empty, as for
  * launch_argv_new.
  */
 int	launch_plan_new(const struct launch_spec *, struct launch_plan *,

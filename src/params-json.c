@@ -618,20 +618,6 @@ params_json_load(const char *file, struct params *out, struct sb_error *err)
  * away.
  */
 
-static void
-put_end(struct buf *b, bool last)
-{
-	buf_puts(b, last ? "\n" : ",\n");
-}
-
-static void
-put_name(struct buf *b, int level, const char *key, const char *v, bool last)
-{
-	json_put_key(b, level, key);
-	json_put_string(b, v);
-	put_end(b, last);
-}
-
 /* Whether s can go into JSON; otherwise err names it "PREFIX[i]SUFFIX". */
 static int
 check_utf8(const char *s, const char *prefix, size_t i, const char *suffix,
@@ -705,7 +691,7 @@ put_list(struct buf *b, int level, const struct params_field *f,
 		json_put_indent(b, level + 1);
 		if (put_item(b, level + 1, f, list, i, err) == -1)
 			return -1;
-		put_end(b, i + 1 == n);
+		json_put_end(b, i + 1 == n);
 	}
 	json_put_indent(b, level);
 	buf_putc(b, ']');
@@ -757,7 +743,7 @@ put_object(struct buf *b, int level, enum params_field_id id,
 		json_put_key(b, level + 1, params_field_key(&params_fields[c]));
 		if (put_value(b, level + 1, c, base, err) == -1)
 			return -1;
-		put_end(b, c == f->last);
+		json_put_end(b, c == f->last);
 	}
 	json_put_indent(b, level);
 	buf_putc(b, '}');
@@ -774,7 +760,7 @@ params_json_dump(const struct params *p, struct sb_error *err)
 		buf_clear(&b);
 		return NULL;
 	}
-	put_end(&b, true);
+	json_put_end(&b, true);
 	return buf_take(&b);
 }
 
@@ -790,81 +776,4 @@ params_json_save_flags(const char *file, const struct params *p,
 	rc = file_write_atomic_flags(file, text, strlen(text), flags, err);
 	free(text);
 	return rc;
-}
-
-char *
-params_json_render_result(const struct gen_result *r, char *const argv[],
-    struct sb_error *err)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	if (!utf8_valid(r->profile)) {
-		sb_error_set(err, SB_EINVAL, "profile: not valid UTF-8");
-		goto fail;
-	}
-	buf_puts(&b, "{\n");
-	put_name(&b, 1, "profile", r->profile, false);
-
-	json_put_key(&b, 1, "params");
-	buf_puts(&b, r->nparams == 0 ? "[]" : "[\n");
-	for (i = 0; i < r->nparams; i++) {
-		if (check_utf8(r->params[i].key, "params", i, "", err) == -1)
-			goto fail;
-		if (!utf8_valid(r->params[i].value)) {
-			sb_error_set(err, SB_EINVAL, "%s: value is not valid "
-			    "UTF-8, which JSON cannot hold", r->params[i].key);
-			goto fail;
-		}
-		json_put_indent(&b, 2);
-		buf_putc(&b, '[');
-		json_put_string(&b, r->params[i].key);
-		buf_puts(&b, ", ");
-		json_put_string(&b, r->params[i].value);
-		buf_putc(&b, ']');
-		put_end(&b, i + 1 == r->nparams);
-	}
-	if (r->nparams > 0) {
-		json_put_indent(&b, 1);
-		buf_putc(&b, ']');
-	}
-	put_end(&b, false);
-
-	json_put_key(&b, 1, "argv");
-	buf_puts(&b, argv == NULL || argv[0] == NULL ? "[]" : "[\n");
-	for (i = 0; argv != NULL && argv[i] != NULL; i++) {
-		if (check_utf8(argv[i], "argv", i, "", err) == -1)
-			goto fail;
-		json_put_indent(&b, 2);
-		json_put_string(&b, argv[i]);
-		put_end(&b, argv[i + 1] == NULL);
-	}
-	if (argv != NULL && argv[0] != NULL) {
-		json_put_indent(&b, 1);
-		buf_putc(&b, ']');
-	}
-	put_end(&b, false);
-
-	json_put_key(&b, 1, "warnings");
-	buf_puts(&b, r->nwarnings == 0 ? "[]" : "[\n");
-	for (i = 0; i < r->nwarnings; i++) {
-		if (check_utf8(r->warnings[i].msg, "warnings", i, "",
-		    err) == -1)
-			goto fail;
-		json_put_indent(&b, 2);
-		json_put_string(&b, r->warnings[i].msg);
-		put_end(&b, i + 1 == r->nwarnings);
-	}
-	if (r->nwarnings > 0) {
-		json_put_indent(&b, 1);
-		buf_putc(&b, ']');
-	}
-	put_end(&b, true);
-	buf_puts(&b, "}\n");
-	return buf_take(&b);
-
-fail:
-	buf_clear(&b);
-	return NULL;
 }

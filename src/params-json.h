@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: ISC */
-/* params-json.h: the params file (JSON) and the json output format, by
- * the field table of params-fields.h; no cJSON type crosses this header. */
+/* params-json.h: the params file (JSON), by the field table of
+ * params-fields.h; no cJSON type crosses this header. */
 #ifndef SBPOLICY_PARAMS_JSON_H
 #define SBPOLICY_PARAMS_JSON_H
 
 #include <stddef.h>
 
 #include "err.h"
-#include "gen.h"
 #include "params.h"
 
 /* Files larger than this are refused before parsing. */
@@ -42,13 +41,5 @@ char	*params_json_dump(const struct params *, struct sb_error *);
  */
 int	params_json_save_flags(const char *file, const struct params *,
 	    unsigned flags, struct sb_error *);
-
-/*
- * The `json` output of generate: {"profile", "params": [[K, V]...], "argv",
- * "warnings"}. argv may be NULL (then it is written as []). New string, or
- * NULL with err set when a value is not UTF-8.
- */
-char	*params_json_render_result(const struct gen_result *, char *const argv[],
-	    struct sb_error *);
 
 #endif

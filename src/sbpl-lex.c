@@ -6,19 +6,29 @@
 
 #include <string.h>
 
+/* The classes of bytes, by table: the lexer runs over every preview the
+ * TUI shows, at each key. */
+#define BLANK	0x1
+#define DELIM	0x2	/* what ends an atom */
+
+static const unsigned char classes[256] = {
+	['\0'] = DELIM,
+	[' '] = BLANK | DELIM, ['\t'] = BLANK | DELIM, ['\n'] = BLANK | DELIM,
+	['\r'] = BLANK | DELIM, ['\f'] = BLANK | DELIM, ['\v'] = BLANK | DELIM,
+	['('] = DELIM, [')'] = DELIM, ['"'] = DELIM, [';'] = DELIM,
+	['\''] = DELIM,
+};
+
 static bool
 is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
+	return (classes[(unsigned char)c] & BLANK) != 0;
 }
 
-/* What ends an atom. */
 static bool
 is_delim(char c)
 {
-	return c == '\0' || is_blank(c) || c == '(' || c == ')' || c == '"' ||
-	    c == ';' || c == '\'';
+	return (classes[(unsigned char)c] & DELIM) != 0;
 }
 
 void
@@ -42,10 +52,18 @@ step(struct sbpl_lexer *lx)
 enum sbpl_tok
 sbpl_lex_next(struct sbpl_lexer *lx, struct sbpl_token *t)
 {
+	const char *p;
 	bool raw;
 
-	while (is_blank(*lx->p))
-		step(lx);
+	/* Blanks, counting lines: in a local, not through lx, since this
+	 * runs at every byte between tokens. */
+	for (p = lx->p; is_blank(*p); p++) {
+		if (*p == '\n') {
+			lx->line++;
+			lx->bol = p + 1;
+		}
+	}
+	lx->p = p;
 	t->start = lx->p;
 	t->line = lx->line;
 	t->col = (size_t)(lx->p - lx->bol) + 1;
@@ -62,9 +80,9 @@ sbpl_lex_next(struct sbpl_lexer *lx, struct sbpl_token *t)
 		step(lx);
 		break;
 	case ';':
+		/* To the newline, which it leaves: no line to count. */
 		t->kind = SBPL_T_COMMENT;
-		while (*lx->p != '\0' && *lx->p != '\n')
-			step(lx);
+		lx->p += strcspn(lx->p, "\n");
 		break;
 	case '"':
 	case '#':
@@ -87,10 +105,13 @@ sbpl_lex_next(struct sbpl_lexer *lx, struct sbpl_token *t)
 		break;
 	default:
 	atom:
+		/* A newline is a delimiter: no line to count either. */
 		t->kind = SBPL_T_ATOM;
+		p = lx->p;
 		do
-			step(lx);
-		while (!is_delim(*lx->p));
+			p++;
+		while (!is_delim(*p));
+		lx->p = p;
 		break;
 	}
 	t->len = (size_t)(lx->p - t->start);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: ISC */
-/* shquote.c: quoting for POSIX sh. */
+/* shquote.c: quoting for POSIX sh, a one-line form, and splitting. */
 #include "config.h"
 
 #include "shquote.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "unicode.h"
+#include "xmalloc.h"
 
 static bool
 is_plain_char(unsigned char c)
@@ -123,4 +125,62 @@ shquote_argv(char *const argv[])
 		shquote_append(&b, argv[i]);
 	}
 	return buf_take(&b);
+}
+
+static void
+free_words(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+char **
+shquote_split(const char *s, struct sb_error *err)
+{
+	char **v = NULL;
+	struct buf w;
+	size_t n = 0;
+	char q = 0;
+	bool inword = false;
+
+	buf_init(&w);
+	for (;; s++) {
+		if (q == 0 && (*s == ' ' || *s == '\t' || *s == '\0')) {
+			if (inword) {
+				v = xreallocarray(v, n + 2, sizeof *v);
+				v[n++] = xstrdup(buf_str(&w));
+				buf_reset(&w);
+				inword = false;
+			}
+			if (*s == '\0')
+				break;
+			continue;
+		}
+		if (*s == '\0') {
+			sb_error_set(err, SB_EINVAL,
+			    "command: unterminated %c quote", q);
+			buf_clear(&w);
+			free_words(v, n);
+			return NULL;
+		}
+		inword = true;
+		if (q == 0 && (*s == '\'' || *s == '"'))
+			q = *s;
+		else if (q != 0 && *s == q)
+			q = 0;
+		else if (*s == '\\' && q != '\'' && s[1] != '\0')
+			buf_putc(&w, *++s);
+		else
+			buf_putc(&w, *s);
+	}
+	buf_clear(&w);
+	if (n == 0) {
+		sb_error_set(err, SB_EINVAL, "command is empty");
+		return NULL;
+	}
+	v[n] = NULL;
+	return v;
 }

@@ -48,25 +48,42 @@ strmap_get(const struct strmap *m, const char *key, size_t len, size_t h)
 	return s->key != NULL ? &s->value : NULL;
 }
 
+/* Moves the keys to a table of cap slots. */
+static void
+resize(struct strmap *m, size_t cap)
+{
+	struct strmap_slot *old = m->slots;
+	size_t oldcap = m->cap, i;
+
+	m->cap = cap;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key != NULL)
+			*slot(m, old[i].key, old[i].len, old[i].hash) = old[i];
+	}
+	free(old);
+}
+
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t cap = m->cap == 0 ? 16 : m->cap;
+
+	/* At most half full, as strmap_put keeps it. */
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		resize(m, cap);
+}
+
 size_t *
 strmap_put(struct strmap *m, const char *key, size_t len, size_t h,
     int *added)
 {
-	struct strmap_slot *old, *s;
-	size_t oldcap, i;
+	struct strmap_slot *s;
 
-	if ((m->n + 1) * 2 > m->cap) {
-		old = m->slots;
-		oldcap = m->cap;
-		m->cap = m->cap == 0 ? 16 : m->cap * 2;
-		m->slots = xcalloc(m->cap, sizeof *m->slots);
-		for (i = 0; i < oldcap; i++) {
-			if (old[i].key != NULL)
-				*slot(m, old[i].key, old[i].len,
-				    old[i].hash) = old[i];
-		}
-		free(old);
-	}
+	if ((m->n + 1) * 2 > m->cap)
+		resize(m, m->cap == 0 ? 16 : m->cap * 2);
 	s = slot(m, key, len, h);
 	if (added != NULL)
 		*added = s->key == NULL;

@@ -29,6 +29,10 @@ struct strmap {
 void	strmap_init(struct strmap *);
 void	strmap_clear(struct strmap *);	/* frees the slots, not the keys */
 
+/* Makes room for n keys in all, so that putting them does not grow the
+ * table again and again. */
+void	strmap_reserve(struct strmap *, size_t n);
+
 /* The value of key (len bytes, hash h), or NULL. Borrowed until the next
  * strmap_put. */
 size_t	*strmap_get(const struct strmap *, const char *key, size_t len,

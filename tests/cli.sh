@@ -331,4 +331,25 @@ grep -q '"builtin_denies": false' nb.json && ok ||
 expect 0 "$sb" generate -p nb.json --network full
 grep -q BUILTIN_DENY out && bad "builtin_denies false in a file ignored" || ok
 
+# --- tui's command line (no terminal here: it stops there, exit 2) ----------
+printf '{"version": 1}\n' >t.json
+expect 0 "$sb" tui --help
+grep -q 'template' out && ok || bad "tui --help does not explain -p with a file"
+expect 2 "$sb" tui t.json --proxy-port 1234
+one_line_error 'tui: standard input and output must be a terminal'
+expect 2 "$sb" tui t.json --proxy-port 0
+one_line_error '--proxy-port: port must be 1..65535: 0'
+expect 2 "$sb" tui -p t.json new.json
+one_line_error 'tui: standard input and output must be a terminal'
+expect 2 "$sb" tui new.json -p t.json --allow-local-binding
+one_line_error 'tui: standard input and output must be a terminal'
+expect 1 "$sb" tui -p missing.json new.json
+one_line_error 'missing.json: '
+expect 2 "$sb" tui -p t.json new.json extra.json
+one_line_error 'tui: unexpected argument: "extra.json"'
+printf '{"version": 2}\n' >v2.json
+expect 1 "$sb" tui -p t.json v2.json
+one_line_error 'v2.json:1:'
+[ ! -e new.json ] && ok || bad "tui wrote new.json without a terminal"
+
 finish

@@ -15,6 +15,7 @@
 #include <regex.h>
 
 #include "buf.h"
+#include "format.h"
 #include "gen.h"
 #include "helpers.h"
 #include "params-json.h"
@@ -394,7 +395,7 @@ gen_hostile_paths_stay_out_of_the_sbpl_profile(void **state)
 		assert_non_null(memchr(r.params[i].value, '/', 1));
 	}
 	/* In the sbpl format each parameter stays on its own comment line. */
-	sbpl = gen_format_sbpl(&r);
+	sbpl = format_sbpl(&r);
 	nlines_profile = nlines_sbpl = 0;
 	for (s = r.profile; *s != '\0'; s++)
 		nlines_profile += *s == '\n';
@@ -437,7 +438,7 @@ gen_inline_literals_decode_to_the_exact_path(void **state)
 		    ACCESS_CONNECT);
 	render_ok(&p, &r);
 	sb_error_init(&err);
-	text = gen_format_inline(&r, &err);
+	text = format_inline(&r, &err);
 	assert_non_null(text);
 	assert_null(strstr(text, "(param \""));
 	/* Every socket literal decodes to one of the canonical paths. */
@@ -473,7 +474,7 @@ gen_inline_refuses_control_characters(void **state)
 	    ACCESS_CONNECT_BIND);
 	render_ok(&p, &r);
 	sb_error_init(&err);
-	assert_null(gen_format_inline(&r, &err));
+	assert_null(format_inline(&r, &err));
 	assert_string_equal(err.msg, "inline: \"/private/tmp/new\\nline.sock\": "
 	    "a path with a control character cannot be written into a "
 	    "profile (use the sbpl format and -D)");
@@ -500,7 +501,7 @@ gen_inline_refuses_paths_over_1000_bytes(void **state)
 	strlist_add(&p.writable_roots, path);
 	render_ok(&p, &r);
 	sb_error_init(&err);
-	text = gen_format_inline(&r, &err);
+	text = format_inline(&r, &err);
 	assert_non_null(text);	/* exactly 1000 bytes still fits */
 	free(text);
 	gen_result_clear(&r);
@@ -516,7 +517,7 @@ gen_inline_refuses_paths_over_1000_bytes(void **state)
 	/* The sbpl format passes it as a -D value. */
 	assert_string_equal(test_param(&r, "WRITABLE_ROOT_3"), path);
 	sb_error_init(&err);
-	assert_null(gen_format_inline(&r, &err));
+	assert_null(format_inline(&r, &err));
 	assert_non_null(strstr(err.msg, "a path of 1001 bytes"));
 	gen_result_clear(&r);
 	params_clear(&p);
@@ -585,7 +586,7 @@ gen_sbpl_comment_values_are_shell_quoted(void **state)
 	socklist_add(&p.sock_allow, "/Users/me/n\nl", MATCH_SUBPATH,
 	    ACCESS_CONNECT_BIND);
 	render_ok(&p, &r);
-	sbpl = gen_format_sbpl(&r);
+	sbpl = format_sbpl(&r);
 	assert_true(has_line(sbpl,
 	    "; -D UNIX_SOCKET_PATH_0='/Users/me/a b'\\''c'"));
 	assert_true(has_line(sbpl, "; -D UNIX_SOCKET_PATH_1=$'/Users/me/n\\nl'"));
@@ -825,7 +826,7 @@ gen_inline_limit_counts_the_path_not_its_escapes(void **state)
 	socklist_add(&p.sock_allow, path, MATCH_LITERAL, ACCESS_CONNECT);
 	render_ok(&p, &r);
 	sb_error_init(&err);
-	text = gen_format_inline(&r, &err);
+	text = format_inline(&r, &err);
 	if (text == NULL)
 		fail_msg("%s", err.msg);
 	free(text);

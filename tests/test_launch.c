@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "format.h"
 #include "gen.h"
 #include "helpers.h"
 #include "launch.h"
@@ -360,19 +361,13 @@ teardown(void **state)
 
 /* --- building params and results ---------------------------------------- */
 
-static struct path_fs macos_fs;
-
 static void
 render(const struct params *p, struct gen_result *r)
 {
 	struct gen_ctx ctx;
 	struct sb_error err;
 
-	macos_fs = test_fs(test_fs_macos);
-	ctx.cwd = "/Users/me/project";
-	ctx.home = "/Users/me";
-	ctx.tmpdir = "/var/folders/xy/T/";
-	ctx.fs = &macos_fs;
+	test_macos_ctx(&ctx);
 	sb_error_init(&err);
 	if (gen_render(p, &ctx, r, &err) != 0)
 		fail_msg("gen_render: %s", err.msg);
@@ -1251,7 +1246,7 @@ launch_plan_params_over_budget_go_inline(void **state)
 	assert_int_equal(plan.size, plan.size_bare);
 	/* The file holds the inline form: every value written in. */
 	sb_error_init(&err);
-	text = gen_format_inline(&r, &err);
+	text = format_inline(&r, &err);
 	assert_non_null(text);
 	assert_string_equal(plan.text, text);
 	assert_null(strstr(plan.text, "(param "));
@@ -1285,7 +1280,7 @@ launch_params_over_budget_run_without_d(void **state)
 		assert_int_not_equal(strncmp(fk.argv[i], "-D", 2), 0);
 	/* What went to the file is the inline form. */
 	sb_error_init(&err);
-	text = gen_format_inline(&r, &err);
+	text = format_inline(&r, &err);
 	assert_non_null(text);
 	assert_int_equal(fk.temp_len, strlen(text));
 	free(text);

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_params_json.c: loading, dumping and saving params files; json output;
- * the field table against data/params.schema.json. */
+/* test_params_json.c: loading, dumping and saving params files; the field table against data/params.schema.json. */
 #include "config.h"
 
 #include <sys/stat.h>
@@ -768,109 +767,6 @@ params_json_examples_say_what_their_names_say(void **state)
 	params_clear(&p);
 }
 
-static void
-params_json_render_result_writes_the_documented_object(void **state)
-{
-	struct gen_param params[] = {
-		{ (char *)"UNIX_SOCKET_PATH_0", (char *)"/private/tmp/test.sock" },
-		{ (char *)"UNIX_SOCKET_DENY_0", (char *)"/tmp/new\nline" },
-	};
-	struct gen_warning warnings[] = {
-		{ GEN_W_SOCK_ALLOW, 0, (char *)"allow[0]: \"quoted\"" },
-	};
-	char *argv[] = {
-		(char *)"/usr/bin/sandbox-exec", (char *)"-p", (char *)"P",
-		(char *)"--", (char *)"true", NULL
-	};
-	struct gen_result r;
-	struct sb_error err;
-	char *text;
-
-	(void)state;
-	memset(&r, 0, sizeof r);
-	r.profile = (char *)"(version 1)\n(allow network-outbound "
-	    "(remote unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))\n";
-	r.params = params;
-	r.nparams = 2;
-	r.warnings = warnings;
-	r.nwarnings = 1;
-	sb_error_init(&err);
-	text = params_json_render_result(&r, argv, &err);
-	assert_non_null(text);
-	assert_string_equal(text,
-	    "{\n"
-	    "  \"profile\": \"(version 1)\\n(allow network-outbound "
-	    "(remote unix-socket (subpath (param \\\"UNIX_SOCKET_PATH_0\\\""
-	    "))))\\n\",\n"
-	    "  \"params\": [\n"
-	    "    [\"UNIX_SOCKET_PATH_0\", \"/private/tmp/test.sock\"],\n"
-	    "    [\"UNIX_SOCKET_DENY_0\", \"/tmp/new\\nline\"]\n"
-	    "  ],\n"
-	    "  \"argv\": [\n"
-	    "    \"/usr/bin/sandbox-exec\",\n"
-	    "    \"-p\",\n"
-	    "    \"P\",\n"
-	    "    \"--\",\n"
-	    "    \"true\"\n"
-	    "  ],\n"
-	    "  \"warnings\": [\n"
-	    "    \"allow[0]: \\\"quoted\\\"\"\n"
-	    "  ]\n"
-	    "}\n");
-	free(text);
-}
-
-static void
-params_json_render_result_writes_empty_lists(void **state)
-{
-	struct gen_result r;
-	struct sb_error err;
-	char *argv[] = { NULL };
-	char *text;
-
-	(void)state;
-	memset(&r, 0, sizeof r);
-	r.profile = (char *)"";
-	sb_error_init(&err);
-	text = params_json_render_result(&r, NULL, &err);
-	assert_string_equal(text, "{\n  \"profile\": \"\",\n  \"params\": [],\n"
-	    "  \"argv\": [],\n  \"warnings\": []\n}\n");
-	free(text);
-	text = params_json_render_result(&r, argv, &err);
-	assert_non_null(strstr(text, "\"argv\": [],"));
-	free(text);
-}
-
-static void
-params_json_render_result_refuses_non_utf8(void **state)
-{
-	struct gen_param params[] = {
-		{ (char *)"WRITABLE_ROOT_0", (char *)"/ok" },
-		{ (char *)"WRITABLE_ROOT_1", (char *)"/caf\xe9" },
-	};
-	char *argv[] = { (char *)"x", (char *)"\xc0\xaf", NULL };
-	struct gen_result r;
-	struct sb_error err;
-
-	(void)state;
-	memset(&r, 0, sizeof r);
-	r.profile = (char *)"(version 1)\n";
-	r.params = params;
-	r.nparams = 2;
-	sb_error_init(&err);
-	assert_null(params_json_render_result(&r, NULL, &err));
-	assert_string_equal(err.msg, "WRITABLE_ROOT_1: value is not valid "
-	    "UTF-8, which JSON cannot hold");
-	r.nparams = 1;
-	sb_error_init(&err);
-	assert_null(params_json_render_result(&r, argv, &err));
-	assert_string_equal(err.msg, "argv[1]: not valid UTF-8");
-	r.profile = (char *)"(deny \xff)";
-	sb_error_init(&err);
-	assert_null(params_json_render_result(&r, NULL, &err));
-	assert_string_equal(err.msg, "profile: not valid UTF-8");
-}
-
 /* The path a child of object `parent` should have: "parent.key". */
 static void
 assert_child_path(enum params_field_id parent, enum params_field_id c)
@@ -1125,9 +1021,6 @@ main(void)
 		cmocka_unit_test(params_json_failed_save_leaves_the_old_file),
 		cmocka_unit_test(params_json_every_example_loads_and_is_normalised),
 		cmocka_unit_test(params_json_examples_say_what_their_names_say),
-		cmocka_unit_test(params_json_render_result_writes_the_documented_object),
-		cmocka_unit_test(params_json_render_result_writes_empty_lists),
-		cmocka_unit_test(params_json_render_result_refuses_non_utf8),
 		cmocka_unit_test(params_fields_table_is_one_tree),
 		cmocka_unit_test(params_schema_matches_the_field_table),
 	};

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_path.c: lexical paths, canonicalisation, quoting, message display. */
+/* test_path.c: paths, canonicalisation, shell quoting and splitting, messages. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "err.h"
 #include "helpers.h"
+#include "launch.h"
 #include "path.h"
 #include "shquote.h"
 #include "unicode.h"
@@ -142,6 +143,34 @@ utf8_valid_rejects_overlong_and_surrogates(void **state)
 }
 
 static void
+shquote_split_reads_quotes_and_backslashes(void **state)
+{
+	struct sb_error err;
+	char **v;
+
+	(void)state;
+	sb_error_init(&err);
+	v = shquote_split("  echo \"x y\"  a\\ b 'c\"d' e\\\"f ", &err);
+	assert_non_null(v);
+	assert_string_equal(v[0], "echo");
+	assert_string_equal(v[1], "x y");
+	assert_string_equal(v[2], "a b");
+	assert_string_equal(v[3], "c\"d");
+	assert_string_equal(v[4], "e\"f");
+	assert_null(v[5]);
+	launch_argv_free(v);
+	v = shquote_split("''", &err);
+	assert_non_null(v);
+	assert_string_equal(v[0], "");
+	launch_argv_free(v);
+	assert_null(shquote_split("echo 'x", &err));
+	assert_non_null(strstr(err.msg, "unterminated"));
+	sb_error_init(&err);
+	assert_null(shquote_split("   ", &err));
+	assert_non_null(strstr(err.msg, "empty"));
+}
+
+static void
 sb_show_makes_one_printable_line(void **state)
 {
 	char buf[SB_SHOW_MAX], small[16];
@@ -201,6 +230,7 @@ main(void)
 		cmocka_unit_test(path_is_under_compares_whole_components),
 		cmocka_unit_test(shquote_leaves_plain_words_and_quotes_the_rest),
 		cmocka_unit_test(shquote_oneline_escapes_control_and_invalid_bytes),
+		cmocka_unit_test(shquote_split_reads_quotes_and_backslashes),
 		cmocka_unit_test(utf8_valid_rejects_overlong_and_surrogates),
 		cmocka_unit_test(sb_show_makes_one_printable_line),
 		cmocka_unit_test(sb_error_keeps_the_first_error),

@@ -215,6 +215,30 @@ utf8_widths_count_wide_characters_twice(void **state)
 	assert_int_equal(ui_utf8_width("\xe6\x97\xa5", 3), 1);
 }
 
+static void
+utf8_wrap_cuts_at_blanks_and_never_inside_a_character(void **state)
+{
+	size_t next;
+
+	(void)state;
+	/* All of it when it fits. */
+	assert_int_equal(ui_utf8_wrap("ab cd", 5, 5, 0, &next), 5);
+	assert_int_equal(next, 5);
+	/* At the last blank that fits, the blanks after it skipped. */
+	assert_int_equal(ui_utf8_wrap("ab cd  ef", 9, 7, 0, &next), 5);
+	assert_int_equal(next, 7);
+	/* Not at a blank within keep bytes: inside the word instead. */
+	assert_int_equal(ui_utf8_wrap("ab cdefgh", 9, 6, 2, &next), 6);
+	assert_int_equal(next, 6);
+	/* One long word: cut where it stops fitting. */
+	assert_int_equal(ui_utf8_wrap("abcdefgh", 8, 3, 0, &next), 3);
+	/* A bad byte is one column; a character is never split, and one at
+	 * least goes on each line. */
+	assert_int_equal(ui_utf8_wrap("a\xc3\xa9" "b", 4, 2, 0, &next), 3);
+	assert_int_equal(ui_utf8_wrap("\xc3\xa9" "b", 3, 0, 0, &next), 2);
+	assert_int_equal(next, 2);
+}
+
 int
 main(void)
 {
@@ -228,6 +252,7 @@ main(void)
 		cmocka_unit_test(utf8_decodes_and_rejects),
 		cmocka_unit_test(utf8_floor_never_splits_a_character),
 		cmocka_unit_test(utf8_widths_count_wide_characters_twice),
+		cmocka_unit_test(utf8_wrap_cuts_at_blanks_and_never_inside_a_character),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

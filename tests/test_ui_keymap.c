@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "help.h"
 #include "helpers.h"
 #include "keymap.h"
 
@@ -47,7 +48,7 @@ keymap_every_binding_has_help(void **state)
 
 	(void)state;
 	t = ui_keymap_table(&n);
-	rows = ui_keymap_help_new(&nrows);
+	rows = ui_help_rows_new(&nrows);
 	assert_non_null(rows);
 	for (i = 0; i < n; i++) {
 		const char *help = ui_action_help(t[i].action);
@@ -68,7 +69,7 @@ keymap_every_binding_has_help(void **state)
 			fail_msg("key %s (%s) is not on the help screen", name,
 			    ui_action_name(t[i].action));
 	}
-	ui_keymap_help_free(rows);
+	ui_help_free(rows);
 }
 
 static void

@@ -1155,34 +1155,6 @@ model_run_splits_the_command_line(void **state)
 	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
 }
 
-static void
-model_split_command_handles_quotes(void **state)
-{
-	struct sb_error err;
-	char **v;
-
-	(void)state;
-	sb_error_init(&err);
-	v = ui_split_command("  echo \"x y\"  a\\ b 'c\"d' e\\\"f ", &err);
-	assert_non_null(v);
-	assert_string_equal(v[0], "echo");
-	assert_string_equal(v[1], "x y");
-	assert_string_equal(v[2], "a b");
-	assert_string_equal(v[3], "c\"d");
-	assert_string_equal(v[4], "e\"f");
-	assert_null(v[5]);
-	launch_argv_free(v);
-	v = ui_split_command("''", &err);
-	assert_non_null(v);
-	assert_string_equal(v[0], "");
-	launch_argv_free(v);
-	assert_null(ui_split_command("echo 'x", &err));
-	assert_non_null(strstr(err.msg, "unterminated"));
-	sb_error_init(&err);
-	assert_null(ui_split_command("   ", &err));
-	assert_non_null(strstr(err.msg, "empty"));
-}
-
 /* --- the line editor ------------------------------------------------------ */
 
 static void
@@ -1550,7 +1522,7 @@ lineedit_completes_a_command_word_with_blanks_and_quotes(void **state)
 	    NULL, true, NULL), 1);
 	assert_string_equal(ui_line_str(&l), "cat a\\ dir\\ with\\ space/");
 	sb_error_init(&err);
-	argv = ui_split_command(ui_line_str(&l), &err);
+	argv = shquote_split(ui_line_str(&l), &err);
 	assert_non_null(argv);
 	assert_string_equal(argv[1], "a dir with space/");
 	launch_argv_free(argv);
@@ -1572,21 +1544,21 @@ lineedit_completes_a_command_word_with_blanks_and_quotes(void **state)
 	/* Quotes and backslashes in a name survive every quoting. */
 	ui_line_set(&l, "cat i");
 	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
-	argv = ui_split_command(ui_line_str(&l), &err);
+	argv = shquote_split(ui_line_str(&l), &err);
 	assert_non_null(argv);
 	assert_string_equal(argv[1], "it's\"q\\");
 	launch_argv_free(argv);
 	ui_line_set(&l, "cat 'i");
 	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
 	ui_line_insert(&l, '\'');
-	argv = ui_split_command(ui_line_str(&l), &err);
+	argv = shquote_split(ui_line_str(&l), &err);
 	assert_non_null(argv);
 	assert_string_equal(argv[1], "it's\"q\\");
 	launch_argv_free(argv);
 	ui_line_set(&l, "cat \"i");
 	ui_line_complete(&l, &fake_dir, "/Users/me/project", NULL, true, NULL);
 	ui_line_insert(&l, '"');
-	argv = ui_split_command(ui_line_str(&l), &err);
+	argv = shquote_split(ui_line_str(&l), &err);
 	assert_non_null(argv);
 	assert_string_equal(argv[1], "it's\"q\\");
 	launch_argv_free(argv);
@@ -1906,7 +1878,6 @@ main(void)
 		T(model_quit_and_save_saves_then_quits),
 		T(model_open_loads_a_file_and_sets_the_title),
 		T(model_run_splits_the_command_line),
-		T(model_split_command_handles_quotes),
 		T(lineedit_moves_and_deletes_by_character),
 		T(lineedit_completes_file_names),
 		T(model_tab_completes_in_a_path_prompt),

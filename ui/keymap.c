@@ -1,15 +1,10 @@
 /* SPDX-License-Identifier: ISC */
-/* keymap.c: the binding table, its lookup, and help rows made from it. */
+/* keymap.c: the binding table, its lookup, and the names of keys and modes. */
 #include "config.h"
 
 #include "keymap.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "buf.h"
-#include "xmalloc.h"
 
 #define UI_ACTION_NAME(id, name, help) name,
 static const char *const action_names[] = { UI_ACTIONS(UI_ACTION_NAME) };
@@ -114,12 +109,6 @@ static const struct ui_binding bindings[] = {
 static const char *const mode_names[] = {
 	"everywhere", "both panes", "settings pane", "preview pane",
 	"prompt", "help screen", "question",
-};
-
-/* The order of the help screen: what a user needs first. */
-static const enum ui_mode help_order[] = {
-	UI_MODE_MAIN, UI_MODE_LIST, UI_MODE_PREVIEW, UI_MODE_EDIT_PATH,
-	UI_MODE_CONFIRM, UI_MODE_HELP, UI_MODE_ANY,
 };
 
 const char *
@@ -249,68 +238,4 @@ ui_key_name(int key, char *buf, size_t len)
 	else
 		snprintf(buf, len, "U+%04X", (unsigned)key);
 	return buf;
-}
-
-char **
-ui_keymap_help_new(size_t *np)
-{
-	struct buf keys;
-	char **rows = NULL, name[32], *row;
-	size_t n = 0, cap = 0, o, i;
-	int a;
-
-	buf_init(&keys);
-	for (o = 0; o < sizeof help_order / sizeof help_order[0]; o++) {
-		for (i = 0; i < NBINDINGS; i++) {
-			if (bindings[i].mode == help_order[o])
-				break;
-		}
-		if (i == NBINDINGS)
-			continue;
-		xasprintf(&row, "%s:", ui_mode_name(help_order[o]));
-		if (n + 2 >= cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			rows = xreallocarray(rows, cap, sizeof *rows);
-		}
-		rows[n++] = row;
-		for (a = 0; a < ACT__COUNT; a++) {
-			buf_reset(&keys);
-			for (i = 0; i < NBINDINGS; i++) {
-				if (bindings[i].mode != help_order[o] ||
-				    bindings[i].action != (enum ui_action)a)
-					continue;
-				if (keys.len > 0)
-					buf_puts(&keys, ", ");
-				buf_puts(&keys, ui_key_name(bindings[i].key,
-				    name, sizeof name));
-			}
-			if (keys.len == 0)
-				continue;
-			/* Two blanks at least: the keys must not run
-			 * into their help ("Ctrl-H delete"). */
-			xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS,
-			    buf_str(&keys), ui_action_help((enum ui_action)a));
-			if (n + 2 >= cap) {
-				cap *= 2;
-				rows = xreallocarray(rows, cap, sizeof *rows);
-			}
-			rows[n++] = row;
-		}
-	}
-	buf_clear(&keys);
-	rows[n] = NULL;
-	*np = n;
-	return rows;
-}
-
-void
-ui_keymap_help_free(char **rows)
-{
-	size_t i;
-
-	if (rows == NULL)
-		return;
-	for (i = 0; rows[i] != NULL; i++)
-		free(rows[i]);
-	free(rows);
 }

@@ -67,7 +67,8 @@ struct ui_binding {
 /* The action bound to key in mode; ACT_NONE when nothing is. */
 enum ui_action	ui_keymap_lookup(enum ui_mode, int key);
 
-/* The whole table (for help and tests); *n gets its length. Static storage. */
+/* The whole table (for the help screen, help.c); *n gets its length.
+ * Static storage. */
 const struct ui_binding	*ui_keymap_table(size_t *n);
 
 /* The first key bound to action in mode (MAIN/ANY included as in lookup),
@@ -79,17 +80,5 @@ const char	*ui_key_name(int key, char *buf, size_t len);
 
 /* A mode's name for help ("settings", "prompt"). Static string. */
 const char	*ui_mode_name(enum ui_mode);
-
-/* The help rows' key column: "  KEYS" padded to this, two blanks, the help. */
-#define UI_HELP_KEYS_COLS	22
-#define UI_HELP_TEXT_COL	(2 + UI_HELP_KEYS_COLS + 2)
-
-/*
- * Help rows: "KEYS  ACTION-HELP" grouped by mode, for each action bound in
- * that mode, keys joined with ", ". Returns a new NULL-terminated array of
- * new strings (free with ui_keymap_help_free); *n gets the count.
- */
-char	**ui_keymap_help_new(size_t *n);
-void	  ui_keymap_help_free(char **);
 
 #endif

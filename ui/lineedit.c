@@ -263,7 +263,7 @@ free_names(char **v)
 }
 
 /*
- * The last word of a command line s[0..n), read as ui_split_command reads
+ * The last word of a command line s[0..n), read as shquote_split reads
  * it ('...' and "..." quote, a backslash escapes): its text, unquoted, as a
  * new string, and in *quote the quote still open at n (0 for none).
  */

@@ -66,7 +66,7 @@ size_t	 ui_line_cursor_col(const struct ui_line *);
 /*
  * Tab completion of the file name before the cursor: the whole text, or
  * with last_word the last word of a command line, read as
- * ui_split_command reads it (quotes and backslashes), the completion
+ * shquote_split reads it (quotes and backslashes), the completion
  * written so that it reads back the same (a blank as "\ " outside quotes).
  * "~/" expands against home, a relative name against cwd; the text keeps
  * the form the user typed. Inserts the longest common continuation (and "/"

@@ -4,8 +4,6 @@
 
 #include "ui.h"
 
-#include <sys/stat.h>
-
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -202,7 +200,7 @@ ui_launch(struct ui_model *m)
 	m->run_argv = NULL;
 	free(shown);
 	free(line);
-	return UI_R_CLEAR | UI_R_RELAYOUT | UI_R_REDRAW;
+	return UI_R_CLEAR | UI_R_RELAYOUT;
 }
 
 static void
@@ -236,7 +234,7 @@ static void
 ui_loop(struct ui_model *m)
 {
 	struct ui_layout lay;
-	unsigned flags = UI_R_RELAYOUT | UI_R_REGEN | UI_R_REDRAW;
+	unsigned flags = UI_R_RELAYOUT | UI_R_REGEN;
 	int key;
 
 	for (;;) {
@@ -260,8 +258,7 @@ ui_loop(struct ui_model *m)
 			ui_model_regen(m);
 		if (flags & UI_R_CLEAR)
 			clearok(curscr, TRUE);
-		if (flags & (UI_R_REDRAW | UI_R_REGEN | UI_R_RELAYOUT |
-		    UI_R_CLEAR)) {
+		if (flags & UI_R_DRAW) {
 			ui_view_draw(m, &lay);
 			doupdate();
 		}
@@ -269,7 +266,7 @@ ui_loop(struct ui_model *m)
 		if (got_sigquit)
 			break;
 		if (key == UI_KEY_RESIZE) {
-			flags = UI_R_RELAYOUT | UI_R_REDRAW;
+			flags = UI_R_RELAYOUT;
 			continue;
 		}
 		if (key == UI_KEY_NONE) {
@@ -285,66 +282,63 @@ ui_loop(struct ui_model *m)
 }
 
 int
-ui_main(int argc, char **argv)
+ui_main(const struct ui_start *st)
 {
-	struct cli_opts o;
 	struct ui_model m;
 	struct ui_env env;
 	const char *xdg, *why;
-	char *file = NULL, *shown;
+	char *shown, *from = NULL;
 	SCREEN *s;
 	int status;
 
-	if ((status = cli_parse(CLI_TUI, argc, argv, &o)) != 0) {
-		cli_opts_clear(&o);
-		return status == CLI_DONE ? CLI_EXIT_OK : status;
-	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_warn("tui: standard input and output must be a terminal "
 		    "(use 'sbpolicy generate' for a profile)");
-		cli_opts_clear(&o);
 		return CLI_EXIT_USAGE;
 	}
 	status = CLI_EXIT_ERROR;
 	xdg = getenv("XDG_CONFIG_HOME");
 	memset(&env, 0, sizeof env);
-	env.cwd = o.cwd;
-	env.home = o.home;
-	env.tmpdir = o.tmpdir;
+	env.cwd = st->cwd;
+	env.home = st->home;
+	env.tmpdir = st->tmpdir;
 	env.config_home = xdg != NULL && *xdg != '\0' ? xdg : NULL;
 	env.fs = &path_fs_posix;
 	env.dir = &ui_dir_posix;
 
-	if (o.params_file != NULL) {
-		/* Relative to where sbpolicy was started, as the shell means
-		 * it (not to the policy cwd of -C). */
-		char *here = getcwd(NULL, 0);
-
-		file = o.params_file[0] == '/' || here == NULL ?
-		    path_clean(o.params_file) : path_join(here, o.params_file);
-		free(here);
-	}
-	if (o.loaded != NULL) {
-		/* The file as saved is the unmodified state; the flags, applied
-		 * on top of it by cli_parse, are changes to save. */
-		ui_model_init(&m, o.loaded, file, &env);
+	if (st->template_file != NULL)
+		from = ui_model_show_new(st->template_file);
+	if (st->saved != NULL) {
+		/* The file as saved is the unmodified state; the template and
+		 * the flags on top of it are changes to save. */
+		ui_model_init(&m, st->saved, st->file, &env);
 		params_clear(&m.params);
-		params_copy(&m.params, &o.params);
+		params_copy(&m.params, st->params);
 		m.modified = !params_equal(&m.params, &m.saved);
-		shown = ui_model_show_new(file);
-		ui_model_status(&m, false, "opened %s; press ? for help",
-		    shown);
+		shown = ui_model_show_new(st->file);
+		if (from != NULL)
+			ui_model_status(&m, false, "opened %s, with %s on top; "
+			    "press ? for help", shown, from);
+		else
+			ui_model_status(&m, false, "opened %s; press ? for "
+			    "help", shown);
 		free(shown);
-	} else if (file != NULL) {
-		ui_model_init(&m, &o.params, file, &env);
-		shown = ui_model_show_new(file);
-		ui_model_status(&m, false, "new file %s (created when saved); "
-		    "press ? for help", shown);
+	} else if (st->file != NULL) {
+		ui_model_init(&m, st->params, st->file, &env);
+		shown = ui_model_show_new(st->file);
+		if (from != NULL)
+			ui_model_status(&m, false, "new file %s from %s "
+			    "(created when saved); press ? for help", shown,
+			    from);
+		else
+			ui_model_status(&m, false, "new file %s (created when "
+			    "saved); press ? for help", shown);
 		free(shown);
 	} else {
-		ui_model_init(&m, &o.params, file, &env);
+		ui_model_init(&m, st->params, NULL, &env);
 		ui_model_status(&m, false, "default policy; press ? for help");
 	}
+	free(from);
 
 	setlocale(LC_ALL, "");
 	if ((s = ui_setup(&why)) == NULL) {
@@ -360,7 +354,5 @@ ui_main(int argc, char **argv)
 	status = got_sigquit ? CLI_EXIT_ERROR : CLI_EXIT_OK;
 out:
 	ui_model_clear(&m);
-	free(file);
-	cli_opts_clear(&o);
 	return status;
 }

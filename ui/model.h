@@ -12,8 +12,22 @@
 #include "keymap.h"
 #include "lineedit.h"
 #include "params.h"
+#include "preview.h"
+#include "rows.h"
 
-/* Reactions: what the loop must do after an action (htop's Htop_Reaction). */
+/*
+ * The model is this header's state and its parts: model.c (set-up, the
+ * actions, prompts and questions), rows.c (the settings pane's rows),
+ * preview.c (the preview's lines), files.c (loading, saving, where files
+ * go), lists.c (the table of the lists and switches the actions and rows
+ * work from) and help.c (the help screen's text).
+ */
+
+/*
+ * Reactions: what the loop must do after an action (htop's Htop_Reaction).
+ * UI_R_REGEN, UI_R_RELAYOUT and UI_R_CLEAR each imply UI_R_REDRAW: the
+ * loop draws after any of the four (UI_R_DRAW), so no action adds it.
+ */
 #define UI_R_REDRAW	0x001u	/* draw the screen again */
 #define UI_R_REGEN	0x002u	/* params changed: run ui_model_regen */
 #define UI_R_RELAYOUT	0x004u	/* the layout changed (zoom) */
@@ -23,6 +37,7 @@
 #define UI_R_QUIT	0x040u
 #define UI_R_COMPLETE	0x080u	/* run ui_model_complete (it lists a directory) */
 #define UI_R_CLEAR	0x100u	/* repaint the terminal from scratch (Ctrl-L) */
+#define UI_R_DRAW	(UI_R_REDRAW | UI_R_REGEN | UI_R_RELAYOUT | UI_R_CLEAR)
 
 enum ui_focus {
 	UI_FOCUS_SETTINGS,
@@ -56,60 +71,6 @@ enum ui_after_save {
 	UI_AFTER_NOTHING,
 	UI_AFTER_QUIT,
 	UI_AFTER_OPEN_PROMPT,
-};
-
-/* The rows of the settings pane, in display order. */
-enum ui_row_kind {
-	ROW_SECTION,		/* "Network", "Filesystem": not selectable */
-	ROW_NET_MODE,
-	ROW_PORTS,		/* a list heading: Enter adds to it */
-	ROW_PORT,
-	ROW_LOCAL,
-	ROW_ALLOW_ALL,
-	ROW_ALLOW,
-	ROW_ALLOW_ENTRY,
-	ROW_DENY,
-	ROW_DENY_ENTRY,
-	ROW_BUILTIN,		/* the built-in denies: on or off */
-	ROW_BUILTIN_ENTRY,	/* one of them (gen_builtin_deny): read-only */
-	ROW_FS_MODE,
-	ROW_INC_CWD,
-	ROW_INC_TMP,
-	ROW_INC_TMPDIR,
-	ROW_ROOTS,
-	ROW_ROOT,
-	ROW_PROTECTS,
-	ROW_PROTECT,
-	ROW_DENY_READS,
-	ROW_DENY_READ,
-	ROW_NOTE,		/* a resolved path under its entry: not selectable */
-	ROW_WARNING,		/* a generator warning under its entry: not selectable */
-};
-
-struct ui_row {
-	enum ui_row_kind	 kind;
-	size_t			 index;		/* into the params list, for entries */
-	char			*label;		/* owned */
-	char			*value;		/* owned, or NULL; drawn on the right */
-	const char		*inactive;	/* why it has no effect now, or NULL */
-	bool			 warned;	/* a ROW_WARNING follows */
-	int			 depth;		/* indentation level */
-};
-
-/* How a preview line is coloured. */
-enum ui_line_role {
-	UI_LINE_PLAIN,
-	UI_LINE_COMMENT,
-	UI_LINE_ALLOW,
-	UI_LINE_DENY,
-	UI_LINE_PARAM,		/* "; -D KEY=VALUE" */
-};
-
-struct ui_pline {
-	const char		*s;	/* into ui_model.preview; not NUL-terminated */
-	size_t			 len;
-	enum ui_line_role	 role;
-	bool			 changed;	/* added or altered by the last change */
 };
 
 /* What the model needs from outside; the strings are copied. */
@@ -189,7 +150,7 @@ struct ui_model {
 	char			*status;
 	bool			 status_err;
 
-	struct ui_cache		*cache;		/* resolved paths */
+	struct ui_cache		*cache;		/* resolved paths (rows.c) */
 };
 
 /*
@@ -255,21 +216,22 @@ char	*ui_model_default_file(const struct ui_model *);
 /* The profiles directory. New string, or NULL without home. */
 char	*ui_model_profiles_dir(const struct ui_model *);
 
+/* A file name typed in a prompt: "~/" against home, relative against
+ * cwd. New string. */
+char	*ui_model_typed_file(const struct ui_model *, const char *);
+
+/* Opens prompt p on the status line with text (NULL: empty), clearing the
+ * status. */
+void	ui_model_prompt(struct ui_model *, enum ui_prompt, const char *text);
+
+/* The status line "WHAT VALUE", VALUE as ui_model_show_new writes it. */
+void	ui_model_status_value(struct ui_model *, const char *what,
+	    const char *value);
+
 /* The prompt's label ("allow socket: "). Static string. */
 const char *ui_model_prompt_label(const struct ui_model *);
 
 /* The question's text ("unsaved changes: s save, d discard, c cancel"). New string. */
 char	*ui_model_confirm_text(const struct ui_model *);
-
-/*
- * Splits a command line into words: blanks separate, '...' and "..." quote,
- * a backslash escapes the next character; no expansion of any kind. Returns
- * a new NULL-terminated vector (free with launch_argv_free), or NULL with
- * err set (unterminated quote, empty command).
- */
-char	**ui_split_command(const char *, struct sb_error *);
-
-/* A row that can take the selection. */
-bool	ui_row_is_selectable(const struct ui_row *);
 
 #endif

@@ -3,14 +3,30 @@
 #ifndef SBPOLICY_UI_H
 #define SBPOLICY_UI_H
 
+#include "params.h"
+
 /*
- * `sbpolicy tui [OPTIONS] [PARAMS.json]` (argv[0] is "tui"): parses the
- * options with cli_parse(CLI_TUI), loads PARAMS.json when it exists (it is
- * created on the first save otherwise), and runs the policy builder until
- * the user quits. Returns the exit status: 0, 1 (a params file that does
- * not load, no usable terminal type), 2 (bad usage, stdin or stdout not a
+ * What the TUI starts from, filled by main.c from the command line (`tui`,
+ * cli_parse). Everything is borrowed, and copied.
+ */
+struct ui_start {
+	const struct params	*params;	/* the policy to start with */
+	const struct params	*saved;		/* file as it is, or NULL: new */
+	const char		*file;		/* to save to, absolute; or NULL */
+	const char		*template_file;	/* where params came from
+						 * when not file (-p); or NULL */
+	const char		*cwd;		/* the policy cwd, absolute */
+	const char		*home;		/* $HOME, or NULL */
+	const char		*tmpdir;	/* $TMPDIR, or NULL */
+};
+
+/*
+ * Runs the policy builder on the terminal until the user quits: params
+ * on screen, saved (when there is a file) the unmodified state, so that
+ * what differs from it shows as a change to save. Returns the exit status:
+ * 0, 1 (no usable terminal type, Ctrl-\), 2 (stdin or stdout not a
  * terminal).
  */
-int	ui_main(int argc, char **argv);
+int	ui_main(const struct ui_start *);
 
 #endif

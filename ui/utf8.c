@@ -106,3 +106,28 @@ ui_utf8_floor(const char *s, size_t len, size_t at)
 	}
 	return i;
 }
+
+size_t
+ui_utf8_wrap(const char *s, size_t len, int cols, size_t keep, size_t *next)
+{
+	size_t fit, cut = len;
+
+	/* By columns and whole characters: a split character would spill
+	 * over the edge. A blank is never inside a character. */
+	if (ui_utf8_width(s, len) > cols) {
+		fit = ui_utf8_fit(s, len, cols);
+		cut = fit;
+		while (cut > keep && s[cut] != ' ')
+			cut--;
+		while (cut > keep && s[cut - 1] == ' ')
+			cut--;	/* a run of blanks ends no line */
+		if (cut <= keep || s[cut] != ' ')
+			cut = fit;
+		if (cut == 0)
+			(void)ui_utf8_decode(s, len, &cut);
+	}
+	*next = cut;
+	while (*next < len && s[*next] == ' ')
+		(*next)++;
+	return cut;
+}

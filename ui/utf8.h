@@ -47,4 +47,15 @@ size_t	ui_utf8_fit(const char *s, size_t len, int cols);
  */
 size_t	ui_utf8_floor(const char *s, size_t len, size_t at);
 
+/*
+ * The one word wrapper: the byte length of the first line of s[0..len)
+ * wrapped at blanks to cols columns. All of s when it fits; else up to the
+ * last blank within cols that leaves more than keep bytes on the line; else
+ * the whole characters that fit, and at least one character (a line that
+ * cannot hold one still moves on). *next gets the start of the next line:
+ * after the line and the blanks that follow it.
+ */
+size_t	ui_utf8_wrap(const char *s, size_t len, int cols, size_t keep,
+	    size_t *next);
+
 #endif

@@ -93,24 +93,16 @@ puts_at(int y, int x, int cols, const char *s, attr_t attr)
 static int
 put_wrapped(int y, int cols, const char *text, attr_t attr)
 {
-	size_t len, fit, cut;
+	size_t len, cut, next;
 
 	while (*text != '\0' && y < LINES) {
 		len = strlen(text);
-		fit = text_bytes(text, len, cols);
-		cut = fit;
-		if (fit < len) {
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
-		if (cut == 0)
+		/* Not even one character fits: nothing more can be shown. */
+		if (text_bytes(text, len, cols) == 0)
 			break;
+		cut = ui_utf8_wrap(text, len, cols, 0, &next);
 		put(y++, 0, cols, text, cut, attr);
-		text += cut;
-		while (*text == ' ')
-			text++;
+		text += next;
 	}
 	return y;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # tui-flags.sh: policy flags apply on top of an existing params file, and
-# the result starts out modified; an unchanged file starts out clean.
+# the result starts out modified; an unchanged file starts out clean. Flags
+# may follow the file; -p with a file is a template for a new file.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 cat >"$work/p.json" <<'JSON'
@@ -25,6 +26,51 @@ wait_for "/tmp/from-file.sock"
 screen | grep -qF "[modified]" && fail "an unchanged file shows as modified"
 key q
 wait_for "EXIT=0"
+
+# Options after the file apply as they do before it.
+t kill-session -t ui
+start 100 30 -- tui p.json --proxy-port 1234
+wait_for "opened \"$work/p.json\""
+wait_for "/tmp/from-file.sock"
+wait_for "1234"
+wait_for "[modified]"
+key q
+wait_for "unsaved changes; quit anyway?"
+key d
+wait_for "EXIT=0"
+grep -q 1234 "$work/p.json" && fail "the file changed without a save"
+
+# A template and a new file: the policy starts from the one and is saved
+# to the other, which the save prompt offers; the template stays as it was.
+cp "$work/p.json" "$work/p.orig"
+t kill-session -t ui
+start 100 30 -- tui -p p.json --proxy-port 8080 new.json
+wait_for "new file \"$work/new.json\" from \"p.json\""
+wait_for "/tmp/from-file.sock"
+wait_for "8080"
+key s
+wait_for "save to: $work/new.json"
+key Enter
+wait_for "saved \"$work/new.json\""
+key q
+wait_for "EXIT=0"
+grep -q from-file.sock "$work/new.json" || fail "new.json lacks the template's socket"
+grep -q 8080 "$work/new.json" || fail "new.json lacks the flag's port"
+cmp -s "$work/p.json" "$work/p.orig" || fail "the template changed"
+
+# The file to save to exists: it is the unmodified state, and the template
+# on top of it is a change, so quitting asks first.
+printf '{"version": 1}\n' >"$work/other.json"
+t kill-session -t ui
+start 100 30 -- tui -p p.json other.json
+wait_for "opened \"$work/other.json\", with \"p.json\" on top"
+wait_for "/tmp/from-file.sock"
+wait_for "[modified]"
+key q
+wait_for "unsaved changes; quit anyway?"
+key d
+wait_for "EXIT=0"
+grep -q from-file "$work/other.json" && fail "other.json changed without a save"
 
 # A file that does not load is an error before the screen is taken.
 printf '{"version": 2}\n' >"$work/bad.json"
