@@ -16,6 +16,7 @@
 #include <cJSON.h>
 #endif
 
+#include "json.h"
 #include "sbpl-lex.h"
 #include "unicode.h"
 #include "xmalloc.h"
@@ -116,81 +117,9 @@ denial_clear(struct denial *d)
 #define JSON_DEPTH_MAX	64	/* values nested deeper make a line malformed */
 
 static bool
-is_json_ws(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* The value of the 4 hex digits at s (of len bytes), or -1. */
-static long
-hex4(const unsigned char *s, size_t len)
-{
-	long v = 0;
-	size_t i;
-
-	if (len < 4)
-		return -1;
-	for (i = 0; i < 4; i++) {
-		v <<= 4;
-		if (is_digit(s[i]))
-			v |= s[i] - '0';
-		else if (s[i] >= 'a' && s[i] <= 'f')
-			v |= s[i] - 'a' + 10;
-		else if (s[i] >= 'A' && s[i] <= 'F')
-			v |= s[i] - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-static bool
 is_surrogate(long cp)
 {
 	return cp >= 0xd800 && cp <= 0xdfff;
-}
-
-/* Length of an RFC 8259 number at s, or 0 when it is not one. */
-static size_t
-number_len(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	if (i < len && s[i] == '-')
-		i++;
-	if (i < len && s[i] == '0')
-		i++;
-	else if (i < len && s[i] >= '1' && s[i] <= '9') {
-		while (i < len && is_digit(s[i]))
-			i++;
-	} else
-		return 0;
-	if (i < len && s[i] == '.') {
-		if (++i >= len || !is_digit(s[i]))
-			return 0;
-		while (i < len && is_digit(s[i]))
-			i++;
-	}
-	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < len && (s[i] == '+' || s[i] == '-'))
-			i++;
-		if (i >= len || !is_digit(s[i]))
-			return 0;
-		while (i < len && is_digit(s[i]))
-			i++;
-	}
-	/* "01", "1.2.3": cJSON would read a prefix with strtod. */
-	if (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == 'e' ||
-	    s[i] == 'E' || s[i] == '+' || s[i] == '-'))
-		return 0;
-	return i;
 }
 
 /*
@@ -222,11 +151,11 @@ prepare_string(unsigned char *t, size_t len, size_t *ip)
 			i += 2;
 			continue;
 		}
-		if ((cp = hex4(t + i + 2, len - i - 2)) <= 0)
+		if ((cp = json_hex4(t + i + 2, len - i - 2)) <= 0)
 			return false;
 		if (cp >= 0xd800 && cp <= 0xdbff && len - i >= 12 &&
 		    t[i + 6] == '\\' && t[i + 7] == 'u') {
-			if ((lo = hex4(t + i + 8, len - i - 8)) <= 0)
+			if ((lo = json_hex4(t + i + 8, len - i - 8)) <= 0)
 				return false;
 			if (lo < 0xdc00 || lo > 0xdfff) {
 				memcpy(t + i + 2, "fffd", 4);
@@ -260,7 +189,7 @@ prepare_line(unsigned char *t, size_t len)
 	size_t i = 0, depth = 0, n;
 
 	while (i < len) {
-		if (is_json_ws(t[i])) {
+		if (json_is_ws(t[i])) {
 			i++;
 			continue;
 		}
@@ -276,8 +205,8 @@ prepare_line(unsigned char *t, size_t len)
 		if (t[i] == '"') {
 			if (!prepare_string(t, len, &i))
 				return false;
-		} else if (t[i] == '-' || is_digit(t[i])) {
-			if ((n = number_len(t + i, len - i)) == 0)
+		} else if (t[i] == '-' || (t[i] >= '0' && t[i] <= '9')) {
+			if ((n = json_number_len(t + i, len - i)) == 0)
 				return false;
 			t[i] = '0';
 			memset(t + i + 1, ' ', n - 1);

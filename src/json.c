@@ -103,10 +103,10 @@ json_path_str(const struct json_path *p)
  * The tokenizer, for text that cJSON and the strict scan have accepted.
  */
 
-/* JSON whitespace; cJSON also skips other control bytes, which the strict
- * scan has rejected before the tokenizer runs. */
-static bool
-is_ws(unsigned char c)
+/* cJSON also skips other control bytes as whitespace; the strict scan has
+ * rejected them before the tokenizer runs. */
+bool
+json_is_ws(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -120,7 +120,7 @@ is_digit(unsigned char c)
 static size_t
 tok_ws(const struct json_doc *doc, size_t i)
 {
-	while (i < doc->len && is_ws((unsigned char)doc->text[i]))
+	while (i < doc->len && json_is_ws((unsigned char)doc->text[i]))
 		i++;
 	return i;
 }
@@ -149,7 +149,7 @@ tok_value_end(const struct json_doc *doc, size_t i)
 		return tok_string_end(doc, i);
 	if (t[i] != '{' && t[i] != '[') {
 		while (i < doc->len && strchr(",]}", t[i]) == NULL &&
-		    !is_ws((unsigned char)t[i]))
+		    !json_is_ws((unsigned char)t[i]))
 			i++;
 		return i;
 	}
@@ -329,7 +329,7 @@ scan_to(const struct json_doc *doc, size_t end, struct scan_state *st)
 			open[st->depth++] = (char)t[i];
 		else if ((t[i] == ']' || t[i] == '}') && st->depth > 0)
 			st->depth--;
-		if (!is_ws(t[i]))
+		if (!json_is_ws(t[i]))
 			st->prev = (char)t[i];
 	}
 	st->top = st->depth > 0 ? open[st->depth - 1] : 0;
@@ -352,7 +352,7 @@ syntax_pos(const struct json_doc *doc, size_t pos, bool *want_key)
 		return pos;
 	scan_to(doc, pos - 1, &st);
 	if (!st.in_str && st.top == '{' && t[pos - 1] != '"' &&
-	    !is_ws(t[pos - 1]) && (st.prev == ',' ||
+	    !json_is_ws(t[pos - 1]) && (st.prev == ',' ||
 	    (st.prev == '{' && t[pos - 1] != '}'))) {
 		*want_key = true;
 		return pos - 1;
@@ -406,17 +406,26 @@ syntax_error(const struct json_doc *doc, size_t pos, struct sb_error *err)
  * The strict scan: what RFC 8259 forbids and cJSON 1.7 accepts.
  */
 
-static bool
-is_hex4(const unsigned char *s)
+long
+json_hex4(const unsigned char *s, size_t len)
 {
+	long v = 0;
 	size_t i;
 
+	if (len < 4)
+		return -1;
 	for (i = 0; i < 4; i++) {
-		if (!is_digit(s[i]) && !(s[i] >= 'a' && s[i] <= 'f') &&
-		    !(s[i] >= 'A' && s[i] <= 'F'))
-			return false;
+		v <<= 4;
+		if (is_digit(s[i]))
+			v |= s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			v |= s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			v |= s[i] - 'A' + 10;
+		else
+			return -1;
 	}
-	return true;
+	return v;
 }
 
 /* Past the digits at s[i..len). */
@@ -428,9 +437,8 @@ digits_end(const unsigned char *s, size_t i, size_t len)
 	return i;
 }
 
-/* Length of an RFC 8259 number at s, or 0 when it is not one. */
-static size_t
-number_len(const unsigned char *s, size_t len)
+size_t
+json_number_len(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -456,7 +464,8 @@ number_len(const unsigned char *s, size_t len)
 		i = digits_end(s, i, len);
 	}
 	/* "01", "1.2.3": cJSON reads a prefix with strtod and stops there. */
-	if (i < len && (is_digit(s[i]) || strchr(".eE+-", s[i]) != NULL))
+	if (i < len && (is_digit(s[i]) ||
+	    (s[i] != '\0' && strchr(".eE+-", s[i]) != NULL)))
 		return 0;
 	return i;
 }
@@ -483,7 +492,7 @@ scan_string(const struct json_doc *doc, size_t *i, bool *nul,
 			continue;
 		}
 		if (j + 1 < doc->len && t[j + 1] == 'u') {
-			if (doc->len - j < 6 || !is_hex4(t + j + 2))
+			if (doc->len - j < 6 || json_hex4(t + j + 2, 4) < 0)
 				return json_fail_at(doc, j, err, SB_ESYNTAX,
 				    "syntax error: invalid \\u escape");
 			if (memcmp(t + j + 2, "0000", 4) == 0)
@@ -519,11 +528,11 @@ scan_strict(const struct json_doc *doc, size_t *nul_at, struct sb_error *err)
 			if (nul && *nul_at == SIZE_MAX)
 				*nul_at = str;
 		} else if (t[i] == '-' || is_digit(t[i])) {
-			if ((n = number_len(t + i, doc->len - i)) == 0)
+			if ((n = json_number_len(t + i, doc->len - i)) == 0)
 				return json_fail_at(doc, i, err, SB_ESYNTAX,
 				    "syntax error: invalid number");
 			i += n;
-		} else if (t[i] < 0x20 && !is_ws(t[i]))
+		} else if (t[i] < 0x20 && !json_is_ws(t[i]))
 			return json_fail_at(doc, i, err, SB_ESYNTAX,
 			    "syntax error: unexpected byte 0x%02x", t[i]);
 		else

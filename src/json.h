@@ -91,6 +91,16 @@ void	json_number_text(const struct json_doc *, const struct json_path *,
 	    char *out, size_t size);
 
 /*
+ * Pieces of RFC 8259 for a reader that scans JSON text itself (the log
+ * lines): JSON's four whitespace bytes; the value of the 4 hex digits at s
+ * (len bytes there), or -1; the length of the number at s, or 0 when it is
+ * none ("01", "1.", "-" and a number running into ".eE+-" or a digit).
+ */
+bool	json_is_ws(unsigned char);
+long	json_hex4(const unsigned char *s, size_t len);
+size_t	json_number_len(const unsigned char *s, size_t len);
+
+/*
  * Output. json_put_string writes s as a JSON string literal: `"` and `\`
  * escaped, \b \f \n \r \t, other control bytes and DEL as \u00XX, all else
  * as it is (s must be valid UTF-8: check with utf8_valid first).

@@ -22,8 +22,10 @@ strmap_clear(struct strmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* The slot of key, or the empty one where it would go; cap is not 0. */
-static struct strmap_slot *
+/* The slot of key, or the empty one where it would go; cap is not 0.
+ * Inline: the lookups of the generator and the path cache spend their time
+ * here. */
+static inline struct strmap_slot *
 slot(const struct strmap *m, const char *key, size_t len, size_t h)
 {
 	struct strmap_slot *s;
