@@ -19,7 +19,6 @@
 #include "launch.h"
 #include "params-json.h"
 #include "path.h"
-#include "shquote.h"
 #include "xmalloc.h"
 
 enum {

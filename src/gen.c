@@ -12,6 +12,7 @@
 
 #include "glob.h"
 #include "hash.h"
+#include "params-fields.h"
 #include "sbpl-data.h"
 #include "xmalloc.h"
 

@@ -7,7 +7,6 @@
 #include <stddef.h>
 
 #include "err.h"
-#include "params-fields.h"	/* the params file's keys, by field */
 
 /* Limits on what we accept, so hostile input cannot make us huge or slow. */
 #define PARAMS_PATH_MAX		4096	/* bytes in one path or pattern */

@@ -11,7 +11,6 @@
 #include <cmocka.h>
 
 #include "format.h"
-#include "helpers.h"
 
 static void
 format_find_knows_the_four_names(void **state)
