@@ -32,10 +32,16 @@ struct sock {
 struct root {
 	char		*path;
 	struct strlist	 excl;	/* its own protected paths, then copies */
+	size_t		*excl_name;	/* of each of excl, its protected name */
+	size_t		 excl_cap;
 	size_t		 nown;	/* how many of excl are its own */
 	size_t		 weight;	/* of its rule term, see GEN_RULE_BUDGET */
 	size_t		 parent;	/* the nearest root above it, or SIZE_MAX */
 	bool		 reallow;	/* inside a nested root's protected path */
+	/* The params entry that made it (a root, a guard directory), for
+	 * the origins of its text: the first, when several did. */
+	enum gen_where	 where;
+	size_t		 windex;
 };
 
 /* The roots in order, with a hash index for duplicates and ancestors. */
@@ -65,6 +71,8 @@ struct gen {
 	struct rootset		 shapes;	/* regex skeletons that compile */
 	bool			 all_writable;	/* full-access */
 	size_t			 done;	/* bytes of the profile before this section */
+	size_t			 base;	/* where the section's text will be */
+	size_t			 ocap;
 	size_t			 pbytes;	/* bytes of the -D values so far */
 	size_t			 wcap;
 	size_t			 pcap;
@@ -95,6 +103,17 @@ char	*gen_pattern_regex(struct gen *, const char *s, size_t literal,
 int	gen_regex_filter(struct gen *, struct buf *, const char *regex,
 	    const char *what);
 int	gen_output_check(struct gen *, const struct buf *);
+
+/*
+ * gen.c: the origins of the profile text. A section writes into its own
+ * buffer b, which lands at g->base in the profile: gen_origin_open starts a
+ * range at the end of b and returns its slot, gen_origin_close ends it
+ * there. Ranges open in text order (so the list stays sorted without a
+ * sort) and close inner first; an empty one is dropped.
+ */
+size_t	gen_origin_open(struct gen *, const struct buf *b, enum gen_where,
+	    size_t index);
+void	gen_origin_close(struct gen *, const struct buf *b, size_t slot);
 
 /* gen-write.c: the writable roots and the file-write section. */
 int	gen_roots_build(struct gen *);

@@ -403,14 +403,17 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 {
 	struct buf f;
 	char key[80], what[80];
-	size_t i, num = 0;
+	size_t i, num = 0, block, slot;
 	int rc = 0;
 
+	block = gen_origin_open(g, b, g->p->allow_all_sockets ?
+	    GEN_W_ALLOW_ALL : GEN_W_SOCK_ALLOW, GEN_NO_INDEX);
 	buf_puts(b, "; allow unix domain sockets for local IPC\n"
 	    "(allow system-socket (socket-domain AF_UNIX))\n");
 	if (g->p->allow_all_sockets) {
 		buf_puts(b, "(allow network-bind (local unix-socket))\n"
 		    "(allow network-outbound (remote unix-socket))\n");
+		gen_origin_close(g, b, block);
 		return 0;
 	}
 	buf_init(&f);
@@ -426,8 +429,11 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
 		    s[i].literal, what)) == -1)
 			break;
+		slot = gen_origin_open(g, b, GEN_W_SOCK_ALLOW, s[i].index);
 		allow_lines(b, &f, s[i].access);
+		gen_origin_close(g, b, slot);
 	}
+	gen_origin_close(g, b, block);
 	buf_clear(&f);
 	return rc;
 }
@@ -456,13 +462,14 @@ block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
 	const struct params *p = g->p;
 	struct buf f;
 	char key[80], akey[96];
-	size_t i, num = 0;
+	size_t i, num = 0, block, slot;
 	bool all = p->net_mode == NET_FULL || p->allow_all_sockets, head;
 	int rc = 0;
 
 	if (!g->builtins_on)
 		return 0;
 	buf_init(&f);
+	block = gen_origin_open(g, b, GEN_W_BUILTIN_DENY, GEN_NO_INDEX);
 	for (i = 0; i < g->nbuiltin && rc == 0; i++) {
 		if (!all && !g->builtin_used[i])
 			continue;
@@ -471,6 +478,10 @@ block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
 			    "whoever reaches one controls the\n; host's "
 			    "containers (built in; --no-builtin-denies turns "
 			    "this off)\n");
+		/* Numbered as in builtins[], not among those of this
+		 * context: gen_builtin_deny's index. */
+		slot = gen_origin_open(g, b, GEN_W_BUILTIN_DENY,
+		    g->builtin[i].index);
 		gen_key_num(key, "BUILTIN_DENY_", num++);
 		gen_add_param(g, key, g->builtin[i].canon);
 		rc = deny_lines(g, b, &f, &g->builtin[i], key,
@@ -482,6 +493,7 @@ block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
 			    g->builtin[i].alias, g->builtin[i].alias_literal,
 			    "built-in deny");
 		}
+		gen_origin_close(g, b, slot);
 	}
 	head = false;
 	for (i = 0; i < nallow && num > 0 && rc == 0 &&
@@ -494,9 +506,14 @@ block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
 		head = true;
 		gen_key_num(key, "UNIX_SOCKET_PATH_", allow[i].num);
 		if ((rc = sock_filter(g, &f, &allow[i], key, allow[i].canon,
-		    allow[i].literal, "")) == 0)
+		    allow[i].literal, "")) == 0) {
+			slot = gen_origin_open(g, b, GEN_W_SOCK_ALLOW,
+			    allow[i].index);
 			allow_lines(b, &f, allow[i].access);
+			gen_origin_close(g, b, slot);
+		}
 	}
+	gen_origin_close(g, b, block);
 	buf_clear(&f);
 	return rc;
 }
@@ -506,15 +523,17 @@ block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
 {
 	struct buf f;
 	char key[80], akey[96], what[80];
-	size_t i, num = 0;
+	size_t i, num = 0, block, slot;
 	int rc = 0;
 
 	buf_init(&f);
+	block = gen_origin_open(g, b, GEN_W_SOCK_DENY, GEN_NO_INDEX);
 	buf_puts(b, "; deny these unix domain sockets whatever the rules above "
 	    "allow\n");
 	for (i = 0; i < n && rc == 0; i++) {
 		gen_key_num(what, "network.unix_sockets.deny[", s[i].index);
 		strcat(what, "]");
+		slot = gen_origin_open(g, b, GEN_W_SOCK_DENY, s[i].index);
 		/* A glob is written as a regex: no parameter, no key. */
 		key[0] = akey[0] = '\0';
 		if (s[i].match != MATCH_GLOB) {
@@ -532,17 +551,28 @@ block_unix_deny(struct gen *g, struct buf *b, struct sock *s, size_t n)
 			rc = deny_lines(g, b, &f, &s[i], akey, s[i].alias,
 			    s[i].alias_literal, what);
 		}
+		gen_origin_close(g, b, slot);
 	}
+	gen_origin_close(g, b, block);
 	buf_clear(&f);
 	return rc;
 }
 
+/* A proxy port and its place in params.proxy_ports. */
+struct port {
+	unsigned	 port;
+	size_t		 index;
+};
+
+/* By port, then by index: of a repeated port the first entry stays. */
 static int
 port_cmp(const void *a, const void *b)
 {
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	const struct port *x = a, *y = b;
 
-	return x < y ? -1 : x > y;
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static void
@@ -591,8 +621,8 @@ gen_section_network(struct gen *g, struct buf *b)
 	const struct params *p = g->p;
 	struct sock *allow = NULL, *deny = NULL;
 	ssize_t nallow, ndeny;
-	unsigned *ports = NULL;
-	size_t nports = 0, i;
+	struct port *ports = NULL;
+	size_t nports = 0, i, slot, block;
 	bool unix_any, local, proxy;
 	int rc = -1;
 
@@ -620,9 +650,13 @@ gen_section_network(struct gen *g, struct buf *b)
 		goto out;
 
 	if (p->net_mode == NET_FULL) {
+		slot = gen_origin_open(g, b, GEN_W_NET_MODE, GEN_NO_INDEX);
 		buf_puts(b, "; allow all network traffic\n"
 		    "(allow network-outbound)\n(allow network-inbound)\n");
+		gen_origin_close(g, b, slot);
 	} else {
+		/* The DNS rule too: it comes with local binding. */
+		slot = gen_origin_open(g, b, GEN_W_LOCAL_BINDING, GEN_NO_INDEX);
 		if (local) {
 			buf_puts(b, "; allow local binding and loopback traffic\n"
 			    "(allow network-bind (local ip \"*:*\"))\n"
@@ -634,22 +668,32 @@ gen_section_network(struct gen *g, struct buf *b)
 			    "remains proxy-routed\n"
 			    "(allow network-outbound (remote ip \"*:53\"))\n");
 		}
+		gen_origin_close(g, b, slot);
 		if (proxy) {
 			ports = xreallocarray(NULL, p->proxy_ports.n,
 			    sizeof *ports);
-			memcpy(ports, p->proxy_ports.v,
-			    p->proxy_ports.n * sizeof *ports);
+			for (i = 0; i < p->proxy_ports.n; i++) {
+				ports[i].port = p->proxy_ports.v[i];
+				ports[i].index = i;
+			}
 			qsort(ports, p->proxy_ports.n, sizeof *ports, port_cmp);
 			for (i = 0; i < p->proxy_ports.n; i++) {
-				if (nports > 0 && ports[nports - 1] == ports[i])
+				if (nports > 0 &&
+				    ports[nports - 1].port == ports[i].port)
 					continue;
 				ports[nports++] = ports[i];
 			}
+			block = gen_origin_open(g, b, GEN_W_PROXY_PORT,
+			    GEN_NO_INDEX);
 			buf_puts(b, "; allow connections to the local proxy\n");
 			for (i = 0; i < nports; i++) {
+				slot = gen_origin_open(g, b, GEN_W_PROXY_PORT,
+				    ports[i].index);
 				buf_printf(b, "(allow network-outbound (remote ip "
-				    "\"localhost:%u\"))\n", ports[i]);
+				    "\"localhost:%u\"))\n", ports[i].port);
+				gen_origin_close(g, b, slot);
 			}
+			gen_origin_close(g, b, block);
 		}
 	}
 	if (unix_any && (rc = block_unix_allow(g, b, allow,
@@ -662,7 +706,9 @@ gen_section_network(struct gen *g, struct buf *b)
 	    (size_t)ndeny)) == -1)
 		goto out;
 	buf_putc(b, '\n');
+	slot = gen_origin_open(g, b, GEN_W_NET_MODE, GEN_NO_INDEX);
 	buf_puts(b, sbpl_network_trailer);
+	gen_origin_close(g, b, slot);
 
 out:
 	free(ports);

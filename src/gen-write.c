@@ -16,10 +16,23 @@
 /* --- file write ---------------------------------------------------------- */
 
 
+/* Appends path to the exclusions of r, from protected name `name`. */
+static void
+excl_push(struct root *r, const char *path, size_t name)
+{
+	strlist_add(&r->excl, path);
+	if (r->excl.n > r->excl_cap) {
+		r->excl_cap = r->excl.cap;
+		r->excl_name = xreallocarray(r->excl_name, r->excl_cap,
+		    sizeof *r->excl_name);
+	}
+	r->excl_name[r->excl.n - 1] = name;
+}
+
 /* Adds path (taking it) to the exclusions of r unless it is there. Few
  * per root (the weight budget sees to that): a linear search is enough. */
 static void
-excl_add(struct root *r, char *path)
+excl_add(struct root *r, char *path, size_t name)
 {
 	size_t i;
 
@@ -29,7 +42,7 @@ excl_add(struct root *r, char *path)
 			return;
 		}
 	}
-	strlist_add(&r->excl, path);
+	excl_push(r, path, name);
 	r->weight += 2 * (strlen(path) + GEN_FILTER_WEIGHT);
 	free(path);
 }
@@ -104,10 +117,10 @@ root_exclusions(struct gen *g, struct root *r)
 		if (strcmp(p->protected_names.v[j], ".git") == 0 &&
 		    kind == PATH_OTHER &&
 		    (gitdir = gitdir_of(r->path, g->ctx)) != NULL)
-			excl_add(r, gitdir);
+			excl_add(r, gitdir, j);
 		if (strcmp(canon, x) != 0)
-			excl_add(r, xstrdup(x));
-		excl_add(r, canon);
+			excl_add(r, xstrdup(x), j);
+		excl_add(r, canon, j);
 		free(x);
 		/* Stop early: ten thousand names must not cost ten thousand
 		 * look-ups for a rule that cannot be written anyway. */
@@ -125,7 +138,7 @@ excl_copy(struct root *to, const struct root *from, size_t n)
 	size_t j;
 
 	for (j = 0; j < n; j++)
-		strlist_add(&to->excl, from->excl.v[j]);
+		excl_push(to, from->excl.v[j], from->excl_name[j]);
 }
 
 /* Paths compared a component at a time ('/' before any other byte), so
@@ -239,6 +252,19 @@ roots_nest(struct gen *g)
 	return rc;
 }
 
+/* Adds root path (taking it) from (where, index) unless it is there. */
+static void
+root_add(struct rootset *rs, char *path, enum gen_where where, size_t index)
+{
+	size_t n = rs->n;
+
+	gen_set_add(rs, path);
+	if (rs->n != n) {
+		rs->v[n].where = where;
+		rs->v[n].windex = index;
+	}
+}
+
 /*
  * The writable roots of the policy, with their exclusions, into g->roots;
  * and every proper ancestor of a root into g->root_dirs, so that the
@@ -258,14 +284,17 @@ gen_roots_build(struct gen *g)
 		return 0;
 	if (p->include_cwd && ctx->cwd != NULL && ctx->cwd[0] == '/') {
 		x = path_clean(ctx->cwd);
-		gen_set_add(rs, path_cache_canon(g->pc, x));
+		root_add(rs, path_cache_canon(g->pc, x), GEN_W_INCLUDE_CWD,
+		    GEN_NO_INDEX);
 		free(x);
 	}
 	if (p->include_slash_tmp && ctx->fs->is_dir("/tmp", ctx->fs->arg))
-		gen_set_add(rs, path_cache_canon(g->pc, "/tmp"));
+		root_add(rs, path_cache_canon(g->pc, "/tmp"), GEN_W_INCLUDE_TMP,
+		    GEN_NO_INDEX);
 	if (p->include_tmpdir && ctx->tmpdir != NULL && ctx->tmpdir[0] == '/') {
 		x = path_clean(ctx->tmpdir);
-		gen_set_add(rs, path_cache_canon(g->pc, x));
+		root_add(rs, path_cache_canon(g->pc, x), GEN_W_INCLUDE_TMPDIR,
+		    GEN_NO_INDEX);
 		free(x);
 	}
 	for (i = 0; i < p->writable_roots.n; i++) {
@@ -277,7 +306,7 @@ gen_roots_build(struct gen *g)
 		if (path_cache_kind(g->pc, path) != PATH_DIR)
 			gen_warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
 			    "%s", sb_show(what, sizeof what, path));
-		gen_set_add(rs, path);
+		root_add(rs, path, GEN_W_WRITABLE_ROOT, i);
 	}
 	for (i = 0; i < rs->n; i++) {
 		if (root_exclusions(g, &rs->v[i]) == -1)
@@ -343,29 +372,46 @@ gen_guard_between(struct rootset *guards, const char *from, const char *path)
 static void
 excl_ancestors(struct gen *g, const struct root *r, struct rootset *guards)
 {
-	size_t j;
+	size_t j, k, n;
 
 	for (j = 0; j < r->nown; j++) {
-		if (path_is_under(r->excl.v[j], r->path))
-			gen_guard_between(guards, r->path, r->excl.v[j]);
+		if (!path_is_under(r->excl.v[j], r->path))
+			continue;
+		n = guards->n;
+		gen_guard_between(guards, r->path, r->excl.v[j]);
+		for (k = n; k < guards->n; k++) {
+			guards->v[k].where = GEN_W_PROTECTED_NAME;
+			guards->v[k].windex = r->excl_name[j];
+		}
 	}
-	if (r->parent != SIZE_MAX)
+	/* These keep its protected paths under the outer root's carve-outs;
+	 * the root is what puts them there. */
+	if (r->parent != SIZE_MAX) {
+		n = guards->n;
 		gen_guard_between(guards, g->roots.v[r->parent].path, r->path);
+		for (k = n; k < guards->n; k++) {
+			guards->v[k].where = r->where;
+			guards->v[k].windex = r->windex;
+		}
+	}
 }
 
 /* Appends the term of root i: its subpath less the first n of its
  * protected paths, whose -D parameters exist already. */
 static void
-root_term(struct buf *b, size_t i, size_t n)
+root_term(struct gen *g, struct buf *b, size_t i, size_t n)
 {
+	const struct root *r = &g->roots.v[i];
 	char key[80];
-	size_t j;
+	size_t j, slot, name;
 
+	slot = gen_origin_open(g, b, r->where, r->windex);
 	gen_key_num(key, "WRITABLE_ROOT_", i);
 	if (n == 0) {
 		buf_puts(b, "(subpath (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))");
+		gen_origin_close(g, b, slot);
 		return;
 	}
 	buf_puts(b, "(require-all (subpath (param \"");
@@ -373,13 +419,18 @@ root_term(struct buf *b, size_t i, size_t n)
 	buf_puts(b, "\"))");
 	for (j = 0; j < n; j++) {
 		snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu", i, j);
-		buf_puts(b, " (require-not (literal (param \"");
+		buf_putc(b, ' ');
+		name = gen_origin_open(g, b, GEN_W_PROTECTED_NAME,
+		    r->excl_name[j]);
+		buf_puts(b, "(require-not (literal (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))) (require-not (subpath (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\")))");
+		gen_origin_close(g, b, name);
 	}
 	buf_puts(b, " )");
+	gen_origin_close(g, b, slot);
 }
 
 int
@@ -392,7 +443,7 @@ gen_section_write(struct gen *g, struct buf *b)
 	struct rootset guards;
 	const struct root *r;
 	char key[80];
-	size_t i, j, w, used = 0;
+	size_t i, j, w, slot, used = 0;
 
 	if (g->p->fs_mode == FS_FULL_ACCESS) {
 		buf_puts(b, "; allow writes everywhere (full-access)\n"
@@ -421,7 +472,7 @@ gen_section_write(struct gen *g, struct buf *b)
 		for (j = 0; j < r->nown; j++)
 			w += 2 * (strlen(r->excl.v[j]) + GEN_FILTER_WEIGHT);
 		rule_room(b, allow, &used, w);
-		root_term(b, i, r->nown);
+		root_term(g, b, i, r->nown);
 	}
 	buf_puts(b, "\n)\n");
 
@@ -440,11 +491,14 @@ gen_section_write(struct gen *g, struct buf *b)
 			    i, j);
 			rule_room(b, deny, &used, 2 * (strlen(r->excl.v[j]) +
 			    GEN_FILTER_WEIGHT));
+			slot = gen_origin_open(g, b, GEN_W_PROTECTED_NAME,
+			    r->excl_name[j]);
 			buf_puts(b, "(literal (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\")) (subpath (param \"");
 			buf_puts(b, key);
 			buf_puts(b, "\"))");
+			gen_origin_close(g, b, slot);
 		}
 	}
 	if (used != 0)
@@ -459,7 +513,7 @@ gen_section_write(struct gen *g, struct buf *b)
 			buf_puts(b, "; but the roots inside those\n(allow "
 			    "file-write*\n");
 		rule_room(b, allow, &used, r->weight);
-		root_term(b, i, r->excl.n);
+		root_term(g, b, i, r->excl.n);
 	}
 	if (used != 0)
 		buf_puts(b, "\n)\n");
@@ -474,9 +528,11 @@ gen_section_write(struct gen *g, struct buf *b)
 		gen_key_num(key, "WRITABLE_ROOT_", i);
 		rule_room(b, guard, &used, strlen(rs->v[i].path) +
 		    GEN_FILTER_WEIGHT);
+		slot = gen_origin_open(g, b, rs->v[i].where, rs->v[i].windex);
 		buf_puts(b, "(literal (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))");
+		gen_origin_close(g, b, slot);
 	}
 	memset(&guards, 0, sizeof guards);
 	for (i = 0; i < rs->n; i++)
@@ -486,9 +542,12 @@ gen_section_write(struct gen *g, struct buf *b)
 		gen_add_param(g, key, guards.v[i].path);
 		rule_room(b, guard, &used, strlen(guards.v[i].path) +
 		    GEN_FILTER_WEIGHT);
+		slot = gen_origin_open(g, b, guards.v[i].where,
+		    guards.v[i].windex);
 		buf_puts(b, "(literal (param \"");
 		buf_puts(b, key);
 		buf_puts(b, "\"))");
+		gen_origin_close(g, b, slot);
 	}
 	buf_puts(b, "\n)\n");
 	gen_set_free(&guards);

@@ -68,6 +68,7 @@ gen_set_free(struct rootset *rs)
 	for (i = 0; i < rs->n; i++) {
 		free(rs->v[i].path);
 		strlist_clear(&rs->v[i].excl);
+		free(rs->v[i].excl_name);
 	}
 	free(rs->v);
 	strmap_clear(&rs->index);
@@ -85,7 +86,26 @@ static const char *const where_names[] = {
 	[GEN_W_ALLOW_ALL] = params_fields[PF_ALLOW_ALL].path,
 	[GEN_W_SOCK_ALLOW] = params_fields[PF_SOCK_ALLOW].path,
 	[GEN_W_SOCK_DENY] = params_fields[PF_SOCK_DENY].path,
+	[GEN_W_BASE] = "the base policy",	/* no field: built in */
+	[GEN_W_FS_MODE] = params_fields[PF_FS_MODE].path,
+	[GEN_W_INCLUDE_CWD] = params_fields[PF_INCLUDE_CWD].path,
+	[GEN_W_INCLUDE_TMP] = params_fields[PF_INCLUDE_SLASH_TMP].path,
+	[GEN_W_INCLUDE_TMPDIR] = params_fields[PF_INCLUDE_TMPDIR].path,
+	[GEN_W_PROTECTED_NAME] = params_fields[PF_PROTECTED_NAMES].path,
+	[GEN_W_NET_MODE] = params_fields[PF_NET_MODE].path,
+	[GEN_W_BUILTIN_DENY] = params_fields[PF_BUILTIN_DENIES].path,
 };
+
+/* A where added at the end of the enum without a name here would be a NULL
+ * that gen_warn writes out. */
+_Static_assert(sizeof where_names / sizeof where_names[0] ==
+    GEN_W_BUILTIN_DENY + 1, "where_names misses a gen_where");
+
+const char *
+gen_where_name(enum gen_where where)
+{
+	return where_names[where];
+}
 
 void
 gen_warn(struct gen *g, enum gen_where where, size_t index, const char *fmt, ...)
@@ -115,6 +135,66 @@ gen_warn(struct gen *g, enum gen_where where, size_t index, const char *fmt, ...
 	w->where = where;
 	w->index = index;
 	w->msg = buf_take(&b);
+}
+
+size_t
+gen_origin_open(struct gen *g, const struct buf *b, enum gen_where where,
+    size_t index)
+{
+	struct gen_result *r = g->out;
+	struct gen_origin *o;
+
+	if (r->norigins == g->ocap) {
+		g->ocap = g->ocap == 0 ? 64 : g->ocap * 2;
+		r->origins = xreallocarray(r->origins, g->ocap, sizeof *o);
+	}
+	o = &r->origins[r->norigins];
+	o->start = o->end = g->base + b->len;
+	o->where = where;
+	o->index = index;
+	return r->norigins++;
+}
+
+void
+gen_origin_close(struct gen *g, const struct buf *b, size_t slot)
+{
+	struct gen_result *r = g->out;
+	struct gen_origin *o = &r->origins[slot];
+
+	o->end = g->base + b->len;
+	/* Nothing written: whatever opened inside it was empty as well, and
+	 * closed (dropped) first, so it is the last. */
+	if (o->end == o->start && slot == r->norigins - 1)
+		r->norigins--;
+}
+
+const struct gen_origin *
+gen_origin_at(const struct gen_result *r, size_t off)
+{
+	size_t lo = 0, hi = r->norigins, mid;
+
+	/* The first origin that starts after off... */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->origins[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/*
+	 * ...and back from there, to the first that still covers off: the
+	 * ranges covering it nest, so the one that starts last (the later
+	 * of two that start together) is the innermost. The walk passes
+	 * only ranges that ended before off: none inside an entry's text,
+	 * many only for an offset between the terms of a long rule, and
+	 * this runs once per question, not once per entry.
+	 */
+	while (lo > 0) {
+		lo--;
+		if (off < r->origins[lo].end)
+			return &r->origins[lo];
+	}
+	return NULL;
 }
 
 /* prefix + decimal n into key (of at least 80 bytes); snprintf is slow
@@ -515,7 +595,7 @@ section_deny_read(struct gen *g, struct buf *b)
 	struct strlist pieces;
 	struct buf filter;
 	char *path, *regex, what[64];
-	size_t i, literal;
+	size_t i, literal, slot;
 	ssize_t fresh;
 	int rc = 0;
 
@@ -542,6 +622,7 @@ section_deny_read(struct gen *g, struct buf *b)
 		buf_reset(&filter);
 		rc = gen_regex_filter(g, &filter, regex, what);
 		if (rc == 0) {
+			slot = gen_origin_open(g, b, GEN_W_DENY_READ, i);
 			buf_puts(b, "(deny file-read* ");
 			buf_add(b, filter.data, filter.len);
 			buf_puts(b, ")\n(deny file-write* ");
@@ -552,6 +633,7 @@ section_deny_read(struct gen *g, struct buf *b)
 				rc = -1;
 			else if (fresh > 0)
 				rc = guard_rule(g, b, &pieces, what);
+			gen_origin_close(g, b, slot);
 			strlist_clear(&pieces);
 		}
 		if (rc == 0)
@@ -599,13 +681,20 @@ int
 gen_render(const struct params *p, const struct gen_ctx *ctx,
     struct gen_result *out, struct sb_error *err)
 {
+	/* The sections in order, each with the field its text is from where
+	 * no entry's range is narrower. */
+	static const struct {
+		int		(*fn)(struct gen *, struct buf *);
+		enum gen_where	 where;
+	} sections[] = {
+		{ section_read, GEN_W_BASE },
+		{ gen_section_write, GEN_W_FS_MODE },
+		{ section_deny_read, GEN_W_DENY_READ },
+		{ gen_section_network, GEN_W_NET_MODE },
+	};
 	struct gen g;
 	struct buf profile, sec;
-	int (*const sections[])(struct gen *, struct buf *) = {
-		section_read, gen_section_write, section_deny_read,
-		gen_section_network
-	};
-	size_t i;
+	size_t i, slot;
 
 	memset(out, 0, sizeof *out);
 	memset(&g, 0, sizeof g);
@@ -623,15 +712,24 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 
 	buf_init(&profile);
 	buf_init(&sec);
+	slot = gen_origin_open(&g, &profile, GEN_W_BASE, GEN_NO_INDEX);
 	buf_puts(&profile, sbpl_base);
+	gen_origin_close(&g, &profile, slot);
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		buf_reset(&sec);
 		g.done = profile.len;
-		if (sections[i](&g, &sec) == -1 || gen_output_check(&g, &sec) == -1) {
+		/* After the newline that sets it apart, when it has text: the
+		 * origins are where the text will be, so none needs moving. */
+		g.base = profile.len + 1;
+		slot = gen_origin_open(&g, &sec, sections[i].where,
+		    GEN_NO_INDEX);
+		if (sections[i].fn(&g, &sec) == -1 ||
+		    gen_output_check(&g, &sec) == -1) {
 			buf_clear(&sec);
 			buf_clear(&profile);
 			return gen_done(&g, -1);
 		}
+		gen_origin_close(&g, &sec, slot);
 		if (sec.len != 0) {
 			buf_putc(&profile, '\n');
 			buf_add(&profile, sec.data, sec.len);
@@ -658,5 +756,6 @@ gen_result_clear(struct gen_result *r)
 	for (i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i].msg);
 	free(r->warnings);
+	free(r->origins);
 	memset(r, 0, sizeof *r);
 }

@@ -21,7 +21,10 @@ struct gen_ctx {
 	const struct path_fs	*fs;
 };
 
-/* Which params field a warning is about, so the TUI can show it in place. */
+/*
+ * Which params field a warning, or a range of the profile, is about: the
+ * TUI shows a warning in place, and a range says which entry wrote a rule.
+ */
 enum gen_where {
 	GEN_W_GENERAL,
 	GEN_W_WRITABLE_ROOT,	/* index into params.writable_roots */
@@ -31,6 +34,17 @@ enum gen_where {
 	GEN_W_ALLOW_ALL,
 	GEN_W_SOCK_ALLOW,	/* index into params.sock_allow */
 	GEN_W_SOCK_DENY,	/* index into params.sock_deny */
+	GEN_W_BASE,		/* the base policy, data/base.sbpl, and the
+				 * file-read* every profile holds */
+	GEN_W_FS_MODE,		/* filesystem.mode (the whole-disk rule of
+				 * full-access, the file-write section) */
+	GEN_W_INCLUDE_CWD,	/* filesystem.include_cwd (the cwd root) */
+	GEN_W_INCLUDE_TMP,	/* filesystem.include_slash_tmp */
+	GEN_W_INCLUDE_TMPDIR,	/* filesystem.include_tmpdir */
+	GEN_W_PROTECTED_NAME,	/* index into params.protected_names */
+	GEN_W_NET_MODE,		/* network.mode (full network, the trailer) */
+	GEN_W_BUILTIN_DENY,	/* index into the built-in container-socket
+				 * list, as gen_builtin_deny numbers it */
 };
 
 #define GEN_NO_INDEX ((size_t)-1)
@@ -46,13 +60,31 @@ struct gen_param {
 	char	*value;
 };
 
-/* The generated policy; every string is owned by the result. */
+/* The params entry that wrote bytes start to end (excluded) of a profile. */
+struct gen_origin {
+	size_t		 start;	/* byte offsets into gen_result.profile */
+	size_t		 end;
+	enum gen_where	 where;
+	size_t		 index;	/* GEN_NO_INDEX for a whole field */
+};
+
+/* The generated policy; everything is owned by the result. */
 struct gen_result {
 	char			*profile;	/* the profile run passes with -p */
 	struct gen_param	*params;	/* in -D order */
 	size_t			 nparams;
 	struct gen_warning	*warnings;
 	size_t			 nwarnings;
+	/*
+	 * Sorted by start; ranges nest (a section, a block in it, an entry's
+	 * rule, a term of that rule) but never overlap otherwise, and one
+	 * that starts where another does lies inside it and comes after it.
+	 * The innermost (shortest) range covering an offset is the most
+	 * precise. Separators and rule heads shared by several entries may
+	 * be covered by a whole-field range only, or by none.
+	 */
+	struct gen_origin	*origins;
+	size_t			 norigins;
 };
 
 /*
@@ -64,6 +96,13 @@ struct gen_result {
 int	gen_render(const struct params *, const struct gen_ctx *,
 	    struct gen_result *out, struct sb_error *);
 void	gen_result_clear(struct gen_result *);
+
+/* The JSON path of where's field ("network.unix_sockets.allow"), or for
+ * GEN_W_BASE "the base policy". */
+const char *gen_where_name(enum gen_where);
+
+/* The most precise origin covering byte off of r->profile, or NULL. */
+const struct gen_origin *gen_origin_at(const struct gen_result *, size_t off);
 
 /*
  * The canonical form of one params path, as the profile will see it: "~/"

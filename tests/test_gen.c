@@ -72,6 +72,43 @@ one_root(struct params *p, const char *root)
 	X(gen_golden_fs_full_access, "fs-full-access") \
 	X(gen_golden_deny_read, "deny-read")
 
+/*
+ * The origins of r are well formed: each inside the profile and not empty,
+ * sorted by start, nested (one that starts inside another ends inside it
+ * too); and every (param "KEY") lies in the origin of a params entry.
+ */
+static void
+origins_check(const struct gen_result *r)
+{
+	const struct gen_origin *o;
+	const char *s;
+	size_t len = strlen(r->profile), *stack, depth = 0, i;
+
+	assert_true(r->norigins > 0);
+	stack = xreallocarray(NULL, r->norigins, sizeof *stack);
+	for (i = 0; i < r->norigins; i++) {
+		o = &r->origins[i];
+		assert_true(o->start < o->end);
+		assert_true(o->end <= len);
+		assert_true(o->where <= GEN_W_BUILTIN_DENY);
+		if (i > 0)
+			assert_true(r->origins[i - 1].start <= o->start);
+		while (depth > 0 && r->origins[stack[depth - 1]].end <= o->start)
+			depth--;
+		if (depth > 0 && o->end > r->origins[stack[depth - 1]].end)
+			fail_msg("origin %zu [%zu, %zu) overlaps [%zu, %zu)", i,
+			    o->start, o->end, r->origins[stack[depth - 1]].start,
+			    r->origins[stack[depth - 1]].end);
+		stack[depth++] = i;
+	}
+	free(stack);
+	for (s = r->profile; (s = strstr(s, "(param \"")) != NULL; s++) {
+		o = gen_origin_at(r, (size_t)(s - r->profile));
+		if (o == NULL || o->where == GEN_W_BASE)
+			fail_msg("no params entry wrote %.40s", s);
+	}
+}
+
 static void
 golden_compare(const char *dir, const char *name, const char *got)
 {
@@ -118,6 +155,7 @@ golden_run(const char *name)
 	golden_compare(name, "expected.sb", r.profile);
 	golden_compare(name, "expected.defs", buf_str(&defs));
 	golden_compare(name, "expected.warnings", buf_str(&warns));
+	origins_check(&r);
 
 	buf_clear(&defs);
 	buf_clear(&warns);
@@ -333,6 +371,8 @@ gen_home_path_without_home_is_an_error(void **state)
 	assert_string_equal(err.msg, "network.unix_sockets.allow[0]: cannot "
 	    "expand \"~/x.sock\": $HOME is not set to an absolute path");
 	assert_null(r.profile);
+	assert_null(r.origins);
+	assert_int_equal(r.norigins, 0);
 	params_clear(&p);
 }
 
@@ -1402,6 +1442,235 @@ gen_warnings_escape_c1_controls(void **state)
 	params_clear(&p);
 }
 
+/* --- origins ------------------------------------------------------------ */
+
+/*
+ * Fails unless every occurrence of text in r's profile lies, whole, in an
+ * origin of (where, index), its most precise one. Returns how many there
+ * are (at least one).
+ */
+static size_t
+assert_origin(const struct gen_result *r, const char *text,
+    enum gen_where where, size_t index)
+{
+	const struct gen_origin *o;
+	const char *s;
+	size_t n = 0, off;
+
+	for (s = r->profile; (s = strstr(s, text)) != NULL; s++) {
+		off = (size_t)(s - r->profile);
+		if ((o = gen_origin_at(r, off)) == NULL)
+			fail_msg("%s at %zu: no origin", text, off);
+		if (o->where != where || o->index != index)
+			fail_msg("%s at %zu: from %d [%zu], not %d [%zu]", text,
+			    off, (int)o->where, o->index, (int)where, index);
+		assert_true(off + strlen(text) <= o->end);
+		n++;
+	}
+	if (n == 0)
+		fail_msg("%s is not in the profile", text);
+	return n;
+}
+
+/* The origin of the nth (from 0) occurrence of text, or fail. */
+static const struct gen_origin *
+origin_of(const struct gen_result *r, const char *text, size_t nth)
+{
+	const struct gen_origin *o;
+	const char *s = r->profile;
+
+	for (;;) {
+		if ((s = strstr(s, text)) == NULL)
+			fail_msg("%s is not in the profile %zu times", text,
+			    nth + 1);
+		if (nth-- == 0)
+			break;
+		s++;
+	}
+	if ((o = gen_origin_at(r, (size_t)(s - r->profile))) == NULL)
+		fail_msg("%s: no origin", text);
+	return o;
+}
+
+/* Asserts the origin of (param "KEY") for every parameter whose key
+ * starts with prefix and whose value is value; fails if there is none. */
+static void
+assert_param_origin(const struct gen_result *r, const char *prefix,
+    const char *value, enum gen_where where, size_t index)
+{
+	char *text;
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nparams; i++) {
+		if (strncmp(r->params[i].key, prefix, strlen(prefix)) != 0 ||
+		    strcmp(r->params[i].value, value) != 0)
+			continue;
+		xasprintf(&text, "(param \"%s\")", r->params[i].key);
+		assert_origin(r, text, where, index);
+		free(text);
+		n++;
+	}
+	if (n == 0)
+		fail_msg("no parameter %s* is %s", prefix, value);
+}
+
+static void
+gen_origins_name_the_entry_of_each_rule(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const struct gen_origin *o;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	p.include_cwd = p.include_tmpdir = false;
+	p.include_slash_tmp = true;
+	strlist_clear(&p.protected_names);
+	strlist_add(&p.protected_names, ".env");
+	strlist_add(&p.protected_names, ".git");
+	strlist_add(&p.writable_roots, "/Users/me/project");
+	strlist_add(&p.writable_roots, "/Users/me/project/sub/inner");
+	strlist_add(&p.deny_read, "~/.ssh");
+	strlist_add(&p.deny_read, "/Users/me/project/secret/**");
+	/* Sorted, the second comes first: indexes are the params'. */
+	socklist_add(&p.sock_allow, "/tmp/z.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	socklist_add(&p.sock_allow, "/tmp/a.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&p.sock_deny, "/tmp/d.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	portlist_add(&p.proxy_ports, 8080);
+	portlist_add(&p.proxy_ports, 3128);
+	portlist_add(&p.proxy_ports, 8080);
+	render_ok(&p, &r);
+	origins_check(&r);
+
+	assert_origin(&r, "(allow process-fork)", GEN_W_BASE, GEN_NO_INDEX);
+	assert_origin(&r, "(allow file-read*)", GEN_W_BASE, GEN_NO_INDEX);
+	assert_int_equal(gen_origin_at(&r, 0)->where, GEN_W_BASE);
+	assert_null(gen_origin_at(&r, strlen(r.profile)));
+
+	/* The roots, in the allow rule and the unlink guard. */
+	assert_param_origin(&r, "WRITABLE_ROOT_", "/private/tmp",
+	    GEN_W_INCLUDE_TMP, GEN_NO_INDEX);
+	assert_param_origin(&r, "WRITABLE_ROOT_", "/Users/me/project",
+	    GEN_W_WRITABLE_ROOT, 0);
+	assert_param_origin(&r, "WRITABLE_ROOT_", "/Users/me/project/sub/inner",
+	    GEN_W_WRITABLE_ROOT, 1);
+	/* Their protected names: the require-not terms, the deny of the
+	 * nested root's, and a guarded directory (the nested root's). */
+	assert_param_origin(&r, "WRITABLE_ROOT_", "/Users/me/project/.env",
+	    GEN_W_PROTECTED_NAME, 0);
+	assert_param_origin(&r, "WRITABLE_ROOT_", "/Users/me/project/.git",
+	    GEN_W_PROTECTED_NAME, 1);
+	assert_param_origin(&r, "WRITABLE_ROOT_",
+	    "/Users/me/project/sub/inner/.env", GEN_W_PROTECTED_NAME, 0);
+	assert_param_origin(&r, "WRITABLE_ROOT_",
+	    "/Users/me/project/sub/inner/.git", GEN_W_PROTECTED_NAME, 1);
+	assert_param_origin(&r, "PROTECTED_PARENT_", "/Users/me/project/sub",
+	    GEN_W_WRITABLE_ROOT, 1);
+	o = origin_of(&r, "(allow file-write*", 0);
+	assert_int_equal(o->where, GEN_W_FS_MODE);
+
+	/* deny_read: both rules of each, and the guard of the second. */
+	o = origin_of(&r, "(deny file-read* ", 0);
+	assert_int_equal(o->where, GEN_W_DENY_READ);
+	assert_int_equal(o->index, 0);
+	o = origin_of(&r, "(deny file-write* (regex", 0);
+	assert_int_equal(o->index, 0);
+	o = origin_of(&r, "(deny file-read* ", 1);
+	assert_int_equal(o->where, GEN_W_DENY_READ);
+	assert_int_equal(o->index, 1);
+	assert_origin(&r, "(deny file-write-unlink (regex", GEN_W_DENY_READ, 1);
+
+	/* Sockets, ports. */
+	assert_param_origin(&r, "UNIX_SOCKET_PATH_", "/private/tmp/z.sock",
+	    GEN_W_SOCK_ALLOW, 0);
+	assert_param_origin(&r, "UNIX_SOCKET_PATH_", "/private/tmp/a.sock",
+	    GEN_W_SOCK_ALLOW, 1);
+	assert_origin(&r, "(param \"UNIX_SOCKET_PATH_1\")", GEN_W_SOCK_ALLOW,
+	    0);
+	assert_origin(&r, "(allow system-socket (socket-domain AF_UNIX))",
+	    GEN_W_SOCK_ALLOW, GEN_NO_INDEX);
+	/* The deny, as canonical and as written. */
+	assert_int_equal(assert_origin(&r, "(param \"UNIX_SOCKET_DENY_0",
+	    GEN_W_SOCK_DENY, 0), 4);
+	assert_string_equal(param_of(&r, "UNIX_SOCKET_DENY_0_ALIAS"),
+	    "/tmp/d.sock");
+	assert_origin(&r, "localhost:8080", GEN_W_PROXY_PORT, 0);
+	assert_origin(&r, "localhost:3128", GEN_W_PROXY_PORT, 1);
+	assert_origin(&r, "com.apple.trustd.agent", GEN_W_NET_MODE,
+	    GEN_NO_INDEX);
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* Local binding and allow_all own their rules. */
+	params_init(&p);
+	p.allow_local_binding = true;
+	p.allow_all_sockets = true;
+	portlist_add(&p.proxy_ports, 3128);
+	render_ok(&p, &r);
+	origins_check(&r);
+	assert_origin(&r, "(local ip \"*:*\")", GEN_W_LOCAL_BINDING,
+	    GEN_NO_INDEX);
+	assert_origin(&r, "(remote ip \"*:53\")", GEN_W_LOCAL_BINDING,
+	    GEN_NO_INDEX);
+	assert_origin(&r, "(allow network-bind (local unix-socket))",
+	    GEN_W_ALLOW_ALL, GEN_NO_INDEX);
+	assert_origin(&r, "(allow system-socket (socket-domain AF_UNIX))",
+	    GEN_W_ALLOW_ALL, GEN_NO_INDEX);
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
+static void
+gen_origins_of_full_mode_and_builtin_denies(void **state)
+{
+	struct params p;
+	struct gen_result r;
+	const char *path;
+	size_t i, podman = SIZE_MAX;
+
+	(void)state;
+	for (i = 0; (path = gen_builtin_deny(i, NULL)) != NULL; i++) {
+		if (strcmp(path, "$TMPDIR/podman") == 0)
+			podman = i;
+	}
+	assert_int_not_equal(podman, SIZE_MAX);
+	assert_string_equal(gen_builtin_deny(0, NULL), "/var/run/docker.sock");
+
+	params_init(&p);
+	p.fs_mode = FS_FULL_ACCESS;
+	p.net_mode = NET_FULL;
+	socklist_add(&p.sock_allow, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	render_ok(&p, &r);
+	origins_check(&r);
+	assert_origin(&r, "(allow file-write* (regex #\"^/\"))", GEN_W_FS_MODE,
+	    GEN_NO_INDEX);
+	assert_origin(&r, "(allow network-outbound)\n", GEN_W_NET_MODE,
+	    GEN_NO_INDEX);
+	assert_origin(&r, "com.apple.trustd.agent", GEN_W_NET_MODE,
+	    GEN_NO_INDEX);
+	/* docker.sock, as canonical and as written; and the last one. */
+	assert_int_equal(assert_origin(&r, "(param \"BUILTIN_DENY_0\")",
+	    GEN_W_BUILTIN_DENY, 0), 2);
+	assert_origin(&r, "(param \"BUILTIN_DENY_0_ALIAS\")",
+	    GEN_W_BUILTIN_DENY, 0);
+	assert_param_origin(&r, "BUILTIN_DENY_",
+	    "/private/var/folders/xy/T/podman", GEN_W_BUILTIN_DENY, podman);
+	assert_origin(&r, "; deny the container engines' sockets",
+	    GEN_W_BUILTIN_DENY, GEN_NO_INDEX);
+	/* The allow entry that names it, and its re-allow after the deny. */
+	assert_int_equal(assert_origin(&r, "(param \"UNIX_SOCKET_PATH_0\")",
+	    GEN_W_SOCK_ALLOW, 0), 2);
+	assert_true(strstr(r.profile, "; except the sockets allowed above") <
+	    strrchr(r.profile, ')'));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
 int
 main(void)
 {
@@ -1446,6 +1715,8 @@ main(void)
 		cmocka_unit_test(gen_builtin_denies_follow_what_the_allow_entries_open),
 		cmocka_unit_test(gen_allow_all_keeps_the_builtin_denies),
 		cmocka_unit_test(gen_warnings_escape_c1_controls),
+		cmocka_unit_test(gen_origins_name_the_entry_of_each_rule),
+		cmocka_unit_test(gen_origins_of_full_mode_and_builtin_denies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
