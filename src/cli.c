@@ -42,13 +42,17 @@ enum {
 	OPT_SAVE_PARAMS,
 	OPT_DRY_RUN,
 	OPT_LOG_DENIALS,
+	OPT_PROFILE,
+	OPT_REPORT_FORMAT,
 };
 
 /* Which subcommands take an option. */
 #define FOR_GENERATE	(1u << CLI_GENERATE)
 #define FOR_RUN		(1u << CLI_RUN)
 #define FOR_TUI		(1u << CLI_TUI)
-#define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI)
+#define FOR_EXPLAIN	(1u << CLI_EXPLAIN)
+#define FOR_LINT	(1u << CLI_LINT)
+#define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI | FOR_EXPLAIN)
 
 struct cli_option {
 	struct option	 lo;
@@ -105,13 +109,21 @@ static const struct cli_option cli_options[] = {
 	  "print the command line instead of running it" },
 	{ { "log-denials", no_argument, NULL, OPT_LOG_DENIALS }, FOR_RUN, NULL,
 	  "after the command, list what the sandbox denied (macOS)" },
-	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY, NULL,
+	{ { "profile", required_argument, NULL, OPT_PROFILE }, FOR_EXPLAIN,
+	  "FILE.sb", "ask this profile instead of the policy's (any profile)" },
+	{ { "define", required_argument, NULL, 'D' }, FOR_EXPLAIN | FOR_LINT,
+	  "KEY=VALUE", "a parameter of the profile, as sandbox-exec -D takes it" },
+	{ { "format", required_argument, NULL, OPT_REPORT_FORMAT },
+	  FOR_EXPLAIN | FOR_LINT, "FORMAT", "text (default) or json" },
+	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY | FOR_LINT, NULL,
 	  "show this help" },
 };
 
 #define NOPTIONS (sizeof cli_options / sizeof cli_options[0])
 
-static const char *const cli_cmd_names[] = { "generate", "run", "tui" };
+static const char *const cli_cmd_names[] = {
+	"generate", "run", "tui", "explain", "lint",
+};
 
 static const char *const cli_synopsis[] = {
 	/* Parenthesised: one string on two lines, not a missing comma. */
@@ -119,12 +131,17 @@ static const char *const cli_synopsis[] = {
 	"                          [-- COMMAND [ARG...]]"),
 	"sbpolicy run [OPTIONS] [--dry-run] [--log-denials] -- COMMAND [ARG...]",
 	"sbpolicy tui [OPTIONS] [PARAMS.json]",
+	("sbpolicy explain [OPTIONS | --profile FILE.sb [-D KEY=VALUE]...]\n"
+	"                          [--format FORMAT] VERB [TARGET]"),
+	"sbpolicy lint [-D KEY=VALUE]... [--format FORMAT] FILE.sb",
 };
 
 static const char *const cli_purpose[] = {
 	"Print the Seatbelt profile for a policy.",
 	"Run a command under the policy with /usr/bin/sandbox-exec.",
 	"Build a policy interactively with a live preview of the profile.",
+	"Say whether the profile allows an access, by which rule, and what would.",
+	"Check a profile for what sandbox-exec refuses and what it misreads.",
 };
 
 void
@@ -191,6 +208,22 @@ cli_help(enum cli_cmd cmd)
 		    "instead, a template for it.\n"
 		    "Press ? in the TUI for the key bindings.");
 		break;
+	case CLI_EXPLAIN:
+		puts("\nVERB is read, write, create, delete, exec (a path), "
+		    "connect, bind, listen\n(a socket path, or tcp:HOST:PORT, "
+		    "udp:HOST:PORT), lookup (a mach service),\nsysctl (a name), "
+		    "or any operation name (file-write-unlink PATH).\n"
+		    "Without --profile the profile is the one generate prints "
+		    "for the options.\n"
+		    "Exit status: 0 allowed, 1 denied, 3 undecidable, 2 bad "
+		    "usage or no answer.");
+		break;
+	case CLI_LINT:
+		puts("\nEach finding: FILE:LINE:COL: error|warning: message "
+		    "[code]. FILE may be -.\n"
+		    "Exit status: 0 no findings, 1 findings, 2 bad usage or an "
+		    "unreadable file.");
+		break;
 	}
 }
 
@@ -201,7 +234,10 @@ cli_opts_clear(struct cli_opts *o)
 	free(o->cwd);
 	free(o->home);
 	free(o->tmpdir);
+	free(o->defs);
 	o->cwd = o->home = o->tmpdir = NULL;
+	o->defs = NULL;
+	o->ndefs = 0;
 }
 
 void
@@ -416,9 +452,14 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	 * the first word that is not an option. */
 	if (cmd != CLI_TUI)
 		strcat(shortopts, "+");
-	strcat(shortopts, "hp:C:");
+	if (cmd == CLI_LINT)
+		strcat(shortopts, "hD:");
+	else
+		strcat(shortopts, "hp:C:");
 	if (cmd == CLI_GENERATE)
 		strcat(shortopts, "o:");
+	if (cmd == CLI_EXPLAIN)
+		strcat(shortopts, "D:");
 
 	pend = xreallocarray(NULL, (size_t)argc + 1, sizeof *pend);
 	optind = 1;
@@ -462,6 +503,24 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		case OPT_NO_DEFAULT_PROTECT:
 			no_default_protect = true;
 			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
+			break;
+		case 'D':
+			o->defs = xreallocarray(o->defs, o->ndefs + 1,
+			    sizeof *o->defs);
+			o->defs[o->ndefs++] = optarg;
+			break;
+		case OPT_REPORT_FORMAT:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "text") != 0) {
+				cli_warn("--format: unknown format %s (text, "
+				    "json)", sb_show(show, sizeof show, optarg));
+				status = CLI_EXIT_USAGE;
+				goto out;
+			}
+			o->json = strcmp(optarg, "json") == 0;
+			break;
 		case '?':
 			if (optopt != 0 && optopt < 256)
 				cli_warn("%s: unknown option or missing "
@@ -496,6 +555,10 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		o->command = &argv[optind];
 		if (o->params_file == NULL)
 			o->params_file = o->command[0];
+	} else if (cmd == CLI_EXPLAIN || cmd == CLI_LINT) {
+		/* The words of the question, or the file: the subcommand
+		 * checks them. */
+		o->command = &argv[optind];
 	} else {
 		if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
 			cli_warn("%s: unexpected argument %s (put the command "

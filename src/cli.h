@@ -21,6 +21,8 @@ enum cli_cmd {
 	CLI_GENERATE,
 	CLI_RUN,
 	CLI_TUI,
+	CLI_EXPLAIN,
+	CLI_LINT,
 };
 
 /* A parsed command line. Strings are owned unless marked borrowed. */
@@ -36,6 +38,11 @@ struct cli_opts {
 	const char	*save_params;	/* --save-params FILE; borrowed */
 	bool		 dry_run;
 	bool		 log_denials;
+	const char	*profile;	/* explain --profile FILE; borrowed */
+	char		**defs;		/* -D KEY=VALUE (explain, lint);
+					 * the array owned, strings borrowed */
+	size_t		 ndefs;
+	bool		 json;		/* explain, lint: --format json */
 	/* After "--" (generate, run), or tui's file to save to (none, or
 	 * one); borrowed, NULL-terminated. */
 	char		**command;
@@ -69,6 +76,7 @@ int	cli_write_output(const char *path, const char *data, size_t len,
 /* The subcommands: each returns the process exit status. */
 int	cli_generate(int argc, char **argv);
 int	cli_run(int argc, char **argv);
+int	cli_explain(int argc, char **argv);	/* cli-explain.c */
 void	cli_usage(FILE *);
 
 #endif

@@ -76,6 +76,7 @@ static const struct subcommand subcommands[] = {
 	{ "generate", cli_generate },
 	{ "tui", tui_main },
 	{ "run", cli_run },
+	{ "explain", cli_explain },
 };
 
 static void

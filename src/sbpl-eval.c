@@ -1,0 +1,1396 @@
+/* SPDX-License-Identifier: ISC */
+/* sbpl-eval.c: the SBPL evaluator: a read profile compiled to rules per
+ * operation, and the decision for one access (SBPL-FACTS §2.2). */
+#include "config.h"
+
+#include "sbpl-eval.h"
+
+#include <sys/types.h>
+
+#include <regex.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "sbpl-ops.h"
+#include "xmalloc.h"
+
+/* libsandbox refuses a rule whose serialised pattern passes this. */
+#define RULE_BYTES_MAX	65535
+/* TinyScheme's reader fails on a longer string literal (§1.4). */
+#define STRING_MAX	1000
+
+enum fl_kind {
+	FL_OR,		/* the filters of a rule, require-any */
+	FL_AND,		/* require-all */
+	FL_NOT,		/* require-not */
+	FL_PATH,	/* literal, subpath, prefix, regex */
+	FL_NAME,	/* global-name, sysctl-name, ... */
+	FL_IP,		/* (local|remote ip "HOST:PORT") */
+	FL_UNIX,	/* (local|remote unix-socket [path filter]) */
+	FL_VNODE,	/* vnode-type */
+	FL_DOMAIN,	/* socket-domain */
+	FL_TYPE,	/* socket-type */
+	FL_PROTOCOL,	/* socket-protocol */
+	FL_TARGET,	/* target */
+	FL_MAYBE,	/* what cannot be known from outside */
+};
+
+/* IP kinds: which protocols and families a filter covers. */
+#define IPK_TCP		0x1u
+#define IPK_UDP		0x2u
+#define IPK_V4		0x4u
+#define IPK_V6		0x8u
+
+struct sbpl_filter {
+	enum fl_kind		  kind;
+	const struct sbpl_node	 *node;
+	enum sbpl_fmatch	  match;	/* PATH, NAME */
+	bool			  local_name;	/* NAME: local-name-* */
+	bool			  local;	/* IP, UNIX */
+	unsigned		  ipkinds;	/* IP */
+	bool			  any_host;	/* IP: "*", else localhost */
+	unsigned		  port;		/* IP: 0 for "*" */
+	const char		**values;	/* PATH, NAME, VNODE ... */
+	const struct sbpl_node	**value_nodes;
+	regex_t			 *re;		/* REGEX values */
+	bool			 *re_uncertain;
+	long			 *nums;		/* PROTOCOL, DOMAIN numbers */
+	size_t			  nvalues;
+	struct sbpl_filter	**kids;
+	size_t			  nkids;
+};
+
+/* --- values and the compiler's state ------------------------------------ */
+
+enum vkind {
+	V_UNKNOWN,	/* cannot be evaluated here */
+	V_STRING,
+	V_NUMBER,
+	V_BOOL,
+	V_SYMBOL,
+	V_FILTER,
+	V_FUNCTION,
+};
+
+struct value {
+	enum vkind		 k;
+	const char		*s;
+	long			 num;
+	struct sbpl_filter	*f;
+	const struct sbpl_node	*node;	/* where it came from */
+};
+
+struct binding {
+	const char	*name;
+	struct value	 v;
+};
+
+struct comp {
+	struct sbpl_policy	*pol;
+	struct sb_error		*err;
+	struct binding		*env;
+	size_t			 nenv;
+	size_t			 capenv;
+	size_t			 rule_bytes;	/* of the rule being compiled */
+	size_t			 nforms;	/* rules so far, for seq */
+};
+
+void
+sbpl_diag_add(struct sbpl_policy *pol, enum sbpl_severity sev,
+    const struct sbpl_node *at, const char *code, const char *fmt, ...)
+{
+	struct sbpl_diag *d;
+	va_list ap;
+
+	pol->diags = xreallocarray(pol->diags, pol->ndiags + 1,
+	    sizeof *pol->diags);
+	d = &pol->diags[pol->ndiags++];
+	d->severity = sev;
+	d->line = at != NULL ? at->line : 1;
+	d->col = at != NULL ? at->col : 1;
+	d->code = code;
+	va_start(ap, fmt);
+	(void)xvasprintf(&d->msg, fmt, ap);
+	va_end(ap);
+	if (sev == SBPL_ERROR)
+		pol->nerrors++;
+}
+
+/* An error sandbox-exec would refuse the profile for. Returns -1. */
+static int
+error(struct comp *c, const struct sbpl_node *at, const char *code,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+error(struct comp *c, const struct sbpl_node *at, const char *code,
+    const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	sbpl_diag_add(c->pol, SBPL_ERROR, at, code, "%s", msg);
+	free(msg);
+	return -1;
+}
+
+/* A form whose effect the evaluator cannot know: every answer that
+ * depends on the whole profile becomes undecidable. */
+static void
+incomplete(struct comp *c, const struct sbpl_node *at, const char *why)
+{
+	if (c->pol->incomplete == NULL) {
+		c->pol->incomplete = at;
+		c->pol->incomplete_why = why;
+	}
+	sbpl_diag_add(c->pol, SBPL_WARNING, at, "not-evaluated",
+	    "%s: answers about this profile cannot be sure", why);
+}
+
+static const char *
+keep_string(struct comp *c, char *s)
+{
+	struct sbpl_policy *pol = c->pol;
+
+	pol->strings = xreallocarray(pol->strings, pol->nstrings + 1,
+	    sizeof *pol->strings);
+	pol->strings[pol->nstrings++] = s;
+	return s;
+}
+
+static struct sbpl_filter *
+new_filter(struct comp *c, enum fl_kind kind, const struct sbpl_node *node)
+{
+	struct sbpl_policy *pol = c->pol;
+	struct sbpl_filter *f;
+
+	f = xcalloc(1, sizeof *f);
+	f->kind = kind;
+	f->node = node;
+	pol->filters = xreallocarray(pol->filters, pol->nfilters + 1,
+	    sizeof *pol->filters);
+	pol->filters[pol->nfilters++] = f;
+	return f;
+}
+
+static void
+add_kid(struct sbpl_filter *f, struct sbpl_filter *kid)
+{
+	f->kids = xreallocarray(f->kids, f->nkids + 1, sizeof *f->kids);
+	f->kids[f->nkids++] = kid;
+}
+
+static void
+add_value(struct sbpl_filter *f, const char *s, const struct sbpl_node *at,
+    long num)
+{
+	f->values = xreallocarray(f->values, f->nvalues + 1,
+	    sizeof *f->values);
+	f->value_nodes = xreallocarray(f->value_nodes, f->nvalues + 1,
+	    sizeof *f->value_nodes);
+	f->nums = xreallocarray(f->nums, f->nvalues + 1, sizeof *f->nums);
+	f->values[f->nvalues] = s;
+	f->value_nodes[f->nvalues] = at;
+	f->nums[f->nvalues] = num;
+	f->nvalues++;
+}
+
+static const struct value *
+lookup(const struct comp *c, const char *name)
+{
+	size_t i;
+
+	for (i = c->nenv; i > 0; i--) {
+		if (strcmp(c->env[i - 1].name, name) == 0)
+			return &c->env[i - 1].v;
+	}
+	return NULL;
+}
+
+static void
+env_bind(struct comp *c, const char *name, const struct value *v)
+{
+	if (c->nenv == c->capenv) {
+		c->capenv = c->capenv == 0 ? 16 : c->capenv * 2;
+		c->env = xreallocarray(c->env, c->capenv, sizeof *c->env);
+	}
+	c->env[c->nenv].name = name;
+	c->env[c->nenv].v = *v;
+	c->nenv++;
+}
+
+static const char *
+param_value(const struct comp *c, const char *key)
+{
+	size_t i;
+
+	/* The last -D of a key wins, as in sandbox-exec. */
+	for (i = c->pol->ndefs; i > 0; i--) {
+		if (strcmp(c->pol->defs[i - 1].key, key) == 0)
+			return c->pol->defs[i - 1].value;
+	}
+	return NULL;
+}
+
+static int	eval(struct comp *, const struct sbpl_node *, struct value *);
+static struct sbpl_filter *compile_filter(struct comp *,
+		    const struct sbpl_node *);
+
+/* The value of a string argument: a literal, a parameter, a string-append
+ * or a defined name. Returns 0 with *s set, 1 when it cannot be known here,
+ * or -1 after an error. */
+static int
+eval_string(struct comp *c, const struct sbpl_node *n, const char *what,
+    const char **s)
+{
+	struct value v;
+
+	if (eval(c, n, &v) == -1)
+		return -1;
+	switch (v.k) {
+	case V_STRING:
+		*s = v.s;
+		c->rule_bytes += strlen(v.s) + 1;
+		return 0;
+	case V_BOOL:
+		if (!v.num && n->kind == SBPL_N_LIST &&
+		    (strcmp(sbpl_head(n), "param") == 0 ||
+		    strcmp(sbpl_head(n), "getenv") == 0) && n->n == 2 &&
+		    n->kids[1]->kind == SBPL_N_STRING)
+			return error(c, n, "missing-param", "%s: parameter "
+			    "%s is not defined (pass -D %s=VALUE)", what,
+			    n->kids[1]->s, n->kids[1]->s);
+		return error(c, n, "type", "%s expects a string, not a "
+		    "boolean", what);
+	case V_UNKNOWN:
+	case V_FUNCTION:
+		return 1;
+	default:
+		return error(c, n, "type", "%s expects a string", what);
+	}
+}
+
+/* --- expressions ---------------------------------------------------------- */
+
+static int
+eval_list(struct comp *c, const struct sbpl_node *n, struct value *v)
+{
+	const char *head = sbpl_head(n), *s;
+	const struct value *b;
+	struct buf out;
+	size_t i;
+	int rc;
+
+	v->k = V_UNKNOWN;
+	v->node = n;
+	if (head == NULL) {
+		incomplete(c, n, "a list that is not a call");
+		return 0;
+	}
+	if (strcmp(head, "param") == 0 || strcmp(head, "getenv") == 0) {
+		if (n->n != 2 || n->kids[1]->kind != SBPL_N_STRING)
+			return error(c, n, "type", "(%s \"KEY\") takes one "
+			    "string", head);
+		if ((s = param_value(c, n->kids[1]->s)) != NULL) {
+			v->k = V_STRING;
+			v->s = s;
+		} else {
+			v->k = V_BOOL;
+			v->num = 0;
+		}
+		return 0;
+	}
+	if (strcmp(head, "string-append") == 0) {
+		buf_init(&out);
+		for (i = 1; i < n->n; i++) {
+			if ((rc = eval_string(c, n->kids[i], "string-append",
+			    &s)) != 0) {
+				buf_clear(&out);
+				return rc == 1 ? 0 : -1;
+			}
+			buf_puts(&out, s);
+		}
+		v->k = V_STRING;
+		v->s = keep_string(c, buf_take(&out));
+		return 0;
+	}
+	if ((b = lookup(c, head)) != NULL) {
+		if (b->k == V_FUNCTION)
+			incomplete(c, n, "a call of a function the profile "
+			    "defines");
+		else
+			incomplete(c, n, "a call of a defined value");
+		return 0;
+	}
+	if (sbpl_filter_find(head) != NULL) {
+		if ((v->f = compile_filter(c, n)) == NULL)
+			return -1;
+		v->k = V_FILTER;
+		return 0;
+	}
+	incomplete(c, n, "a form the evaluator does not know");
+	return 0;
+}
+
+static int
+eval(struct comp *c, const struct sbpl_node *n, struct value *v)
+{
+	const struct value *b;
+
+	memset(v, 0, sizeof *v);
+	v->node = n;
+	switch (n->kind) {
+	case SBPL_N_STRING:
+		if (n->len > STRING_MAX)
+			return error(c, n, "string-too-long", "a string of %zu "
+			    "bytes; the profile reader takes at most %d in one "
+			    "string", n->len, STRING_MAX);
+		v->k = V_STRING;
+		v->s = n->s;
+		return 0;
+	case SBPL_N_NUMBER:
+		v->k = V_NUMBER;
+		v->num = n->num;
+		return 0;
+	case SBPL_N_BOOL:
+		v->k = V_BOOL;
+		v->num = n->num;
+		return 0;
+	case SBPL_N_SYMBOL:
+		if (!n->quoted && (b = lookup(c, n->s)) != NULL) {
+			*v = *b;
+			return 0;
+		}
+		v->k = V_SYMBOL;
+		v->s = n->s;
+		return 0;
+	case SBPL_N_LIST:
+		if (n->quoted) {
+			incomplete(c, n, "a quoted list");
+			return 0;
+		}
+		return eval_list(c, n, v);
+	}
+	return 0;
+}
+
+/* --- filters ------------------------------------------------------------- */
+
+/* Constructs AppleMatch may read otherwise than POSIX does (§4.1). */
+static bool
+regex_uncertain(const char *re)
+{
+	static const char *const marks[] = {
+		"{", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "\\b", "\\B",
+		"[[:", "(?", "\\1", "\\2", "\\3", "\\4", "\\5", "\\6", "\\7",
+		"\\8", "\\9",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		if (strstr(re, marks[i]) != NULL)
+			return true;
+	}
+	return false;
+}
+
+static int
+add_regex(struct comp *c, struct sbpl_filter *f, const char *s,
+    const struct sbpl_node *at)
+{
+	char msg[128];
+	size_t i;
+	int rc;
+
+	add_value(f, s, at, 0);
+	i = f->nvalues - 1;
+	f->re = xreallocarray(f->re, f->nvalues, sizeof *f->re);
+	f->re_uncertain = xreallocarray(f->re_uncertain, f->nvalues,
+	    sizeof *f->re_uncertain);
+	f->re_uncertain[i] = regex_uncertain(s);
+	if ((rc = regcomp(&f->re[i], s, REG_EXTENDED | REG_NOSUB)) != 0) {
+		regerror(rc, &f->re[i], msg, sizeof msg);
+		/* Keep the array whole for sbpl_policy_clear: a regex that
+		 * never matches stands in. */
+		(void)regcomp(&f->re[i], "$^x", REG_EXTENDED | REG_NOSUB);
+		f->re_uncertain[i] = true;
+		return error(c, at, "bad-regex", "a regex that does not "
+		    "compile: %s", msg);
+	}
+	return 0;
+}
+
+/* The string arguments of a path or name filter. */
+static struct sbpl_filter *
+string_filter(struct comp *c, const struct sbpl_node *n,
+    const struct sbpl_filter_def *def, enum fl_kind kind)
+{
+	struct sbpl_filter *f;
+	const char *s;
+	size_t i;
+	int rc;
+
+	f = new_filter(c, kind, n);
+	f->match = def->match;
+	f->local_name = def->base != NULL &&
+	    strcmp(def->base, "local-name") == 0;
+	if (n->n < 2)
+		return error(c, n, "arity", "(%s ...) needs a value",
+		    n->kids[0]->s), NULL;
+	for (i = 1; i < n->n; i++) {
+		if ((rc = eval_string(c, n->kids[i], n->kids[0]->s, &s)) ==
+		    -1)
+			return NULL;
+		if (rc == 1) {
+			f->kind = FL_MAYBE;
+			continue;
+		}
+		if (def->match == SBPL_M_REGEX) {
+			if (add_regex(c, f, s, n->kids[i]) == -1)
+				return NULL;
+		} else
+			add_value(f, s, n->kids[i], 0);
+	}
+	return f;
+}
+
+/* Symbols (or numbers) as values: vnode-type, socket-domain ... */
+static struct sbpl_filter *
+symbol_filter(struct comp *c, const struct sbpl_node *n, enum fl_kind kind)
+{
+	struct sbpl_filter *f;
+	size_t i;
+
+	f = new_filter(c, kind, n);
+	if (n->n < 2)
+		return error(c, n, "arity", "(%s ...) needs a value",
+		    n->kids[0]->s), NULL;
+	for (i = 1; i < n->n; i++) {
+		if (n->kids[i]->kind == SBPL_N_SYMBOL)
+			add_value(f, n->kids[i]->s, n->kids[i], -1);
+		else if (n->kids[i]->kind == SBPL_N_NUMBER)
+			add_value(f, NULL, n->kids[i], n->kids[i]->num);
+		else
+			return error(c, n->kids[i], "type", "(%s ...) takes "
+			    "names or numbers", n->kids[0]->s), NULL;
+	}
+	return f;
+}
+
+/* "HOST:PORT" as the real compiler checks it (§4.3). */
+static int
+parse_address(struct comp *c, struct sbpl_filter *f, const char *addr,
+    const struct sbpl_node *at)
+{
+	const char *colon = strrchr(addr, ':'), *p;
+	size_t hostlen;
+	unsigned long port = 0;
+
+	if (colon == NULL)
+		return error(c, at, "bad-address", "port missing in network "
+		    "address \"%s\"", addr);
+	hostlen = (size_t)(colon - addr);
+	if (hostlen == 1 && addr[0] == '*')
+		f->any_host = true;
+	else if (hostlen == 9 && strncmp(addr, "localhost", 9) == 0)
+		f->any_host = false;
+	else
+		return error(c, at, "bad-address", "host must be * or "
+		    "localhost in network address \"%s\"", addr);
+	p = colon + 1;
+	if (strcmp(p, "*") == 0) {
+		f->port = 0;
+		return 0;
+	}
+	if (*p == '\0' || strspn(p, "0123456789") != strlen(p) ||
+	    strlen(p) > 5 || (port = strtoul(p, NULL, 10)) < 1 ||
+	    port > 65535)
+		return error(c, at, "bad-address", "invalid port in network "
+		    "address \"%s\" (* or 1..65535)", addr);
+	f->port = (unsigned)port;
+	return 0;
+}
+
+static unsigned
+ip_kinds(const char *s)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 kinds;
+	} kinds[] = {
+		{ "ip", IPK_TCP | IPK_UDP | IPK_V4 | IPK_V6 },
+		{ "ip4", IPK_TCP | IPK_UDP | IPK_V4 },
+		{ "ip6", IPK_TCP | IPK_UDP | IPK_V6 },
+		{ "tcp", IPK_TCP | IPK_V4 | IPK_V6 },
+		{ "tcp4", IPK_TCP | IPK_V4 },
+		{ "tcp6", IPK_TCP | IPK_V6 },
+		{ "udp", IPK_UDP | IPK_V4 | IPK_V6 },
+		{ "udp4", IPK_UDP | IPK_V4 },
+		{ "udp6", IPK_UDP | IPK_V6 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(kinds[i].name, s) == 0)
+			return kinds[i].kinds;
+	}
+	return 0;
+}
+
+/* (local|remote KIND [ADDRESS | PATH-FILTER]) */
+static struct sbpl_filter *
+network_filter(struct comp *c, const struct sbpl_node *n,
+    const struct sbpl_filter_def *def)
+{
+	struct sbpl_filter *f, *kid;
+	const struct sbpl_node *kind;
+	const char *addr;
+	int rc;
+
+	f = new_filter(c, FL_IP, n);
+	f->local = strcmp(def->canonical, "local") == 0;
+	if (n->n < 2 || (kind = n->kids[1])->kind != SBPL_N_SYMBOL)
+		return error(c, n, "arity", "(%s KIND ...) needs ip, tcp, udp "
+		    "or unix-socket", n->kids[0]->s), NULL;
+	if (strcmp(kind->s, "unix-socket") == 0 ||
+	    strcmp(kind->s, "unix") == 0) {
+		f->kind = FL_UNIX;
+		if (n->n > 3)
+			return error(c, n, "arity", "(%s unix-socket) takes "
+			    "one path filter at most", n->kids[0]->s), NULL;
+		if (n->n == 3) {
+			if ((kid = compile_filter(c, n->kids[2])) == NULL)
+				return NULL;
+			add_kid(f, kid);
+		}
+		return f;
+	}
+	if ((f->ipkinds = ip_kinds(kind->s)) == 0)
+		return error(c, kind, "bad-address", "unknown address kind %s "
+		    "(ip, ip4, ip6, tcp, tcp4, tcp6, udp, udp4, udp6, "
+		    "unix-socket)", kind->s), NULL;
+	f->any_host = true;
+	if (n->n == 2)
+		return f;
+	if (n->n > 3)
+		return error(c, n, "arity", "(%s %s ...) takes one address",
+		    n->kids[0]->s, kind->s), NULL;
+	if (n->kids[2]->kind == SBPL_N_LIST && sbpl_head(n->kids[2]) != NULL &&
+	    sbpl_filter_find(sbpl_head(n->kids[2])) != NULL)
+		return error(c, n->kids[2], "bad-address", "%s expects string "
+		    "argument", n->kids[0]->s), NULL;
+	if ((rc = eval_string(c, n->kids[2], n->kids[0]->s, &addr)) == -1)
+		return NULL;
+	if (rc == 1) {
+		f->kind = FL_MAYBE;
+		return f;
+	}
+	if (parse_address(c, f, addr, n->kids[2]) == -1)
+		return NULL;
+	return f;
+}
+
+static struct sbpl_filter *
+compile_filter(struct comp *c, const struct sbpl_node *n)
+{
+	const struct sbpl_filter_def *def;
+	const struct value *b;
+	struct sbpl_filter *f, *kid;
+	const char *head, *s;
+	size_t i;
+
+	if (n->kind == SBPL_N_SYMBOL && (b = lookup(c, n->s)) != NULL) {
+		if (b->k == V_FILTER)
+			return b->f;
+		return new_filter(c, FL_MAYBE, n);
+	}
+	if ((head = sbpl_head(n)) == NULL)
+		return error(c, n, "not-a-filter", "a filter was expected "
+		    "here"), NULL;
+	if ((def = sbpl_filter_find(head)) == NULL) {
+		if (lookup(c, head) != NULL) {
+			incomplete(c, n, "a filter made by a function of the "
+			    "profile");
+			return new_filter(c, FL_MAYBE, n);
+		}
+		if (strcmp(head, "path-literal") == 0)
+			def = sbpl_filter_find("literal");
+		else if ((s = sbpl_suggest(head, SBPL_N_FILTER)) != NULL)
+			return error(c, n, "unknown-filter", "unknown filter "
+			    "%s (did you mean %s?)", head, s), NULL;
+		else
+			return error(c, n, "unknown-filter", "unknown filter "
+			    "%s", head), NULL;
+	}
+	c->rule_bytes += 8;
+	switch (def->cls) {
+	case SBPL_F_PATH:
+		return string_filter(c, n, def, FL_PATH);
+	case SBPL_F_NAME:
+		return string_filter(c, n, def, FL_NAME);
+	case SBPL_F_NETWORK:
+		return network_filter(c, n, def);
+	case SBPL_F_COMBINATOR:
+		f = new_filter(c, strcmp(def->canonical, "require-all") == 0 ?
+		    FL_AND : strcmp(def->canonical, "require-not") == 0 ?
+		    FL_NOT : FL_OR, n);
+		if (f->kind == FL_NOT && n->n != 2)
+			return error(c, n, "arity", "(require-not F) takes "
+			    "one filter"), NULL;
+		for (i = 1; i < n->n; i++) {
+			if ((kid = compile_filter(c, n->kids[i])) == NULL)
+				return NULL;
+			add_kid(f, kid);
+		}
+		return f;
+	case SBPL_F_SYMBOL:
+		if (strcmp(def->canonical, "tty") == 0) {
+			f = new_filter(c, FL_VNODE, n);
+			add_value(f, "TTY", n, -1);
+			return f;
+		}
+		return symbol_filter(c, n, strcmp(def->canonical,
+		    "vnode-type") == 0 ? FL_VNODE : strcmp(def->canonical,
+		    "socket-domain") == 0 ? FL_DOMAIN : strcmp(def->canonical,
+		    "socket-type") == 0 ? FL_TYPE : FL_TARGET);
+	case SBPL_F_NUMBER:
+		if (strcmp(def->canonical, "socket-protocol") == 0)
+			return symbol_filter(c, n, FL_PROTOCOL);
+		return new_filter(c, FL_MAYBE, n);
+	case SBPL_F_DYNAMIC:
+	case SBPL_F_OTHER:
+		return new_filter(c, FL_MAYBE, n);
+	}
+	return new_filter(c, FL_MAYBE, n);
+}
+
+/* --- rules --------------------------------------------------------------- */
+
+static int
+add_modifier(struct comp *c, const struct sbpl_node *w, bool allow,
+    unsigned *mods)
+{
+	const char *name, *s;
+
+	if (w->n < 2 || w->kids[1]->kind != SBPL_N_SYMBOL)
+		return error(c, w, "arity", "(with NAME ...) needs a "
+		    "modifier name");
+	name = w->kids[1]->s;
+	if (!sbpl_modifier_known(name)) {
+		if ((s = sbpl_suggest(name, SBPL_N_MODIFIER)) != NULL)
+			return error(c, w->kids[1], "unknown-modifier",
+			    "unknown modifier %s (did you mean %s?)", name, s);
+		return error(c, w->kids[1], "unknown-modifier", "unknown "
+		    "modifier %s", name);
+	}
+	if (strcmp(name, "report") == 0) {
+		if (!allow)
+			return error(c, w, "report-on-deny", "report "
+			    "modifier does not apply to deny action");
+		*mods |= SBPL_MOD_REPORT;
+	} else if (strcmp(name, "no-report") == 0 ||
+	    strcmp(name, "no-log") == 0)
+		*mods |= SBPL_MOD_NO_REPORT;
+	else if (strcmp(name, "no-sandbox") == 0 ||
+	    strcmp(name, "no-profile") == 0)
+		*mods |= SBPL_MOD_NO_SANDBOX;
+	else if (strcmp(name, "send-signal") == 0 ||
+	    strcmp(name, "termination") == 0)
+		*mods |= SBPL_MOD_SIGNAL;
+	else if (strcmp(name, "message") == 0)
+		*mods |= SBPL_MOD_MESSAGE;
+	else
+		*mods |= SBPL_MOD_OTHER;
+	return 0;
+}
+
+static int
+compile_rule(struct comp *c, const struct sbpl_node *form, bool allow)
+{
+	struct sbpl_policy *pol = c->pol;
+	struct sbpl_filter *all = NULL, *f;
+	const struct sbpl_node *k;
+	const char *alias, *s;
+	int *ops = NULL, op;
+	const struct sbpl_node **opnodes = NULL;
+	size_t nops = 0, i, seq = c->nforms++;
+	unsigned mods = 0;
+	int rc = 0;
+
+	c->rule_bytes = 0;
+	for (i = 1; i < form->n; i++) {
+		k = form->kids[i];
+		if (k->kind == SBPL_N_SYMBOL && !k->quoted) {
+			op = sbpl_op_lookup(k->s, &alias);
+			if (op == -1) {
+				s = sbpl_suggest(k->s, SBPL_N_OPERATION);
+				if (s != NULL)
+					rc = error(c, k, "unknown-operation",
+					    "unknown operation %s (did you "
+					    "mean %s?)", k->s, s);
+				else
+					rc = error(c, k, "unknown-operation",
+					    "unknown operation %s", k->s);
+				continue;
+			}
+			if (op == -2) {
+				sbpl_diag_add(pol, SBPL_WARNING, k, "no-op",
+				    "%s does nothing: the prelude defines it "
+				    "as a no-op", k->s);
+				continue;
+			}
+			ops = xreallocarray(ops, nops + 1, sizeof *ops);
+			opnodes = xreallocarray(opnodes, nops + 1,
+			    sizeof *opnodes);
+			ops[nops] = op;
+			opnodes[nops++] = k;
+			continue;
+		}
+		if (sbpl_head(k) != NULL && strcmp(sbpl_head(k), "with") == 0) {
+			if (add_modifier(c, k, allow, &mods) == -1)
+				rc = -1;
+			continue;
+		}
+		if ((f = compile_filter(c, k)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		if (all == NULL)
+			all = new_filter(c, FL_OR, form);
+		add_kid(all, f);
+	}
+	if (nops == 0 && rc == 0 && form->n < 2)
+		rc = error(c, form, "no-operation", "(%s) names no operation",
+		    allow ? "allow" : "deny");
+	if (c->rule_bytes > RULE_BYTES_MAX)
+		rc = error(c, form, "rule-too-large", "a rule of about %zu "
+		    "bytes of patterns; libsandbox refuses one over %d (split "
+		    "it)", c->rule_bytes, RULE_BYTES_MAX);
+	for (i = 0; rc == 0 && i < nops; i++) {
+		pol->rules = xreallocarray(pol->rules, pol->nrules + 1,
+		    sizeof *pol->rules);
+		pol->rules[pol->nrules].allow = allow;
+		pol->rules[pol->nrules].op = ops[i];
+		pol->rules[pol->nrules].form = form;
+		pol->rules[pol->nrules].op_node = opnodes[i];
+		pol->rules[pol->nrules].filter = all;
+		pol->rules[pol->nrules].mods = mods;
+		pol->rules[pol->nrules].seq = seq;
+		pol->nrules++;
+	}
+	free(ops);
+	free(opnodes);
+	return rc;
+}
+
+/* A condition of if/when/unless: 1 true, 0 false, -1 not known here. */
+static int
+truth(struct comp *c, const struct sbpl_node *n)
+{
+	const char *head = sbpl_head(n);
+	struct value v;
+	size_t i;
+	int t, any;
+
+	if (head != NULL && strcmp(head, "not") == 0 && n->n == 2)
+		return (t = truth(c, n->kids[1])) == -1 ? -1 : !t;
+	if (head != NULL && (strcmp(head, "and") == 0 ||
+	    strcmp(head, "or") == 0)) {
+		any = strcmp(head, "and") == 0;
+		for (i = 1; i < n->n; i++) {
+			if ((t = truth(c, n->kids[i])) == -1)
+				return -1;
+			if (t != any)
+				return t;
+		}
+		return any;
+	}
+	if (eval(c, n, &v) == -1)
+		return -1;
+	switch (v.k) {
+	case V_BOOL:
+		return v.num != 0;
+	case V_UNKNOWN:
+	case V_FUNCTION:
+		return -1;
+	default:
+		return 1;	/* everything but #f is true in Scheme */
+	}
+}
+
+static int	compile_form(struct comp *, const struct sbpl_node *);
+
+static int
+compile_body(struct comp *c, const struct sbpl_node *n, size_t from)
+{
+	int rc = 0;
+
+	for (; from < n->n; from++) {
+		if (compile_form(c, n->kids[from]) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+static int
+compile_version(struct comp *c, const struct sbpl_node *n)
+{
+	if (n->n != 2 || n->kids[1]->kind != SBPL_N_NUMBER)
+		return error(c, n, "version", "(version 1) takes one number");
+	if (n->kids[1]->num != 1)
+		return error(c, n, "version", "unsupported version %ld",
+		    n->kids[1]->num);
+	if (c->pol->has_version)
+		return error(c, n, "version", "only one version may be "
+		    "specified");
+	c->pol->has_version = true;
+	return 0;
+}
+
+static int
+compile_define(struct comp *c, const struct sbpl_node *n)
+{
+	const struct sbpl_node *name;
+	struct value v;
+
+	if (n->n < 3)
+		return error(c, n, "arity", "(define NAME VALUE) needs a name "
+		    "and a value");
+	name = n->kids[1];
+	if (name->kind == SBPL_N_LIST && name->n > 0 &&
+	    name->kids[0]->kind == SBPL_N_SYMBOL) {
+		memset(&v, 0, sizeof v);
+		v.k = V_FUNCTION;
+		v.node = n;
+		env_bind(c, name->kids[0]->s, &v);
+		return 0;
+	}
+	if (name->kind != SBPL_N_SYMBOL)
+		return error(c, name, "arity", "(define NAME VALUE) needs a "
+		    "name");
+	if (eval(c, n->kids[2], &v) == -1)
+		return -1;
+	env_bind(c, name->s, &v);
+	return 0;
+}
+
+/* What TinyScheme itself defines, which a profile may use at the top. */
+static bool
+is_scheme_builtin(const char *name)
+{
+	static const char *const names[] = {
+		"and", "apply", "case", "cond", "display", "do", "for-each",
+		"lambda", "let", "let*", "letrec", "macro", "map", "newline",
+		"or", "set!", "trace", "with-filter", "with-modifier",
+		"with-operations",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(names[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+compile_form(struct comp *c, const struct sbpl_node *n)
+{
+	const char *head = sbpl_head(n), *s;
+	int t;
+
+	if (head == NULL) {
+		incomplete(c, n, "a top-level value that is not a form");
+		return 0;
+	}
+	if (strcmp(head, "version") == 0)
+		return compile_version(c, n);
+	if (strcmp(head, "allow") == 0 || strcmp(head, "deny") == 0)
+		return compile_rule(c, n, strcmp(head, "allow") == 0);
+	if (strcmp(head, "define") == 0 || strcmp(head, "define-once") == 0)
+		return compile_define(c, n);
+	if (strcmp(head, "debug") == 0)
+		return 0;	/* a no-op in version 1 */
+	if (strcmp(head, "begin") == 0)
+		return compile_body(c, n, 1);
+	if ((strcmp(head, "if") == 0 && (n->n == 3 || n->n == 4)) ||
+	    ((strcmp(head, "when") == 0 || strcmp(head, "unless") == 0) &&
+	    n->n >= 2)) {
+		if ((t = truth(c, n->kids[1])) == -1) {
+			incomplete(c, n, "a condition the evaluator cannot "
+			    "decide");
+			return 0;
+		}
+		if (head[0] == 'u')
+			t = !t;
+		if (head[0] != 'i')
+			return t ? compile_body(c, n, 2) : 0;
+		if (t)
+			return compile_form(c, n->kids[2]);
+		return n->n == 4 ? compile_form(c, n->kids[3]) : 0;
+	}
+	if (strcmp(head, "import") == 0) {
+		incomplete(c, n, "an import of another profile");
+		return 0;
+	}
+	if (lookup(c, head) != NULL) {
+		incomplete(c, n, "a call of a function the profile defines");
+		return 0;
+	}
+	if (is_scheme_builtin(head)) {
+		incomplete(c, n, "a Scheme form the evaluator does not follow");
+		return 0;
+	}
+	/* Anything else is a name the interpreter does not have: sandbox-exec
+	 * stops at it ("unbound variable"). */
+	if ((s = sbpl_suggest(head, SBPL_N_OPERATION)) != NULL)
+		return error(c, n, "unknown-form", "unbound variable %s (an "
+		    "operation, %s, cannot stand first in a form)", head, s);
+	if (strncmp(head, "al", 2) == 0 || strncmp(head, "de", 2) == 0)
+		return error(c, n, "unknown-form", "unbound variable %s (did "
+		    "you mean %s?)", head, head[0] == 'a' ? "allow" : "deny");
+	return error(c, n, "unknown-form", "unbound variable %s", head);
+}
+
+/* --- the policy ------------------------------------------------------------ */
+
+static void
+index_rules(struct sbpl_policy *pol)
+{
+	struct sbpl_oprules *o;
+	size_t i;
+
+	pol->ops = xcalloc(sbpl_op_count(), sizeof *pol->ops);
+	for (i = 0; i < sbpl_op_count(); i++)
+		pol->ops[i].unfiltered = SIZE_MAX;
+	for (i = 0; i < pol->nrules; i++) {
+		o = &pol->ops[pol->rules[i].op];
+		if (pol->rules[i].filter == NULL) {
+			if (o->nunfiltered > 0 &&
+			    pol->rules[o->unfiltered].allow !=
+			    pol->rules[i].allow)
+				o->unfiltered_mixed = true;
+			o->unfiltered = i;
+			o->nunfiltered++;
+			continue;
+		}
+		o->filtered = xreallocarray(o->filtered, o->nfiltered + 1,
+		    sizeof *o->filtered);
+		o->filtered[o->nfiltered++] = i;
+	}
+}
+
+int
+sbpl_compile(struct sbpl_policy *pol, const struct sbpl_doc *doc,
+    const struct sbpl_def *defs, size_t ndefs, struct sb_error *err)
+{
+	struct comp c;
+	size_t i;
+
+	memset(pol, 0, sizeof *pol);
+	pol->doc = doc;
+	pol->defs = defs;
+	pol->ndefs = ndefs;
+	memset(&c, 0, sizeof c);
+	c.pol = pol;
+	c.err = err;
+	for (i = 0; i < doc->nforms; i++)
+		(void)compile_form(&c, doc->forms[i]);
+	if (!pol->has_version)
+		sbpl_diag_add(pol, SBPL_ERROR, NULL, "version",
+		    "no version specified: (version 1) must come first");
+	free(c.env);
+	index_rules(pol);
+	for (i = 0; i < pol->ndiags; i++) {
+		if (pol->diags[i].severity == SBPL_ERROR) {
+			sb_error_set(err, SB_EINVAL, "%s:%zu:%zu: %s",
+			    doc->name, pol->diags[i].line, pol->diags[i].col,
+			    pol->diags[i].msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+sbpl_policy_clear(struct sbpl_policy *pol)
+{
+	struct sbpl_filter *f;
+	size_t i, j;
+
+	for (i = 0; i < pol->nfilters; i++) {
+		f = pol->filters[i];
+		for (j = 0; f->re != NULL && j < f->nvalues; j++)
+			regfree(&f->re[j]);
+		free(f->re);
+		free(f->re_uncertain);
+		free(f->values);
+		free(f->value_nodes);
+		free(f->nums);
+		free(f->kids);
+		free(f);
+	}
+	free(pol->filters);
+	for (i = 0; i < pol->nstrings; i++)
+		free(pol->strings[i]);
+	free(pol->strings);
+	for (i = 0; pol->ops != NULL && i < sbpl_op_count(); i++)
+		free(pol->ops[i].filtered);
+	free(pol->ops);
+	for (i = 0; i < pol->ndiags; i++)
+		free(pol->diags[i].msg);
+	free(pol->diags);
+	free(pol->rules);
+	memset(pol, 0, sizeof *pol);
+}
+
+/* --- matching ------------------------------------------------------------- */
+
+static enum sbpl_tri
+match_path(const struct sbpl_filter *f, const char *path, size_t i)
+{
+	const char *v = f->values[i];
+	size_t n = strlen(v);
+
+	switch (f->match) {
+	case SBPL_M_LITERAL:
+		return strcmp(path, v) == 0 ? SBPL_YES : SBPL_NO;
+	case SBPL_M_SUBPATH:
+		/* Component-wise: /tmp/a is not above /tmp/ab. */
+		if (strncmp(path, v, n) != 0)
+			return SBPL_NO;
+		if (path[n] == '\0' || path[n] == '/' ||
+		    (n > 0 && v[n - 1] == '/'))
+			return SBPL_YES;
+		return SBPL_NO;
+	case SBPL_M_PREFIX:
+		return strncmp(path, v, n) == 0 ? SBPL_YES : SBPL_NO;
+	case SBPL_M_REGEX:
+		if (regexec(&f->re[i], path, 0, NULL, 0) == 0)
+			return f->re_uncertain[i] ? SBPL_MAYBE : SBPL_YES;
+		return f->re_uncertain[i] ? SBPL_MAYBE : SBPL_NO;
+	}
+	return SBPL_NO;
+}
+
+/* The best answer of the values of f for s: YES over MAYBE over NO. */
+static enum sbpl_tri
+match_values(const struct sbpl_filter *f, const char *s,
+    const struct sbpl_node **leaf)
+{
+	enum sbpl_tri t, best = SBPL_NO;
+	size_t i;
+
+	for (i = 0; i < f->nvalues; i++) {
+		if ((t = match_path(f, s, i)) == SBPL_YES) {
+			*leaf = f->value_nodes[i];
+			return SBPL_YES;
+		}
+		if (t == SBPL_MAYBE && best == SBPL_NO) {
+			best = SBPL_MAYBE;
+			*leaf = f->value_nodes[i];
+		}
+	}
+	return best;
+}
+
+static enum sbpl_tri
+match_symbols(const struct sbpl_filter *f, const char *s, long num,
+    const struct sbpl_node **leaf)
+{
+	size_t i;
+
+	if (s == NULL && num < 0)
+		return SBPL_MAYBE;
+	for (i = 0; i < f->nvalues; i++) {
+		if (f->values[i] != NULL ? s != NULL &&
+		    strcmp(f->values[i], s) == 0 : f->nums[i] == num) {
+			*leaf = f->value_nodes[i];
+			return SBPL_YES;
+		}
+	}
+	return SBPL_NO;
+}
+
+static enum sbpl_tri
+match_ip(const struct sbpl_filter *f, const struct sbpl_query *q)
+{
+	if (q->kind != SBPL_Q_IP)
+		return SBPL_NO;
+	if (!f->local && q->local)
+		return SBPL_NO;	/* a bind or listen has no peer */
+	if (f->local && !q->local) {
+		/* The local end of an outbound socket is the wildcard on an
+		 * ephemeral port: only "*:*" is sure to cover it (§4.3). */
+		if (!(f->ipkinds & (q->proto == SBPL_PROTO_TCP ? IPK_TCP :
+		    IPK_UDP)))
+			return SBPL_NO;
+		return f->any_host && f->port == 0 ? SBPL_YES : SBPL_MAYBE;
+	}
+	if (!(f->ipkinds & (q->proto == SBPL_PROTO_TCP ? IPK_TCP : IPK_UDP)))
+		return SBPL_NO;
+	if (!f->any_host && !q->loopback)
+		return SBPL_NO;
+	if (f->port != 0 && f->port != q->port)
+		return SBPL_NO;
+	if ((f->ipkinds & (IPK_V4 | IPK_V6)) != (IPK_V4 | IPK_V6)) {
+		if (q->family == 0)
+			return SBPL_MAYBE;
+		if (!(f->ipkinds & (q->family == 4 ? IPK_V4 : IPK_V6)))
+			return SBPL_NO;
+	}
+	return SBPL_YES;
+}
+
+enum sbpl_tri
+sbpl_filter_match(const struct sbpl_filter *f, const struct sbpl_query *q,
+    const struct sbpl_node **leaf)
+{
+	const struct sbpl_node *l = NULL;
+	enum sbpl_tri t, acc;
+	size_t i;
+
+	switch (f->kind) {
+	case FL_OR:
+	case FL_AND:
+		acc = f->kind == FL_OR ? SBPL_NO : SBPL_YES;
+		for (i = 0; i < f->nkids; i++) {
+			t = sbpl_filter_match(f->kids[i], q, &l);
+			if (f->kind == FL_OR && t == SBPL_YES) {
+				*leaf = l;
+				return SBPL_YES;
+			}
+			if (f->kind == FL_AND && t == SBPL_NO) {
+				*leaf = l;
+				return SBPL_NO;
+			}
+			if (t == SBPL_MAYBE && acc != SBPL_MAYBE) {
+				acc = SBPL_MAYBE;
+				*leaf = l;
+			}
+			if (f->kind == FL_AND && acc == SBPL_YES && i == 0)
+				*leaf = l;
+		}
+		return acc;
+	case FL_NOT:
+		t = sbpl_filter_match(f->kids[0], q, leaf);
+		return t == SBPL_MAYBE ? t : t == SBPL_YES ? SBPL_NO : SBPL_YES;
+	case FL_PATH:
+		if (q->kind != SBPL_Q_PATH && q->kind != SBPL_Q_UNIX)
+			return SBPL_NO;
+		return match_values(f, q->path, leaf);
+	case FL_NAME:
+		if (q->kind != SBPL_Q_NAME)
+			return SBPL_NO;
+		t = match_values(f, q->name, leaf);
+		/* A lookup may be of the per-process name as well. */
+		return f->local_name && t == SBPL_YES ? SBPL_MAYBE : t;
+	case FL_IP:
+		if ((t = match_ip(f, q)) != SBPL_NO)
+			*leaf = f->node;
+		return t;
+	case FL_UNIX:
+		if (q->kind != SBPL_Q_UNIX || f->local != q->local)
+			return SBPL_NO;
+		if (f->nkids == 0) {
+			*leaf = f->node;
+			return SBPL_YES;
+		}
+		return sbpl_filter_match(f->kids[0], q, leaf);
+	case FL_VNODE:
+		if (q->kind != SBPL_Q_PATH && q->kind != SBPL_Q_UNIX)
+			return SBPL_NO;
+		if ((t = match_symbols(f, q->vnode, -1, leaf)) == SBPL_MAYBE)
+			*leaf = f->node;
+		return t;
+	case FL_DOMAIN:
+		if (q->kind != SBPL_Q_SOCKET)
+			return SBPL_NO;
+		return match_symbols(f, q->domain, -1, leaf);
+	case FL_TYPE:
+		if (q->kind != SBPL_Q_SOCKET)
+			return SBPL_NO;
+		if ((t = match_symbols(f, q->type, -1, leaf)) == SBPL_MAYBE)
+			*leaf = f->node;
+		return t;
+	case FL_PROTOCOL:
+		if (q->kind != SBPL_Q_SOCKET)
+			return SBPL_NO;
+		return match_symbols(f, NULL, q->protocol, leaf);
+	case FL_TARGET:
+		if ((t = match_symbols(f, q->target, -1, leaf)) == SBPL_MAYBE)
+			*leaf = f->node;
+		return t;
+	case FL_MAYBE:
+		*leaf = f->node;
+		return SBPL_MAYBE;
+	}
+	return SBPL_NO;
+}
+
+const struct sbpl_node *
+sbpl_filter_node(const struct sbpl_filter *f)
+{
+	return f->node;
+}
+
+/* --- deciding -------------------------------------------------------------- */
+
+#define OUT_ALLOW	0x1u
+#define OUT_DENY	0x2u
+
+static void
+add_maybe(struct sbpl_answer *a, const struct sbpl_rule *r,
+    const struct sbpl_node *why)
+{
+	if (a->nmaybe < SBPL_MAYBE_MAX) {
+		a->maybe[a->nmaybe] = r;
+		a->maybe_why[a->nmaybe] = why;
+		a->nmaybe++;
+	}
+}
+
+void
+sbpl_decide(const struct sbpl_policy *pol, const struct sbpl_query *q,
+    struct sbpl_answer *a)
+{
+	const struct sbpl_oprules *o;
+	const struct sbpl_rule *r;
+	const struct sbpl_op *op;
+	const struct sbpl_node *leaf;
+	unsigned out = 0, last;
+	enum sbpl_tri t;
+	size_t i;
+	int at;
+
+	memset(a, 0, sizeof *a);
+	a->incomplete = pol->incomplete != NULL;
+	for (at = q->op; at >= 0; at = op->parent) {
+		op = sbpl_op_at(at);
+		if (a->nchain < SBPL_CHAIN_MAX)
+			a->chain[a->nchain++] = at;
+		if (op->flags & SBPL_OP_UNCERTAIN)
+			a->uncertain_parent = true;
+		o = &pol->ops[at];
+		for (i = o->nfiltered; i > 0; i--) {
+			r = &pol->rules[o->filtered[i - 1]];
+			leaf = NULL;
+			if ((t = sbpl_filter_match(r->filter, q, &leaf)) ==
+			    SBPL_NO)
+				continue;
+			last = r->allow ? OUT_ALLOW : OUT_DENY;
+			out |= last;
+			if (t == SBPL_MAYBE) {
+				add_maybe(a, r, leaf);
+				continue;
+			}
+			a->rule = r;
+			a->matched = leaf;
+			a->how = SBPL_BY_FILTERED;
+			goto done;
+		}
+		if (o->unfiltered != SIZE_MAX) {
+			r = &pol->rules[o->unfiltered];
+			last = r->allow ? OUT_ALLOW : OUT_DENY;
+			out |= last;
+			a->rule = r;
+			a->how = SBPL_BY_UNFILTERED;
+			a->uncertain_unfiltered = o->unfiltered_mixed;
+			goto done;
+		}
+		if (at == SBPL_OP_DEFAULT) {
+			last = OUT_ALLOW;
+			out |= last;
+			a->how = SBPL_BY_NO_DEFAULT;
+			goto done;
+		}
+		if (op->flags & (SBPL_OP_TERMINAL_ALLOW |
+		    SBPL_OP_TERMINAL_DENY)) {
+			last = op->flags & SBPL_OP_TERMINAL_ALLOW ?
+			    OUT_ALLOW : OUT_DENY;
+			out |= last;
+			a->how = SBPL_BY_TERMINAL;
+			a->uncertain_terminal = true;
+			goto done;
+		}
+	}
+done:
+	if (out == (OUT_ALLOW | OUT_DENY) || a->incomplete)
+		a->verdict = SBPL_UNDECIDABLE;
+	else
+		a->verdict = out == OUT_ALLOW ? SBPL_ALLOWED : SBPL_DENIED;
+}
+
+/* Whether f would match q but for a require-not directly under a
+ * require-all of it; *except gets what that require-not's filter matched. */
+static bool
+near_match(const struct sbpl_filter *f, const struct sbpl_query *q,
+    const struct sbpl_node **except)
+{
+	const struct sbpl_node *leaf, *hit = NULL;
+	size_t i;
+
+	if (f->kind == FL_OR) {
+		for (i = 0; i < f->nkids; i++) {
+			if (near_match(f->kids[i], q, except))
+				return true;
+		}
+		return false;
+	}
+	if (f->kind != FL_AND)
+		return false;
+	for (i = 0; i < f->nkids; i++) {
+		leaf = NULL;
+		if (f->kids[i]->kind == FL_NOT) {
+			if (sbpl_filter_match(f->kids[i]->kids[0], q, &leaf) ==
+			    SBPL_YES && hit == NULL)
+				hit = f->kids[i]->kids[0]->node;
+		} else if (sbpl_filter_match(f->kids[i], q, &leaf) != SBPL_YES)
+			return false;
+	}
+	if (hit == NULL)
+		return false;
+	*except = hit;
+	return true;
+}
+
+const struct sbpl_rule *
+sbpl_near_miss(const struct sbpl_policy *pol, const struct sbpl_query *q,
+    const struct sbpl_answer *a, const struct sbpl_node **except)
+{
+	const struct sbpl_oprules *o;
+	const struct sbpl_rule *r;
+	bool want = a->verdict != SBPL_ALLOWED;
+	size_t i, k;
+
+	for (k = 0; k < a->nchain; k++) {
+		o = &pol->ops[a->chain[k]];
+		for (i = o->nfiltered; i > 0; i--) {
+			r = &pol->rules[o->filtered[i - 1]];
+			if (r->allow == want && near_match(r->filter, q,
+			    except))
+				return r;
+		}
+	}
+	return NULL;
+}
+
+const char *
+sbpl_verdict_name(enum sbpl_verdict v)
+{
+	switch (v) {
+	case SBPL_ALLOWED:
+		return "allowed";
+	case SBPL_DENIED:
+		return "denied";
+	case SBPL_UNDECIDABLE:
+		return "undecidable";
+	}
+	return "?";
+}
