@@ -12,6 +12,7 @@
 
 #include "denials.h"
 #include "denials-stream.h"
+#include "explain.h"
 #include "launch.h"
 #include "proc.h"
 #include "shquote.h"
@@ -146,10 +147,24 @@ run_log_start(const struct cli_opts *o, struct denials_log *lg,
 	return true;
 }
 
+/* Under a denial of the report: the policy change that would allow it,
+ * checked by asking the policy again (explain). */
+static char *
+run_suggest(const struct denial *d, void *arg)
+{
+	const struct cli_opts *o = arg;
+	struct gen_ctx ctx;
+
+	if (d->target[0] == '\0' || d->target[0] == '<')
+		return NULL;	/* nothing to ask about, or redacted */
+	cli_gen_ctx(o, &ctx);
+	return explain_suggest(&o->params, &ctx, d->operation, d->target);
+}
+
 /* Stops the log and reports, unless a signal asked us to leave. */
 static void
-run_log_report(struct denials_log *lg, const char *tag, pid_t pid,
-    const volatile sig_atomic_t *caught)
+run_log_report(const struct cli_opts *o, struct denials_log *lg,
+    const char *tag, pid_t pid, const volatile sig_atomic_t *caught)
 {
 	struct denials ds;
 	char *report;
@@ -158,7 +173,7 @@ run_log_report(struct denials_log *lg, const char *tag, pid_t pid,
 	denials_log_stop(lg, RUN_LOG_GRACE_MS, &ds);
 	if (pid > 0 && *caught == 0) {
 		/* On stderr: stdout belongs to the command and its pipes. */
-		report = denials_report(&ds);
+		report = denials_report_fixes(&ds, run_suggest, (void *)o);
 		fflush(stdout);
 		fputs(report, stderr);
 		free(report);
@@ -254,7 +269,7 @@ cli_run(int argc, char **argv)
 	if (sb_error_is_set(&err))
 		cli_warn("run: %s", err.msg);
 	if (logging)
-		run_log_report(&lg, tag, pid, caught);
+		run_log_report(&o, &lg, tag, pid, caught);
 	if (o.log_denials) {
 		launch_catch_end();
 		if (*caught != 0)

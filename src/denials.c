@@ -531,7 +531,15 @@ put_safe(struct buf *b, const char *s)
 char *
 denials_report(const struct denials *ds)
 {
+	return denials_report_fixes(ds, NULL, NULL);
+}
+
+char *
+denials_report_fixes(const struct denials *ds,
+    char *(*suggest)(const struct denial *, void *), void *arg)
+{
 	struct buf b;
+	char *fix;
 	size_t i;
 
 	buf_init(&b);
@@ -548,6 +556,13 @@ denials_report(const struct denials *ds)
 			put_safe(&b, ds->v[i].target);
 		}
 		buf_putc(&b, '\n');
+		if (suggest != NULL &&
+		    (fix = suggest(&ds->v[i], arg)) != NULL) {
+			buf_puts(&b, "  fix: ");
+			put_safe(&b, fix);
+			buf_putc(&b, '\n');
+			free(fix);
+		}
 	}
 	return buf_take(&b);
 }

@@ -96,4 +96,9 @@ void	denials_finish(struct denials *);
  */
 char	*denials_report(const struct denials *);
 
+/* The same, with under each denial the line "  fix: TEXT" when suggest
+ * (called with the denial and arg) returns TEXT, a new string. */
+char	*denials_report_fixes(const struct denials *,
+	    char *(*suggest)(const struct denial *, void *), void *arg);
+
 #endif

@@ -266,7 +266,12 @@ resolve(struct explain *x, const struct explain_profile *pr,
 	free(abs);
 	if (x->path == NULL)
 		return -1;
-	vnode_of(x->path, x->vnode, sizeof x->vnode);
+	/* The type of the file from the file system the policy was made
+	 * on: stat(2) for the real one, a directory or nothing for others. */
+	if (pr->ctx->fs == &path_fs_posix)
+		vnode_of(x->path, x->vnode, sizeof x->vnode);
+	else if (pr->ctx->fs->is_dir(x->path, pr->ctx->fs->arg))
+		snprintf(x->vnode, sizeof x->vnode, "DIRECTORY");
 	return 0;
 }
 
