@@ -20,7 +20,7 @@
 #include "unicode.h"
 #include "xmalloc.h"
 
-/* --- profiles ---------------------------------------------------------------- */
+/* --- profiles ------------------------------------------------------------- */
 
 static int
 compile(struct explain_profile *pr, const char *name, struct sb_error *err)
@@ -106,7 +106,7 @@ explain_profile_clear(struct explain_profile *pr)
 	memset(pr, 0, sizeof *pr);
 }
 
-/* --- the query --------------------------------------------------------------- */
+/* --- the query ------------------------------------------------------------ */
 
 enum target_kind {
 	T_NONE,
@@ -390,7 +390,7 @@ build_queries(struct explain *x, const struct explain_profile *pr,
 	return 0;
 }
 
-/* --- suggested fixes ------------------------------------------------------------ */
+/* --- suggested fixes ------------------------------------------------------ */
 
 static int	ask(struct explain *, const struct explain_profile *,
 		    const char *, const char *, bool, struct sb_error *);
@@ -695,7 +695,7 @@ suggest(struct explain *x, const struct explain_profile *pr)
 		    "policy does not grant it (a hand-written profile can)");
 }
 
-/* --- asking -------------------------------------------------------------------- */
+/* --- asking --------------------------------------------------------------- */
 
 /* Asks, and with fixes looks for the change that would allow it. */
 static int
@@ -760,7 +760,7 @@ explain_exit(enum sbpl_verdict v)
 	return EXPLAIN_EXIT_ERROR;
 }
 
-/* --- output ---------------------------------------------------------------------- */
+/* --- output --------------------------------------------------------------- */
 
 /* The text of node n on one line: blanks collapsed, cut in the middle
  * when long, so that the matched part (at, when not NULL) stays. */
@@ -1073,7 +1073,7 @@ explain_json(struct buf *b, const struct explain *x,
 	buf_puts(b, "}\n");
 }
 
-/* --- the denials of a run ---------------------------------------------------- */
+/* --- the denials of a run ------------------------------------------------- */
 
 char *
 explain_suggest(const struct params *p, const struct gen_ctx *ctx,

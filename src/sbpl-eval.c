@@ -64,7 +64,7 @@ struct sbpl_filter {
 	size_t			  nkids;
 };
 
-/* --- values and the compiler's state ------------------------------------ */
+/* --- values and the compiler's state -------------------------------------- */
 
 enum vkind {
 	V_UNKNOWN,	/* cannot be evaluated here */
@@ -99,6 +99,21 @@ struct comp {
 	size_t			 nforms;	/* rules so far, for seq */
 };
 
+/*
+ * Room for one more item in v, which holds n of size: the capacity is
+ * implied by n (4, then the powers of two), so arrays that only grow need
+ * no count of their own. A profile has tens of thousands of them.
+ */
+static void *
+grow(void *v, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(v, 4, size);
+	if (n >= 4 && (n & (n - 1)) == 0)
+		return xreallocarray(v, n * 2, size);
+	return v;
+}
+
 void
 sbpl_diag_add(struct sbpl_policy *pol, enum sbpl_severity sev,
     const struct sbpl_node *at, const char *code, const char *fmt, ...)
@@ -106,8 +121,7 @@ sbpl_diag_add(struct sbpl_policy *pol, enum sbpl_severity sev,
 	struct sbpl_diag *d;
 	va_list ap;
 
-	pol->diags = xreallocarray(pol->diags, pol->ndiags + 1,
-	    sizeof *pol->diags);
+	pol->diags = grow(pol->diags, pol->ndiags, sizeof *pol->diags);
 	d = &pol->diags[pol->ndiags++];
 	d->severity = sev;
 	d->line = at != NULL ? at->line : 1;
@@ -158,7 +172,7 @@ keep_string(struct comp *c, char *s)
 {
 	struct sbpl_policy *pol = c->pol;
 
-	pol->strings = xreallocarray(pol->strings, pol->nstrings + 1,
+	pol->strings = grow(pol->strings, pol->nstrings,
 	    sizeof *pol->strings);
 	pol->strings[pol->nstrings++] = s;
 	return s;
@@ -173,8 +187,7 @@ new_filter(struct comp *c, enum fl_kind kind, const struct sbpl_node *node)
 	f = xcalloc(1, sizeof *f);
 	f->kind = kind;
 	f->node = node;
-	pol->filters = xreallocarray(pol->filters, pol->nfilters + 1,
-	    sizeof *pol->filters);
+	pol->filters = grow(pol->filters, pol->nfilters, sizeof *pol->filters);
 	pol->filters[pol->nfilters++] = f;
 	return f;
 }
@@ -182,7 +195,7 @@ new_filter(struct comp *c, enum fl_kind kind, const struct sbpl_node *node)
 static void
 add_kid(struct sbpl_filter *f, struct sbpl_filter *kid)
 {
-	f->kids = xreallocarray(f->kids, f->nkids + 1, sizeof *f->kids);
+	f->kids = grow(f->kids, f->nkids, sizeof *f->kids);
 	f->kids[f->nkids++] = kid;
 }
 
@@ -190,11 +203,10 @@ static void
 add_value(struct sbpl_filter *f, const char *s, const struct sbpl_node *at,
     long num)
 {
-	f->values = xreallocarray(f->values, f->nvalues + 1,
-	    sizeof *f->values);
-	f->value_nodes = xreallocarray(f->value_nodes, f->nvalues + 1,
+	f->values = grow(f->values, f->nvalues, sizeof *f->values);
+	f->value_nodes = grow(f->value_nodes, f->nvalues,
 	    sizeof *f->value_nodes);
-	f->nums = xreallocarray(f->nums, f->nvalues + 1, sizeof *f->nums);
+	f->nums = grow(f->nums, f->nvalues, sizeof *f->nums);
 	f->values[f->nvalues] = s;
 	f->value_nodes[f->nvalues] = at;
 	f->nums[f->nvalues] = num;
@@ -380,7 +392,7 @@ eval(struct comp *c, const struct sbpl_node *n, struct value *v)
 	return 0;
 }
 
-/* --- filters ------------------------------------------------------------- */
+/* --- filters -------------------------------------------------------------- */
 
 /* Constructs AppleMatch may read otherwise than POSIX does (§4.1). */
 static bool
@@ -408,11 +420,11 @@ add_regex(struct comp *c, struct sbpl_filter *f, const char *s,
 	size_t i;
 	int rc;
 
+	f->re = grow(f->re, f->nvalues, sizeof *f->re);
+	f->re_uncertain = grow(f->re_uncertain, f->nvalues,
+	    sizeof *f->re_uncertain);
 	add_value(f, s, at, 0);
 	i = f->nvalues - 1;
-	f->re = xreallocarray(f->re, f->nvalues, sizeof *f->re);
-	f->re_uncertain = xreallocarray(f->re_uncertain, f->nvalues,
-	    sizeof *f->re_uncertain);
 	f->re_uncertain[i] = regex_uncertain(s);
 	if ((rc = regcomp(&f->re[i], s, REG_EXTENDED | REG_NOSUB)) != 0) {
 		regerror(rc, &f->re[i], msg, sizeof msg);
@@ -670,7 +682,7 @@ compile_filter(struct comp *c, const struct sbpl_node *n)
 	return new_filter(c, FL_MAYBE, n);
 }
 
-/* --- rules --------------------------------------------------------------- */
+/* --- rules ---------------------------------------------------------------- */
 
 static int
 add_modifier(struct comp *c, const struct sbpl_node *w, bool allow,
@@ -745,9 +757,8 @@ compile_rule(struct comp *c, const struct sbpl_node *form, bool allow)
 				    "as a no-op", k->s);
 				continue;
 			}
-			ops = xreallocarray(ops, nops + 1, sizeof *ops);
-			opnodes = xreallocarray(opnodes, nops + 1,
-			    sizeof *opnodes);
+			ops = grow(ops, nops, sizeof *ops);
+			opnodes = grow(opnodes, nops, sizeof *opnodes);
 			ops[nops] = op;
 			opnodes[nops++] = k;
 			continue;
@@ -773,8 +784,7 @@ compile_rule(struct comp *c, const struct sbpl_node *form, bool allow)
 		    "bytes of patterns; libsandbox refuses one over %d (split "
 		    "it)", c->rule_bytes, RULE_BYTES_MAX);
 	for (i = 0; rc == 0 && i < nops; i++) {
-		pol->rules = xreallocarray(pol->rules, pol->nrules + 1,
-		    sizeof *pol->rules);
+		pol->rules = grow(pol->rules, pol->nrules, sizeof *pol->rules);
 		pol->rules[pol->nrules].allow = allow;
 		pol->rules[pol->nrules].op = ops[i];
 		pol->rules[pol->nrules].form = form;
@@ -958,7 +968,7 @@ compile_form(struct comp *c, const struct sbpl_node *n)
 	return error(c, n, "unknown-form", "unbound variable %s", head);
 }
 
-/* --- the policy ------------------------------------------------------------ */
+/* --- the policy ----------------------------------------------------------- */
 
 static void
 index_rules(struct sbpl_policy *pol)
@@ -980,7 +990,7 @@ index_rules(struct sbpl_policy *pol)
 			o->nunfiltered++;
 			continue;
 		}
-		o->filtered = xreallocarray(o->filtered, o->nfiltered + 1,
+		o->filtered = grow(o->filtered, o->nfiltered,
 		    sizeof *o->filtered);
 		o->filtered[o->nfiltered++] = i;
 	}
@@ -1240,7 +1250,7 @@ sbpl_filter_node(const struct sbpl_filter *f)
 	return f->node;
 }
 
-/* --- deciding -------------------------------------------------------------- */
+/* --- deciding ------------------------------------------------------------- */
 
 #define OUT_ALLOW	0x1u
 #define OUT_DENY	0x2u

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+#include "strmap.h"
+
 /* The flags of the rows below, short so that a row fits on a line. */
 #define TALLOW	SBPL_OP_TERMINAL_ALLOW
 #define TDENY	SBPL_OP_TERMINAL_DENY
@@ -401,44 +404,32 @@ static const char *const modifiers[] = {
 
 /*
  * The tables above are in the order of the facts, for reading; lookups go
- * through indexes sorted by name, built with the parents' indexes at the
- * first call (the evaluator looks up every operation of a profile). Not
- * for two threads' first calls at once; the program has one thread.
+ * through hash tables of the names, built with the parents' indexes at the
+ * first call (the evaluator looks up every operation of a profile; a
+ * table sorted at start would cost more than a short run's whole lookup).
+ * Not for two threads' first calls at once; the program has one thread.
  */
-struct name_index {
-	const char	*name;
-	int		 i;
-};
+static struct sbpl_op	ops[NOPS];
+static struct strmap	ops_byname;
+static struct strmap	filters_byname;
+static bool		ready;
 
-static struct sbpl_op		ops[NOPS];
-static struct name_index	ops_byname[NOPS];
-static struct name_index	filters_byname[NFILTERS];
-static bool			ready;
-
+/* The table index of name in map, or -1. */
 static int
-index_cmp(const void *a, const void *b)
+find(const struct strmap *map, const char *name)
 {
-	const struct name_index *x = a, *y = b;
+	size_t len = strlen(name), *i;
 
-	return strcmp(x->name, y->name);
+	i = strmap_get(map, name, len, hash_bytes(name, len));
+	return i == NULL ? -1 : (int)*i;
 }
 
-static int
-key_cmp(const void *key, const void *b)
+static void
+index_name(struct strmap *map, const char *name, size_t i)
 {
-	const struct name_index *y = b;
+	size_t len = strlen(name);
 
-	return strcmp(key, y->name);
-}
-
-/* The table index of name in a sorted index of n, or -1. */
-static int
-find(const struct name_index *idx, size_t n, const char *name)
-{
-	const struct name_index *e;
-
-	e = bsearch(name, idx, n, sizeof idx[0], key_cmp);
-	return e == NULL ? -1 : e->i;
+	*strmap_put(map, name, len, hash_bytes(name, len), NULL) = i;
 }
 
 static void
@@ -448,26 +439,21 @@ init(void)
 
 	if (ready)
 		return;
-	for (i = 0; i < NOPS; i++) {
-		ops_byname[i].name = op_rows[i].name;
-		ops_byname[i].i = (int)i;
-	}
-	qsort(ops_byname, NOPS, sizeof ops_byname[0], index_cmp);
+	strmap_reserve(&ops_byname, NOPS);
+	for (i = 0; i < NOPS; i++)
+		index_name(&ops_byname, op_rows[i].name, i);
 	for (i = 0; i < NOPS; i++) {
 		ops[i].name = op_rows[i].name;
 		ops[i].flags = op_rows[i].flags;
 		if (op_rows[i].parent == NULL)
 			ops[i].parent = -1;
 		else
-			ops[i].parent = find(ops_byname, NOPS,
-			    op_rows[i].parent);
+			ops[i].parent = find(&ops_byname, op_rows[i].parent);
 		assert(ops[i].parent != -1 || i == SBPL_OP_DEFAULT);
 	}
-	for (i = 0; i < NFILTERS; i++) {
-		filters_byname[i].name = filters[i].name;
-		filters_byname[i].i = (int)i;
-	}
-	qsort(filters_byname, NFILTERS, sizeof filters_byname[0], index_cmp);
+	strmap_reserve(&filters_byname, NFILTERS);
+	for (i = 0; i < NFILTERS; i++)
+		index_name(&filters_byname, filters[i].name, i);
 	ready = true;
 }
 
@@ -495,7 +481,7 @@ sbpl_op_lookup(const char *name, const char **alias_of)
 	init();
 	if (alias_of != NULL)
 		*alias_of = NULL;
-	if ((op = find(ops_byname, NOPS, name)) != -1)
+	if ((op = find(&ops_byname, name)) != -1)
 		return op;
 	for (i = 0; i < NOP_ALIASES; i++) {
 		if (strcmp(name, op_aliases[i].name) != 0)
@@ -504,7 +490,7 @@ sbpl_op_lookup(const char *name, const char **alias_of)
 			return -2;
 		if (alias_of != NULL)
 			*alias_of = op_aliases[i].target;
-		return find(ops_byname, NOPS, op_aliases[i].target);
+		return find(&ops_byname, op_aliases[i].target);
 	}
 	return -1;
 }
@@ -515,7 +501,7 @@ sbpl_filter_find(const char *name)
 	int i;
 
 	init();
-	if ((i = find(filters_byname, NFILTERS, name)) == -1)
+	if ((i = find(&filters_byname, name)) == -1)
 		return NULL;
 	return &filters[i];
 }
