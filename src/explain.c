@@ -30,8 +30,9 @@ compile(struct explain_profile *pr, const char *name, struct sb_error *err)
 	if (sbpl_read(&pr->doc, name, pr->text, pr->len, err) == -1)
 		return -1;
 	sb_error_init(&cerr);
-	if (sbpl_compile(&pr->pol, &pr->doc, pr->defs, pr->ndefs,
-	    &cerr) == -1) {
+	/* The generator has checked every regex it wrote with regcomp. */
+	if (sbpl_compile_flags(&pr->pol, &pr->doc, pr->defs, pr->ndefs,
+	    pr->gen != NULL ? SBPL_COMPILE_LAZY_REGEX : 0, &cerr) == -1) {
 		sb_error_set(err, SB_EINVAL, "%s (sbpolicy lint lists every "
 		    "problem)", cerr.msg);
 		return -1;

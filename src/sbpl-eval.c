@@ -54,11 +54,17 @@ struct sbpl_filter {
 	unsigned		  ipkinds;	/* IP */
 	bool			  any_host;	/* IP: "*", else localhost */
 	unsigned		  port;		/* IP: 0 for "*" */
-	const char		**values;	/* PATH, NAME, VNODE ... */
-	const struct sbpl_node	**value_nodes;
-	regex_t			 *re;		/* REGEX values */
-	bool			 *re_uncertain;
-	long			 *nums;		/* PROTOCOL, DOMAIN numbers */
+	struct value_of {
+		const char		*s;	/* NULL for a number */
+		const struct sbpl_node	*node;
+		long			 num;
+		/* A REGEX value: compiled at its first use when the
+		 * profile's regexes are known to compile (a generated one),
+		 * so that an answer pays only for the ones it reads. */
+		int			 re_state;
+		bool			 re_uncertain;
+		regex_t			 re;
+	}			 *values;	/* PATH, NAME, VNODE ... */
 	size_t			  nvalues;
 	struct sbpl_filter	**kids;
 	size_t			  nkids;
@@ -199,18 +205,19 @@ add_kid(struct sbpl_filter *f, struct sbpl_filter *kid)
 	f->kids[f->nkids++] = kid;
 }
 
-static void
+static struct value_of *
 add_value(struct sbpl_filter *f, const char *s, const struct sbpl_node *at,
     long num)
 {
+	struct value_of *v;
+
 	f->values = grow(f->values, f->nvalues, sizeof *f->values);
-	f->value_nodes = grow(f->value_nodes, f->nvalues,
-	    sizeof *f->value_nodes);
-	f->nums = grow(f->nums, f->nvalues, sizeof *f->nums);
-	f->values[f->nvalues] = s;
-	f->value_nodes[f->nvalues] = at;
-	f->nums[f->nvalues] = num;
-	f->nvalues++;
+	v = &f->values[f->nvalues++];
+	memset(v, 0, sizeof *v);
+	v->s = s;
+	v->node = at;
+	v->num = num;
+	return v;
 }
 
 static const struct value *
@@ -412,26 +419,37 @@ regex_uncertain(const char *re)
 	return false;
 }
 
+/* States of a regex value. */
+#define RE_LATER	0	/* not compiled yet */
+#define RE_READY	1
+#define RE_BAD		2	/* does not compile: never matches */
+
+static int
+compile_regex(struct value_of *v)
+{
+	int rc;
+
+	if ((rc = regcomp(&v->re, v->s, REG_EXTENDED | REG_NOSUB)) == 0)
+		v->re_state = RE_READY;
+	else
+		v->re_state = RE_BAD;
+	return rc;
+}
+
 static int
 add_regex(struct comp *c, struct sbpl_filter *f, const char *s,
     const struct sbpl_node *at)
 {
+	struct value_of *v = add_value(f, s, at, 0);
 	char msg[128];
-	size_t i;
 	int rc;
 
-	f->re = grow(f->re, f->nvalues, sizeof *f->re);
-	f->re_uncertain = grow(f->re_uncertain, f->nvalues,
-	    sizeof *f->re_uncertain);
-	add_value(f, s, at, 0);
-	i = f->nvalues - 1;
-	f->re_uncertain[i] = regex_uncertain(s);
-	if ((rc = regcomp(&f->re[i], s, REG_EXTENDED | REG_NOSUB)) != 0) {
-		regerror(rc, &f->re[i], msg, sizeof msg);
-		/* Keep the array whole for sbpl_policy_clear: a regex that
-		 * never matches stands in. */
-		(void)regcomp(&f->re[i], "$^x", REG_EXTENDED | REG_NOSUB);
-		f->re_uncertain[i] = true;
+	v->re_uncertain = regex_uncertain(s);
+	if (c->pol->lazy_regex)
+		return 0;
+	if ((rc = compile_regex(v)) != 0) {
+		regerror(rc, &v->re, msg, sizeof msg);
+		regfree(&v->re);
 		return error(c, at, "bad-regex", "a regex that does not "
 		    "compile: %s", msg);
 	}
@@ -853,12 +871,16 @@ compile_version(struct comp *c, const struct sbpl_node *n)
 {
 	if (n->n != 2 || n->kids[1]->kind != SBPL_N_NUMBER)
 		return error(c, n, "version", "(version 1) takes one number");
+	/* A repeat of the same version is taken, another is not (§1.2). */
+	if (c->pol->has_version) {
+		if (n->kids[1]->num != 1)
+			return error(c, n, "version", "only one version may "
+			    "be specified");
+		return 0;
+	}
 	if (n->kids[1]->num != 1)
 		return error(c, n, "version", "unsupported version %ld",
 		    n->kids[1]->num);
-	if (c->pol->has_version)
-		return error(c, n, "version", "only one version may be "
-		    "specified");
 	c->pol->has_version = true;
 	return 0;
 }
@@ -1000,10 +1022,19 @@ int
 sbpl_compile(struct sbpl_policy *pol, const struct sbpl_doc *doc,
     const struct sbpl_def *defs, size_t ndefs, struct sb_error *err)
 {
+	return sbpl_compile_flags(pol, doc, defs, ndefs, 0, err);
+}
+
+int
+sbpl_compile_flags(struct sbpl_policy *pol, const struct sbpl_doc *doc,
+    const struct sbpl_def *defs, size_t ndefs, unsigned flags,
+    struct sb_error *err)
+{
 	struct comp c;
 	size_t i;
 
 	memset(pol, 0, sizeof *pol);
+	pol->lazy_regex = (flags & SBPL_COMPILE_LAZY_REGEX) != 0;
 	pol->doc = doc;
 	pol->defs = defs;
 	pol->ndefs = ndefs;
@@ -1036,13 +1067,11 @@ sbpl_policy_clear(struct sbpl_policy *pol)
 
 	for (i = 0; i < pol->nfilters; i++) {
 		f = pol->filters[i];
-		for (j = 0; f->re != NULL && j < f->nvalues; j++)
-			regfree(&f->re[j]);
-		free(f->re);
-		free(f->re_uncertain);
+		for (j = 0; j < f->nvalues; j++) {
+			if (f->values[j].re_state == RE_READY)
+				regfree(&f->values[j].re);
+		}
 		free(f->values);
-		free(f->value_nodes);
-		free(f->nums);
 		free(f->kids);
 		free(f);
 	}
@@ -1065,8 +1094,20 @@ sbpl_policy_clear(struct sbpl_policy *pol)
 static enum sbpl_tri
 match_path(const struct sbpl_filter *f, const char *path, size_t i)
 {
-	const char *v = f->values[i];
-	size_t n = strlen(v);
+	struct value_of *val = &f->values[i];
+	const char *v = val->s;
+	size_t n;
+
+	if (f->match == SBPL_M_REGEX) {
+		if (val->re_state == RE_LATER)
+			(void)compile_regex(val);
+		if (val->re_state == RE_BAD)
+			return SBPL_MAYBE;
+		if (regexec(&val->re, path, 0, NULL, 0) == 0)
+			return val->re_uncertain ? SBPL_MAYBE : SBPL_YES;
+		return val->re_uncertain ? SBPL_MAYBE : SBPL_NO;
+	}
+	n = strlen(v);
 
 	switch (f->match) {
 	case SBPL_M_LITERAL:
@@ -1082,9 +1123,7 @@ match_path(const struct sbpl_filter *f, const char *path, size_t i)
 	case SBPL_M_PREFIX:
 		return strncmp(path, v, n) == 0 ? SBPL_YES : SBPL_NO;
 	case SBPL_M_REGEX:
-		if (regexec(&f->re[i], path, 0, NULL, 0) == 0)
-			return f->re_uncertain[i] ? SBPL_MAYBE : SBPL_YES;
-		return f->re_uncertain[i] ? SBPL_MAYBE : SBPL_NO;
+		break;	/* above */
 	}
 	return SBPL_NO;
 }
@@ -1099,12 +1138,12 @@ match_values(const struct sbpl_filter *f, const char *s,
 
 	for (i = 0; i < f->nvalues; i++) {
 		if ((t = match_path(f, s, i)) == SBPL_YES) {
-			*leaf = f->value_nodes[i];
+			*leaf = f->values[i].node;
 			return SBPL_YES;
 		}
 		if (t == SBPL_MAYBE && best == SBPL_NO) {
 			best = SBPL_MAYBE;
-			*leaf = f->value_nodes[i];
+			*leaf = f->values[i].node;
 		}
 	}
 	return best;
@@ -1119,9 +1158,9 @@ match_symbols(const struct sbpl_filter *f, const char *s, long num,
 	if (s == NULL && num < 0)
 		return SBPL_MAYBE;
 	for (i = 0; i < f->nvalues; i++) {
-		if (f->values[i] != NULL ? s != NULL &&
-		    strcmp(f->values[i], s) == 0 : f->nums[i] == num) {
-			*leaf = f->value_nodes[i];
+		if (f->values[i].s != NULL ? s != NULL &&
+		    strcmp(f->values[i].s, s) == 0 : f->values[i].num == num) {
+			*leaf = f->values[i].node;
 			return SBPL_YES;
 		}
 	}

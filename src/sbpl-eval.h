@@ -89,6 +89,7 @@ struct sbpl_policy {
 	size_t			 nstrings;
 	const struct sbpl_def	*defs;	/* borrowed */
 	size_t			 ndefs;
+	bool			 lazy_regex;	/* SBPL_COMPILE_LAZY_REGEX */
 };
 
 /*
@@ -103,6 +104,18 @@ struct sbpl_policy {
 int	sbpl_compile(struct sbpl_policy *, const struct sbpl_doc *,
 	    const struct sbpl_def *defs, size_t ndefs, struct sb_error *);
 void	sbpl_policy_clear(struct sbpl_policy *);
+
+/*
+ * The same with flags. SBPL_COMPILE_LAZY_REGEX: regexes are compiled at
+ * their first match, not checked now; for a profile whose regexes are
+ * known to compile (sbpolicy's generator checks each one), so that an
+ * answer does not pay for every regex of the profile. One that does not
+ * compile after all never matches: it answers maybe.
+ */
+#define SBPL_COMPILE_LAZY_REGEX	0x1u
+int	sbpl_compile_flags(struct sbpl_policy *, const struct sbpl_doc *,
+	    const struct sbpl_def *defs, size_t ndefs, unsigned flags,
+	    struct sb_error *);
 
 /* Adds a finding to the policy's list (for lint's own checks). */
 void	sbpl_diag_add(struct sbpl_policy *, enum sbpl_severity,
