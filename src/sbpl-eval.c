@@ -268,6 +268,7 @@ static int
 eval_string(struct comp *c, const struct sbpl_node *n, const char *what,
     const char **s)
 {
+	const struct sbpl_node *src;
 	struct value v;
 
 	if (eval(c, n, &v) == -1)
@@ -278,13 +279,15 @@ eval_string(struct comp *c, const struct sbpl_node *n, const char *what,
 		c->rule_bytes += strlen(v.s) + 1;
 		return 0;
 	case V_BOOL:
-		if (!v.num && n->kind == SBPL_N_LIST &&
-		    (strcmp(sbpl_head(n), "param") == 0 ||
-		    strcmp(sbpl_head(n), "getenv") == 0) && n->n == 2 &&
-		    n->kids[1]->kind == SBPL_N_STRING)
+		/* From a (param "K") here or in the define of a name. */
+		src = v.node;
+		if (!v.num && src != NULL && sbpl_head(src) != NULL &&
+		    (strcmp(sbpl_head(src), "param") == 0 ||
+		    strcmp(sbpl_head(src), "getenv") == 0) && src->n == 2 &&
+		    src->kids[1]->kind == SBPL_N_STRING)
 			return error(c, n, "missing-param", "%s: parameter "
 			    "%s is not defined (pass -D %s=VALUE)", what,
-			    n->kids[1]->s, n->kids[1]->s);
+			    src->kids[1]->s, src->kids[1]->s);
 		return error(c, n, "type", "%s expects a string, not a "
 		    "boolean", what);
 	case V_UNKNOWN:
