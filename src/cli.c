@@ -425,6 +425,47 @@ unknown_format(const char *name)
 	buf_clear(&names);
 }
 
+/*
+ * What getopt_long stopped at: an option it knows that lacks its argument
+ * (named, with what the argument is), or one it does not know. getopt sets
+ * optopt to the option for the first, to 0 (or an unknown letter) for the
+ * second.
+ */
+static void
+missing_or_unknown(enum cli_cmd cmd, const char *shortopts, const char *word)
+{
+	const char *name = cli_cmd_names[cmd];
+	char show[SB_SHOW_MAX];
+	size_t i;
+
+	for (i = 0; optopt != 0 && i < NOPTIONS; i++) {
+		if (cli_options[i].lo.val != optopt ||
+		    !(cli_options[i].cmds & (1u << cmd)))
+			continue;
+		if (cli_options[i].arg == NULL)
+			cli_warn("%s: --%s takes no argument (try 'sbpolicy "
+			    "%s --help')", name, cli_options[i].lo.name, name);
+		else if (word[0] == '-' && word[1] == '-')
+			cli_warn("%s: --%s needs an argument, %s (try "
+			    "'sbpolicy %s --help')", name,
+			    cli_options[i].lo.name, cli_options[i].arg, name);
+		else
+			cli_warn("%s: -%c needs an argument, %s (try "
+			    "'sbpolicy %s --help')", name, optopt,
+			    cli_options[i].arg, name);
+		return;
+	}
+	if (optopt != 0 && optopt < 256 && strchr(shortopts, optopt) != NULL)
+		cli_warn("%s: -%c needs an argument (try 'sbpolicy %s --help')",
+		    name, optopt, name);
+	else if (optopt != 0 && optopt < 256)
+		cli_warn("%s: unknown option -%c (try 'sbpolicy %s --help')",
+		    name, optopt, name);
+	else
+		cli_warn("%s: unknown option %s (try 'sbpolicy %s --help')",
+		    name, sb_show(show, sizeof show, word), name);
+}
+
 int
 cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 {
@@ -522,17 +563,7 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			o->json = strcmp(optarg, "json") == 0;
 			break;
 		case '?':
-			if (optopt != 0 && optopt < 256)
-				cli_warn("%s: unknown option or missing "
-				    "argument: -%c (try 'sbpolicy %s --help')",
-				    cli_cmd_names[cmd], optopt,
-				    cli_cmd_names[cmd]);
-			else {
-				cli_warn("%s: unknown option or missing "
-				    "argument: %s (try 'sbpolicy %s --help')",
-				    cli_cmd_names[cmd], sb_show(show, sizeof show,
-				    argv[optind - 1]), cli_cmd_names[cmd]);
-			}
+			missing_or_unknown(cmd, shortopts, argv[optind - 1]);
 			status = CLI_EXIT_USAGE;
 			goto out;
 		default:

@@ -20,9 +20,17 @@ done
 expect 2 "$sb" frobnicate
 one_line_error 'unknown command: "frobnicate"'
 expect 2 "$sb" generate --bogus
-one_line_error 'generate: unknown option or missing argument: "--bogus"'
+one_line_error 'generate: unknown option "--bogus"'
 expect 2 "$sb" generate --network
-one_line_error 'generate: unknown option or missing argument: "--network"'
+one_line_error 'generate: --network needs an argument, MODE'
+expect 2 "$sb" generate --format
+one_line_error 'generate: --format needs an argument, FORMAT'
+expect 2 "$sb" generate -o
+one_line_error 'generate: -o needs an argument, FILE'
+expect 2 "$sb" generate -Z
+one_line_error 'generate: unknown option -Z'
+expect 2 "$sb" generate --full-auto=yes
+one_line_error 'generate: --full-auto takes no argument'
 expect 2 "$sb" generate --network sideways
 one_line_error '--network: unknown mode "sideways"'
 expect 2 "$sb" generate --fs everything
