@@ -678,6 +678,14 @@ cli_generate(int argc, char **argv)
 	}
 	sb_error_init(&err);
 	memset(&r, 0, sizeof r);
+	if (o.command[0] != NULL && !o.format->shows_command) {
+		/* It would be dropped without a word. */
+		cli_warn("generate: the %s format has no place for a command "
+		    "after -- (--format args or json show the command line; "
+		    "run runs it)", o.format->name);
+		cli_opts_clear(&o);
+		return CLI_EXIT_USAGE;
+	}
 	cli_gen_ctx(&o, &ctx);
 	status = CLI_EXIT_ERROR;
 	to_file = o.output != NULL && strcmp(o.output, "-") != 0;

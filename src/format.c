@@ -232,10 +232,10 @@ write_args(const struct gen_result *r, char *const cmd[], struct sb_error *err)
 }
 
 static const struct format formats[] = {
-	{ "sbpl", write_sbpl },
-	{ "inline", write_inline },
-	{ "json", write_json },
-	{ "args", write_args },
+	{ "sbpl", false, write_sbpl },
+	{ "inline", false, write_inline },
+	{ "json", true, write_json },
+	{ "args", true, write_args },
 };
 
 const struct format *

@@ -3,6 +3,8 @@
 #ifndef SBPOLICY_FORMAT_H
 #define SBPOLICY_FORMAT_H
 
+#include <stdbool.h>
+
 #include "err.h"
 #include "gen.h"
 
@@ -13,6 +15,7 @@
  */
 struct format {
 	const char	*name;
+	bool		 shows_command;	/* what cmd is for: json, args */
 	char		*(*write)(const struct gen_result *r, char *const cmd[],
 			    struct sb_error *err);
 };

@@ -270,6 +270,36 @@ root_add(struct rootset *rs, char *path, enum gen_where where, size_t index)
  * and every proper ancestor of a root into g->root_dirs, so that the
  * deny_read guards can ask whether a directory holds a root.
  */
+/*
+ * A root that makes far more writable than a project: the whole disk, or
+ * the home directory with its ~/.ssh, shell startup files and every other
+ * tool's settings (--full-auto run from $HOME makes it the cwd root).
+ */
+static void
+wide_root(struct gen *g, const char *path, enum gen_where where,
+    size_t index)
+{
+	const char *why = where == GEN_W_INCLUDE_CWD ? " (the cwd is a root; "
+	    "--no-cwd-root or -C DIR)" : "";
+	char *home, *canon;
+
+	if (strcmp(path, "/") == 0) {
+		gen_warn(g, where, index, "/ as a writable root makes every file "
+		    "the user can write writable%s", why);
+		return;
+	}
+	if (g->ctx->home == NULL || g->ctx->home[0] != '/')
+		return;
+	home = path_clean(g->ctx->home);
+	canon = path_cache_canon(g->pc, home);
+	if (strcmp(path, canon) == 0)
+		gen_warn(g, where, index, "the home directory as a writable "
+		    "root makes ~/.ssh, shell startup files and every tool's "
+		    "settings writable%s", why);
+	free(canon);
+	free(home);
+}
+
 int
 gen_roots_build(struct gen *g)
 {
@@ -284,8 +314,9 @@ gen_roots_build(struct gen *g)
 		return 0;
 	if (p->include_cwd && ctx->cwd != NULL && ctx->cwd[0] == '/') {
 		x = path_clean(ctx->cwd);
-		root_add(rs, path_cache_canon(g->pc, x), GEN_W_INCLUDE_CWD,
-		    GEN_NO_INDEX);
+		path = path_cache_canon(g->pc, x);
+		wide_root(g, path, GEN_W_INCLUDE_CWD, GEN_NO_INDEX);
+		root_add(rs, path, GEN_W_INCLUDE_CWD, GEN_NO_INDEX);
 		free(x);
 	}
 	if (p->include_slash_tmp && ctx->fs->is_dir("/tmp", ctx->fs->arg))
@@ -303,9 +334,21 @@ gen_roots_build(struct gen *g)
 		if ((path = gen_resolve(p->writable_roots.v[i], false, ctx, g->pc,
 		    what, &literal, g->err)) == NULL)
 			return -1;
-		if (path_cache_kind(g->pc, path) != PATH_DIR)
-			gen_warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory (yet): "
-			    "%s", sb_show(what, sizeof what, path));
+		switch (path_cache_kind(g->pc, path)) {
+		case PATH_DIR:
+			break;
+		case PATH_MISSING:
+			gen_warn(g, GEN_W_WRITABLE_ROOT, i, "does not exist "
+			    "(yet): %s", sb_show(what, sizeof what, path));
+			break;
+		default:
+			gen_warn(g, GEN_W_WRITABLE_ROOT, i, "not a directory: "
+			    "%s (a root is a directory; only the file itself "
+			    "becomes writable)", sb_show(what, sizeof what,
+			    path));
+			break;
+		}
+		wide_root(g, path, GEN_W_WRITABLE_ROOT, i);
 		root_add(rs, path, GEN_W_WRITABLE_ROOT, i);
 	}
 	for (i = 0; i < rs->n; i++) {

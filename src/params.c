@@ -274,6 +274,15 @@ params_check_name(const char *name, size_t len, const char *what,
 		    sb_show(show, sizeof show, name));
 		return -1;
 	}
+	/* It would be kept read-only as a file of exactly that name, which
+	 * nobody means: say so rather than protect nothing. */
+	if (strcspn(name, "*?[") < len) {
+		sb_error_set(err, SB_EINVAL, "%s: a protected name is one file "
+		    "name, not a pattern: %s (deny-read entries take globs, "
+		    "but deny reading too)", what,
+		    sb_show(show, sizeof show, name));
+		return -1;
+	}
 	return 0;
 }
 

@@ -29,6 +29,11 @@ expect 2 "$sb" generate -o
 one_line_error 'generate: -o needs an argument, FILE'
 expect 2 "$sb" generate -Z
 one_line_error 'generate: unknown option -Z'
+expect 2 "$sb" generate -- ls
+one_line_error 'generate: the sbpl format has no place for a command after --'
+expect 2 "$sb" generate --format inline -- ls
+one_line_error 'generate: the inline format has no place'
+expect 0 "$sb" generate --format args -- ls
 expect 2 "$sb" generate --full-auto=yes
 one_line_error 'generate: --full-auto takes no argument'
 expect 2 "$sb" generate --network sideways
@@ -41,6 +46,13 @@ expect 2 "$sb" generate --proxy-port 80x
 expect 2 "$sb" generate --format yaml
 expect 2 "$sb" generate --allow-unix-socket ''
 one_line_error '--allow-unix-socket: path is empty'
+expect 2 "$sb" generate --protect '*.pem'
+one_line_error '--protect: a protected name is one file name, not a pattern: "\*.pem"'
+printf '{"version": 1, "filesystem": {"protected_names": [".git", "k[0]"]}}\n' >pn.json
+expect 1 "$sb" generate -p pn.json
+one_line_error 'pn.json:1:'
+grep -q 'filesystem.protected_names\[1\]: a protected name is one file name' err &&
+    ok || bad "the params file's glob name is not located"
 expect 2 "$sb" generate --protect a/b
 expect 2 "$sb" generate --cd /nonexistent/dir
 expect 2 "$sb" generate --allow-unix-socket '~bob/agent.sock'

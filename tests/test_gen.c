@@ -1671,6 +1671,71 @@ gen_origins_of_full_mode_and_builtin_denies(void **state)
 	params_clear(&p);
 }
 
+/* The warning of r about where/index, or NULL. */
+static const char *
+warning_of(const struct gen_result *r, enum gen_where where, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < r->nwarnings; i++) {
+		if (r->warnings[i].where == where &&
+		    r->warnings[i].index == index)
+			return r->warnings[i].msg;
+	}
+	return NULL;
+}
+
+static void
+gen_warns_of_roots_that_open_too_much_or_are_not_directories(void **state)
+{
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	struct params p;
+	const char *w;
+
+	(void)state;
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	strlist_add(&p.writable_roots, "/");
+	strlist_add(&p.writable_roots, "~");
+	strlist_add(&p.writable_roots, "/Users/me/wt/.git");
+	strlist_add(&p.writable_roots, "/Users/me/none");
+	test_macos_ctx(&ctx);
+	ctx.cwd = "/Users/me";	/* --full-auto run from $HOME */
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), 0);
+	w = warning_of(&r, GEN_W_WRITABLE_ROOT, 0);
+	assert_non_null(w);
+	assert_string_equal(w, "filesystem.writable_roots[0]: / as a writable "
+	    "root makes every file the user can write writable");
+	w = warning_of(&r, GEN_W_WRITABLE_ROOT, 1);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "the home directory as a writable root "
+	    "makes ~/.ssh"));
+	w = warning_of(&r, GEN_W_WRITABLE_ROOT, 2);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "not a directory: \"/Users/me/wt/.git\""));
+	w = warning_of(&r, GEN_W_WRITABLE_ROOT, 3);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "does not exist (yet): \"/Users/me/none\""));
+	w = warning_of(&r, GEN_W_INCLUDE_CWD, GEN_NO_INDEX);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "the home directory as a writable root"));
+	assert_non_null(strstr(w, "(the cwd is a root; --no-cwd-root or -C "
+	    "DIR)"));
+	gen_result_clear(&r);
+	/* A project cwd and ordinary roots: none of these. */
+	params_clear(&p);
+	params_init(&p);
+	p.fs_mode = FS_WORKSPACE_WRITE;
+	test_macos_ctx(&ctx);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), 0);
+	assert_null(warning_of(&r, GEN_W_INCLUDE_CWD, GEN_NO_INDEX));
+	gen_result_clear(&r);
+	params_clear(&p);
+}
+
 int
 main(void)
 {
@@ -1717,6 +1782,7 @@ main(void)
 		cmocka_unit_test(gen_warnings_escape_c1_controls),
 		cmocka_unit_test(gen_origins_name_the_entry_of_each_rule),
 		cmocka_unit_test(gen_origins_of_full_mode_and_builtin_denies),
+		cmocka_unit_test(gen_warns_of_roots_that_open_too_much_or_are_not_directories),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
