@@ -36,6 +36,7 @@ struct loader {
 	const struct json_doc	*doc;
 	struct json_path	 path;
 	struct sb_error		*err;
+	bool			 deny;	/* in network.unix_sockets.deny */
 };
 
 /* A member an object may have, and where it was found. */
@@ -427,6 +428,9 @@ static int
 item_socket(struct loader *ld, const cJSON *v, struct socklist *l)
 {
 	struct sock_entry e = { NULL, MATCH_SUBPATH, ACCESS_CONNECT_BIND };
+	const cJSON *c;
+	const char *key;
+	size_t k;
 
 	if (cJSON_IsString(v)) {
 		if (load_path(ld, v, false, &e.path) == -1)
@@ -437,6 +441,19 @@ item_socket(struct loader *ld, const cJSON *v, struct socklist *l)
 		return wrong_type(ld, v, "a path string or an object");
 	else if (load_object(ld, PF_SOCKET, v, &e) == -1)
 		return -1;
+	/* A deny refuses connect and bind alike. Files written before this
+	 * rule carry the default, connect-bind, which is taken; "connect"
+	 * would claim that bind stays open, and change nothing. */
+	if (ld->deny && e.access != ACCESS_CONNECT_BIND) {
+		key = params_field_key(&params_fields[PF_SOCKET_ACCESS]);
+		for (c = v->child, k = 0; c != NULL &&
+		    strcmp(c->string, key) != 0; c = c->next)
+			k++;
+		json_path_push(&ld->path, key, k);
+		return fail(ld, false, SB_EINVAL, "a deny entry refuses "
+		    "connect and bind alike; \"connect\" would change "
+		    "nothing (leave access out)");
+	}
 	socklist_add(l, e.path, e.match, e.access);
 	return 0;
 }
@@ -514,6 +531,7 @@ load_value(struct loader *ld, enum params_field_id id, const cJSON *v,
 {
 	const struct params_field *f = &params_fields[id];
 	void *member = (char *)base + f->offset;
+	int rc;
 
 	switch (f->kind) {
 	case PARAMS_K_OBJECT:
@@ -530,7 +548,10 @@ load_value(struct loader *ld, enum params_field_id id, const cJSON *v,
 	case PARAMS_K_PATH:
 		return load_path(ld, v, false, member);
 	default:
-		return load_list(ld, v, f->kind, member);
+		ld->deny = id == PF_SOCK_DENY;
+		rc = load_list(ld, v, f->kind, member);
+		ld->deny = false;
+		return rc;
 	}
 }
 
@@ -630,6 +651,8 @@ check_utf8(const char *s, const char *prefix, size_t i, const char *suffix,
 	return -1;
 }
 
+static int	put_fields(struct buf *, int, enum params_field_id,
+		    enum params_field_id, const void *, struct sb_error *);
 static int	put_object(struct buf *, int, enum params_field_id,
 		    const void *, struct sb_error *);
 
@@ -667,7 +690,10 @@ put_item(struct buf *b, int level, const struct params_field *f,
 			    params_field_key(&params_fields[PF_SOCKET_PATH]));
 			return -1;
 		}
-		return put_object(b, level, PF_SOCKET, e, err);
+		/* A deny entry has no access (see item_socket). */
+		return put_fields(b, level, PF_SOCKET, f ==
+		    &params_fields[PF_SOCK_DENY] ? PF_SOCKET_ACCESS :
+		    PF_NFIELDS, e, err);
 	default:
 		if (check_utf8(sl->v[i], f->path, i, "", err) == -1)
 			return -1;
@@ -730,24 +756,34 @@ put_value(struct buf *b, int level, enum params_field_id id,
 	}
 }
 
-/* "{", every child of field id, one a line, and "}" at indent level. */
+/* "{", every child of field id but omit, one a line, and "}" at indent
+ * level. */
 static int
-put_object(struct buf *b, int level, enum params_field_id id,
-    const void *base, struct sb_error *err)
+put_fields(struct buf *b, int level, enum params_field_id id,
+    enum params_field_id omit, const void *base, struct sb_error *err)
 {
 	const struct params_field *f = &params_fields[id];
-	enum params_field_id c;
+	enum params_field_id c, last = f->last == omit ? f->last - 1 : f->last;
 
 	buf_puts(b, "{\n");
-	for (c = f->first; c <= f->last; c++) {
+	for (c = f->first; c <= last; c++) {
+		if (c == omit)
+			continue;
 		json_put_key(b, level + 1, params_field_key(&params_fields[c]));
 		if (put_value(b, level + 1, c, base, err) == -1)
 			return -1;
-		json_put_end(b, c == f->last);
+		json_put_end(b, c == last);
 	}
 	json_put_indent(b, level);
 	buf_putc(b, '}');
 	return 0;
+}
+
+static int
+put_object(struct buf *b, int level, enum params_field_id id,
+    const void *base, struct sb_error *err)
+{
+	return put_fields(b, level, id, PF_NFIELDS, base, err);
 }
 
 char *

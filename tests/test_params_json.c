@@ -472,6 +472,39 @@ sample_params(struct params *p)
 	p->builtin_denies = false;
 }
 
+static void
+params_json_deny_entries_take_no_access(void **state)
+{
+	struct params p;
+	struct sb_error err;
+	static const char text[] = "{\"version\": 1, \"network\": "
+	    "{\"unix_sockets\": {\"deny\": [{\"path\": \"/tmp/d.sock\", "
+	    "\"access\": \"connect\"}]}}}";
+	char *dump;
+
+	(void)state;
+	params_init(&p);
+	sb_error_init(&err);
+	assert_int_equal(params_json_load_text("t.json", text, strlen(text),
+	    &p, &err), -1);
+	assert_string_equal(err.msg, "t.json:1:88: network.unix_sockets."
+	    "deny[0].access: a deny entry refuses connect and bind alike; "
+	    "\"connect\" would change nothing (leave access out)");
+	params_clear(&p);
+	/* The default, as older files have it, loads; it is not written. */
+	params_init(&p);
+	load_ok("{\"version\": 1, \"network\": {\"unix_sockets\": {\"deny\": "
+	    "[{\"path\": \"/tmp/d.sock\", \"access\": \"connect-bind\"}]}}}",
+	    &p);
+	assert_int_equal(p.sock_deny.n, 1);
+	dump = params_json_dump(&p, &err);
+	assert_non_null(dump);
+	assert_non_null(strstr(dump, "\"path\": \"/tmp/d.sock\",\n"));
+	assert_null(strstr(strstr(dump, "\"deny\""), "\"access\""));
+	free(dump);
+	params_clear(&p);
+}
+
 static const char sample_dump[] =
     "{\n"
     "  \"version\": 1,\n"
@@ -518,8 +551,7 @@ static const char sample_dump[] =
     "      \"deny\": [\n"
     "        {\n"
     "          \"path\": \"/var/run/docker.sock\",\n"
-    "          \"match\": \"literal\",\n"
-    "          \"access\": \"connect-bind\"\n"
+    "          \"match\": \"literal\"\n"
     "        }\n"
     "      ],\n"
     "      \"builtin_denies\": false\n"
@@ -581,7 +613,9 @@ params_json_round_trips_empty_and_odd_values(void **state)
 	p.allow_all_sockets = true;
 	strlist_add(&p.protected_names, "\xe2\x80\xa8odd name\t");
 	strlist_add(&p.writable_roots, "~");
-	socklist_add(&p.sock_deny, "~/x\\y\"z.sock", MATCH_GLOB, ACCESS_CONNECT);
+	/* A deny entry has no access of its own (connect-bind, unwritten). */
+	socklist_add(&p.sock_deny, "~/x\\y\"z.sock", MATCH_GLOB,
+	    ACCESS_CONNECT_BIND);
 	portlist_add(&p.proxy_ports, 1);
 	assert_round_trip(&p);
 	params_clear(&p);
@@ -1021,6 +1055,7 @@ main(void)
 		cmocka_unit_test(params_json_failed_save_leaves_the_old_file),
 		cmocka_unit_test(params_json_every_example_loads_and_is_normalised),
 		cmocka_unit_test(params_json_examples_say_what_their_names_say),
+		cmocka_unit_test(params_json_deny_entries_take_no_access),
 		cmocka_unit_test(params_fields_table_is_one_tree),
 		cmocka_unit_test(params_schema_matches_the_field_table),
 	};
