@@ -19,6 +19,7 @@
 #include "launch.h"
 #include "params-json.h"
 #include "path.h"
+#include "profiles.h"
 #include "xmalloc.h"
 
 enum {
@@ -52,6 +53,7 @@ enum {
 #define FOR_TUI		(1u << CLI_TUI)
 #define FOR_EXPLAIN	(1u << CLI_EXPLAIN)
 #define FOR_LINT	(1u << CLI_LINT)
+#define FOR_PROFILES	(1u << CLI_PROFILES)
 #define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI | FOR_EXPLAIN)
 
 struct cli_option {
@@ -62,8 +64,9 @@ struct cli_option {
 };
 
 static const struct cli_option cli_options[] = {
-	{ { "params", required_argument, NULL, 'p' }, FOR_POLICY, "FILE",
-	  "load a params file first; later flags change scalars, append to lists" },
+	{ { "params", required_argument, NULL, 'p' }, FOR_POLICY, "FILE|NAME",
+	  "load a params file (NAME: a saved profile) first; later flags\n"
+	  "                                   change scalars, append to lists" },
 	{ { "cd", required_argument, NULL, 'C' }, FOR_POLICY, "DIR",
 	  "the policy cwd (default: the current directory)" },
 	{ { "network", required_argument, NULL, OPT_NETWORK }, FOR_POLICY,
@@ -115,14 +118,14 @@ static const struct cli_option cli_options[] = {
 	  "KEY=VALUE", "a parameter of the profile, as sandbox-exec -D takes it" },
 	{ { "format", required_argument, NULL, OPT_REPORT_FORMAT },
 	  FOR_EXPLAIN | FOR_LINT, "FORMAT", "text (default) or json" },
-	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY | FOR_LINT, NULL,
-	  "show this help" },
+	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY | FOR_LINT |
+	  FOR_PROFILES, NULL, "show this help" },
 };
 
 #define NOPTIONS (sizeof cli_options / sizeof cli_options[0])
 
 static const char *const cli_cmd_names[] = {
-	"generate", "run", "tui", "explain", "lint",
+	"generate", "run", "tui", "explain", "lint", "profiles",
 };
 
 static const char *const cli_synopsis[] = {
@@ -134,6 +137,7 @@ static const char *const cli_synopsis[] = {
 	("sbpolicy explain [OPTIONS | --profile FILE.sb [-D KEY=VALUE]...]\n"
 	"                          [--format FORMAT] VERB [TARGET]"),
 	"sbpolicy lint [-D KEY=VALUE]... [--format FORMAT] FILE.sb",
+	"sbpolicy profiles",
 };
 
 static const char *const cli_purpose[] = {
@@ -142,6 +146,7 @@ static const char *const cli_purpose[] = {
 	"Build a policy interactively with a live preview of the profile.",
 	"Say whether the profile allows an access, by which rule, and what would.",
 	"Check a profile for what sandbox-exec refuses and what it misreads.",
+	"List the saved policies, which -p NAME finds by name.",
 };
 
 void
@@ -224,6 +229,11 @@ cli_help(enum cli_cmd cmd)
 		    "Exit status: 0 no findings, 1 findings, 2 bad usage or an "
 		    "unreadable file.");
 		break;
+	case CLI_PROFILES:
+		puts("\nThe directory is $XDG_CONFIG_HOME/sbpolicy/profiles, or "
+		    "~/.config/sbpolicy/profiles;\n"
+		    "-p NAME in every command reads NAME.json there.");
+		break;
 	}
 }
 
@@ -235,6 +245,8 @@ cli_opts_clear(struct cli_opts *o)
 	free(o->home);
 	free(o->tmpdir);
 	free(o->defs);
+	free(o->params_path);
+	o->params_path = NULL;
 	o->cwd = o->home = o->tmpdir = NULL;
 	o->defs = NULL;
 	o->ndefs = 0;
@@ -495,6 +507,8 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		strcat(shortopts, "+");
 	if (cmd == CLI_LINT)
 		strcat(shortopts, "hD:");
+	else if (cmd == CLI_PROFILES)
+		strcat(shortopts, "h");
 	else
 		strcat(shortopts, "hp:C:");
 	if (cmd == CLI_GENERATE)
@@ -603,6 +617,25 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 
 	o->home = env_dup("HOME");
 	o->tmpdir = env_dup("TMPDIR");
+	/* -p NAME is a saved profile (tui's own file is always a file). */
+	if (o->params_file != NULL && (cmd != CLI_TUI ||
+	    o->params_file != o->command[0]) &&
+	    profiles_is_name(o->params_file)) {
+		if ((o->params_path = profiles_path(o->params_file,
+		    getenv("XDG_CONFIG_HOME"), o->home, &err)) == NULL) {
+			status = CLI_EXIT_USAGE;
+			goto fail;
+		}
+		if (access(o->params_path, F_OK) != 0) {
+			sb_error_set(&err, SB_EIO, "-p %s: no saved profile "
+			    "%s (sbpolicy profiles lists them; a file in the "
+			    "current directory is ./%s)", o->params_file,
+			    o->params_path, o->params_file);
+			status = CLI_EXIT_ERROR;
+			goto fail;
+		}
+		o->params_file = o->params_path;
+	}
 	if ((o->cwd = policy_cwd(cd, &err)) == NULL) {
 		status = err.code == SB_EIO ? CLI_EXIT_ERROR : CLI_EXIT_USAGE;
 		goto fail;

@@ -23,6 +23,7 @@ enum cli_cmd {
 	CLI_TUI,
 	CLI_EXPLAIN,
 	CLI_LINT,
+	CLI_PROFILES,
 };
 
 /* A parsed command line. Strings are owned unless marked borrowed. */
@@ -32,7 +33,10 @@ struct cli_opts {
 	char		*cwd;		/* the policy cwd (-C), absolute */
 	char		*home;		/* $HOME, or NULL */
 	char		*tmpdir;	/* $TMPDIR, or NULL */
-	const char	*params_file;	/* -p FILE, else tui's file; borrowed */
+	const char	*params_file;	/* -p FILE, else tui's file; borrowed
+					 * (or params_path) */
+	char		*params_path;	/* -p NAME's file in the profiles
+					 * directory, or NULL */
 	const char	*output;	/* -o FILE; borrowed */
 	const struct format *format;	/* --format, or the default */
 	const char	*save_params;	/* --save-params FILE; borrowed */
@@ -77,6 +81,8 @@ int	cli_write_output(const char *path, const char *data, size_t len,
 int	cli_generate(int argc, char **argv);
 int	cli_run(int argc, char **argv);
 int	cli_explain(int argc, char **argv);	/* cli-explain.c */
+int	cli_profiles(int argc, char **argv);	/* cli-profiles.c */
+int	cli_lint(int argc, char **argv);	/* cli-lint.c */
 void	cli_usage(FILE *);
 
 #endif

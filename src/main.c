@@ -77,6 +77,7 @@ static const struct subcommand subcommands[] = {
 	{ "tui", tui_main },
 	{ "run", cli_run },
 	{ "explain", cli_explain },
+	{ "profiles", cli_profiles },
 };
 
 static void
