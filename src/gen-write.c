@@ -386,7 +386,9 @@ rule_room(struct buf *b, const char *open, size_t *used, size_t w)
 		buf_puts(b, open);
 		*used = 0;
 	} else if (*used != 0)
-		buf_putc(b, ' ');
+		buf_putc(b, '\n');
+	/* One term a line: a preview or a diff shows each root apart. */
+	buf_puts(b, "  ");
 	*used += w;
 }
 
@@ -472,7 +474,7 @@ root_term(struct gen *g, struct buf *b, size_t i, size_t n)
 		buf_puts(b, "\")))");
 		gen_origin_close(g, b, name);
 	}
-	buf_puts(b, " )");
+	buf_putc(b, ')');
 	gen_origin_close(g, b, slot);
 }
 

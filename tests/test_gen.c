@@ -697,9 +697,9 @@ gen_nested_root_keeps_its_protected_names(void **state)
 	allow = strstr(r.profile, "(allow file-write*\n");
 	deny = strstr(r.profile, "; and the protected names of the roots "
 	    "inside other roots\n(deny file-write*\n"
-	    "(literal (param \"WRITABLE_ROOT_0_EXCLUDED_0\")) (subpath (param "
-	    "\"WRITABLE_ROOT_0_EXCLUDED_0\")) "
-	    "(literal (param \"WRITABLE_ROOT_1_EXCLUDED_0\")) (subpath (param "
+	    "  (literal (param \"WRITABLE_ROOT_0_EXCLUDED_0\")) (subpath (param "
+	    "\"WRITABLE_ROOT_0_EXCLUDED_0\"))\n"
+	    "  (literal (param \"WRITABLE_ROOT_1_EXCLUDED_0\")) (subpath (param "
 	    "\"WRITABLE_ROOT_1_EXCLUDED_0\"))\n)\n");
 	assert_non_null(allow);
 	assert_non_null(deny);
@@ -729,7 +729,7 @@ gen_root_inside_a_nested_protected_name_is_allowed_again(void **state)
 	deny = strstr(r.profile, "; and the protected names of the roots "
 	    "inside other roots\n");
 	again = strstr(r.profile, "; but the roots inside those\n(allow "
-	    "file-write*\n(require-all (subpath (param \"WRITABLE_ROOT_2\")) "
+	    "file-write*\n  (require-all (subpath (param \"WRITABLE_ROOT_2\")) "
 	    "(require-not (literal (param \"WRITABLE_ROOT_2_EXCLUDED_0\")))");
 	assert_non_null(deny);
 	assert_non_null(again);
@@ -1059,8 +1059,9 @@ gen_roots_and_the_parents_of_protected_names_are_guarded(void **state)
 	p.fs_mode = FS_WORKSPACE_WRITE;
 	render_ok(&p, &r);
 	assert_non_null(strstr(r.profile, "(deny file-write-unlink\n"
-	    "(literal (param \"WRITABLE_ROOT_0\")) (literal (param "
-	    "\"WRITABLE_ROOT_1\")) (literal (param \"WRITABLE_ROOT_2\"))\n)\n"));
+	    "  (literal (param \"WRITABLE_ROOT_0\"))\n"
+	    "  (literal (param \"WRITABLE_ROOT_1\"))\n"
+	    "  (literal (param \"WRITABLE_ROOT_2\"))\n)\n"));
 	gen_result_clear(&r);
 	params_clear(&p);
 
