@@ -149,6 +149,32 @@ static const char *const cli_purpose[] = {
 	"List the saved policies, which -p NAME finds by name.",
 };
 
+const struct cli_option_info *
+cli_option_at(enum cli_cmd cmd, size_t i, struct cli_option_info *out)
+{
+	size_t k, seen = 0;
+
+	for (k = 0; k < NOPTIONS; k++) {
+		if (!(cli_options[k].cmds & (1u << cmd)))
+			continue;
+		if (seen++ != i)
+			continue;
+		out->name = cli_options[k].lo.name;
+		out->letter = cli_options[k].lo.val < 256 ?
+		    cli_options[k].lo.val : 0;
+		out->arg = cli_options[k].arg;
+		out->help = cli_options[k].help;
+		return out;
+	}
+	return NULL;
+}
+
+const char *
+cli_cmd_name(enum cli_cmd cmd)
+{
+	return cli_cmd_names[cmd];
+}
+
 void
 cli_warn(const char *fmt, ...)
 {

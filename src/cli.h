@@ -52,6 +52,23 @@ struct cli_opts {
 	char		**command;
 };
 
+/* One option of the table cli_parse reads, for --help and completions. */
+struct cli_option_info {
+	const char	*name;		/* the long name, without "--" */
+	int		 letter;	/* the short option, or 0 */
+	const char	*arg;		/* its argument's name, or NULL */
+	const char	*help;
+};
+
+/* The options of subcommand cmd, in the table's order: the i-th, or NULL
+ * past the last. */
+const struct cli_option_info *cli_option_at(enum cli_cmd cmd, size_t i,
+	    struct cli_option_info *out);
+
+/* The subcommand names of enum cli_cmd, in its order ("generate" ...). */
+const char *cli_cmd_name(enum cli_cmd);
+#define CLI_NCMDS	(CLI_PROFILES + 1)
+
 /* "sbpolicy: " + message + newline on stderr. */
 void	cli_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
 
