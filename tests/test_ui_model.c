@@ -176,6 +176,8 @@ press(struct ui_model *m, int key)
 		r |= ui_model_save(m);
 	if (r & UI_R_OPEN)
 		r |= ui_model_open(m);
+	if (r & UI_R_CHECK)
+		r |= ui_model_check(m);
 	if (r & UI_R_REGEN)
 		ui_model_regen(m);
 	return r;
@@ -724,7 +726,7 @@ model_selection_skips_notes_and_headings(void **state)
 		assert_true(ui_row_is_selectable(&f->m.rows[f->m.sel]));
 		press(&f->m, 'j');
 	}
-	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_DENY_READS);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_CHECKS);
 	press(&f->m, UI_KEY_PGUP);
 	assert_true(ui_row_is_selectable(&f->m.rows[f->m.sel]));
 	press(&f->m, UI_KEY_HOME);
@@ -1840,6 +1842,362 @@ model_saves_and_opens_the_builtin_denies_switch(void **state)
 	assert_true(f->m.modified);
 }
 
+/* --- access checks -------------------------------------------------------- */
+
+/* The preview line (from 0) holding s at its start, or SIZE_MAX. */
+static size_t
+preview_line(const struct ui_model *m, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < m->nlines; i++) {
+		if (m->lines[i].len >= n && strncmp(m->lines[i].s, s, n) == 0)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* The first preview line holding s anywhere, or SIZE_MAX. */
+static size_t
+preview_line_having(const struct ui_model *m, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < m->nlines; i++) {
+		if (memmem(m->lines[i].s, m->lines[i].len, s, n) != NULL)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+static size_t
+marked_lines(const struct ui_model *m, unsigned mark)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nlines; i++)
+		n += (m->lines[i].mark & mark) != 0;
+	return n;
+}
+
+/* Opens the check prompt, types text and presses Enter. */
+static unsigned
+check(struct ui_model *m, const char *text)
+{
+	press(m, 'C');
+	assert_int_equal(m->prompt, UI_PROMPT_CHECK);
+	type(m, text);
+	return press(m, UI_KEY_ENTER);
+}
+
+static void
+model_check_shows_the_verdict_and_the_rule(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+	size_t line, n;
+	char want[32];
+	unsigned rc;
+
+	ui_model_set_viewport(&f->m, 20, 60, 10, 24);
+	press(&f->m, 'C');
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_string_equal(ui_model_prompt_label(&f->m), "check: ");
+	type(&f->m, "read ~/.ssh/id_ed25519");
+	rc = press(&f->m, UI_KEY_ENTER);
+	/* Asked by the loop's side effect, not by the action. */
+	assert_true(rc & UI_R_CHECK);
+	assert_false(rc & UI_R_REGEN);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.checks.n, 1);
+	assert_false(f->m.status_err);
+
+	/* "allowed by line N: RULE", N the preview's line of the rule. */
+	line = preview_line(&f->m, "(allow file-read*)");
+	assert_true(line != SIZE_MAX);
+	snprintf(want, sizeof want, "allowed by line %zu: ", line + 1);
+	assert_int_equal(strncmp(f->m.status, want, strlen(want)), 0);
+	assert_non_null(strstr(f->m.status, "(allow file-read*)"));
+
+	/* The check is selected, its row says the verdict, and its rule is
+	 * marked and in sight. */
+	r = &f->m.rows[f->m.sel];
+	assert_int_equal(r->kind, ROW_CHECK);
+	assert_string_equal(r->label, "read ~/.ssh/id_ed25519");
+	assert_string_equal(r->value, "allowed");
+	assert_true(f->m.lines[line].mark & UI_MARK_RULE);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_RULE), 1);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_ENTRY), 0);
+	assert_true(line >= f->m.preview_top);
+	assert_true(line < f->m.preview_top + 10);
+	/* Under its own heading, after the policy's settings. */
+	r = find_row(&f->m, ROW_CHECKS, 0);
+	assert_non_null(r);
+	assert_string_equal(r->value, "1");
+
+	/* Not policy: nothing to save. */
+	assert_false(f->m.modified);
+
+	/* A denied one: the rule is (deny default), a few lines long at
+	 * most. */
+	check(&f->m, "write /etc/passwd");
+	assert_int_equal(f->m.checks.n, 2);
+	assert_int_equal(strncmp(f->m.status, "denied by line ", 15), 0);
+	assert_non_null(strstr(f->m.status, "(deny default)"));
+	assert_string_equal(f->m.rows[f->m.sel].value, "denied");
+	n = marked_lines(&f->m, UI_MARK_RULE);
+	assert_int_equal(n, 1);
+	assert_true(f->m.lines[preview_line(&f->m, "(deny default)")].mark &
+	    UI_MARK_RULE);
+
+	/* Moving the selection moves the mark. */
+	press(&f->m, 'k');
+	assert_int_equal(f->m.rows[f->m.sel].index, 0);
+	assert_true(f->m.lines[line].mark & UI_MARK_RULE);
+	press(&f->m, 'k');
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_CHECKS);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_RULE), 0);
+
+	/* Denied for a protected name: the status says which exception
+	 * took it out of the rule that would allow it. */
+	press(&f->m, 'f');
+	assert_int_equal(f->m.params.fs_mode, FS_WORKSPACE_WRITE);
+	check(&f->m, "write .git/config");
+	assert_int_equal(strncmp(f->m.status, "denied by line ", 15), 0);
+	assert_non_null(strstr(f->m.status, "would allow it but for "
+	    "(subpath (param \"WRITABLE_ROOT_0_EXCLUDED_0\"))"));
+	/* And a write elsewhere in the workspace is allowed by the roots'
+	 * rule, shown by its head and the root that matched. */
+	check(&f->m, "write src/main.c");
+	assert_int_equal(strncmp(f->m.status, "allowed by line ", 16), 0);
+	assert_non_null(strstr(f->m.status, "(allow file-write* "));
+	assert_non_null(strstr(f->m.status, "WRITABLE_ROOT_0"));
+}
+
+static void
+model_a_bad_check_keeps_the_prompt(void **state)
+{
+	struct fixture *f = *state;
+
+	check(&f->m, "raed /etc/hosts");
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_CHECK);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "\"raed\": not a verb"));
+	assert_string_equal(ui_line_str(&f->m.line), "raed /etc/hosts");
+	assert_int_equal(f->m.checks.n, 0);
+
+	/* Fixed in place, it is taken. */
+	press(&f->m, UI_KEY_CTRL('a'));
+	press(&f->m, UI_KEY_DC);
+	press(&f->m, UI_KEY_DC);
+	press(&f->m, UI_KEY_DC);
+	type(&f->m, "rea");
+	assert_string_equal(ui_line_str(&f->m.line), "read /etc/hosts");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.checks.n, 1);
+
+	/* No target, too many words, a duplicate, nothing: refused. */
+	check(&f->m, "read");
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "read: what?"));
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "read /a b");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "quote a target with blanks"));
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "read /etc/hosts");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "already in the list"));
+	press(&f->m, UI_KEY_CTRL('u'));
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "VERB TARGET"));
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	/* A quoted target with a blank is one word. */
+	type(&f->m, "read '/a b'");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.checks.n, 2);
+	press(&f->m, 'C');
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.checks.n, 2);
+}
+
+static void
+model_a_check_flips_when_its_socket_is_deleted(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/app.sock");
+	press(&f->m, UI_KEY_ENTER);
+	check(&f->m, "connect /tmp/app.sock");
+	assert_int_equal(strncmp(f->m.status, "allowed by line ", 16), 0);
+	assert_non_null(strstr(f->m.status, "(allow network-outbound"));
+	check(&f->m, "read /etc/hosts");
+	r = find_row(&f->m, ROW_CHECK, 0);
+	assert_string_equal(r->value, "allowed");
+
+	/* The entry goes: the check is asked again and says it flipped,
+	 * on its row and on the status line. */
+	select_kind(&f->m, ROW_ALLOW_ENTRY, 0);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	assert_int_equal(f->m.checks.v[0].verdict, SBPL_DENIED);
+	assert_true(f->m.checks.v[0].flipped);
+	r = find_row(&f->m, ROW_CHECK, 0);
+	assert_string_equal(r->value, "allowed -> denied");
+	r = find_row(&f->m, ROW_CHECK, 1);
+	assert_string_equal(r->value, "allowed");
+	assert_non_null(strstr(f->m.status, "removed \"/tmp/app.sock\"; "
+	    "check connect /tmp/app.sock: allowed -> denied"));
+
+	/* A regeneration that changes nothing keeps the mark ... */
+	press(&f->m, UI_KEY_CTRL('l'));
+	assert_string_equal(find_row(&f->m, ROW_CHECK, 0)->value,
+	    "allowed -> denied");
+	/* ... the next change drops it. */
+	press(&f->m, 'l');
+	assert_string_equal(find_row(&f->m, ROW_CHECK, 0)->value, "denied");
+
+	/* Back again: it flips back. */
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/app.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(find_row(&f->m, ROW_CHECK, 0)->value,
+	    "denied -> allowed");
+}
+
+static void
+model_selecting_an_entry_marks_its_lines(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_pline *l;
+	char term[96];
+	size_t d, rule, port;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/app.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	select_kind(&f->m, ROW_ALLOW_ENTRY, 0);
+
+	/* Its rules, and the -D line of the parameter they use. */
+	d = preview_line(&f->m, "; -D UNIX_SOCKET_PATH_0=");
+	rule = preview_line(&f->m, "(allow network-outbound (remote "
+	    "unix-socket");
+	port = preview_line(&f->m, "(allow network-outbound (remote ip");
+	assert_true(d != SIZE_MAX && rule != SIZE_MAX && port != SIZE_MAX);
+	assert_true(f->m.lines[d].mark & UI_MARK_ENTRY);
+	assert_true(f->m.lines[rule].mark & UI_MARK_ENTRY);
+	assert_true(f->m.lines[rule - 1].mark & UI_MARK_ENTRY);	/* bind */
+	assert_false(f->m.lines[port].mark & UI_MARK_ENTRY);
+	l = &f->m.lines[rule];
+	assert_int_equal(l->span_off, 0);
+	assert_int_equal(l->span_len, l->len);
+	/* Not the section's comment, which all the entries share. */
+	assert_false(f->m.lines[rule - 2].mark & UI_MARK_ENTRY);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_ENTRY), 3);
+	assert_true(rule >= f->m.preview_top);
+
+	/* Another entry, other lines. */
+	select_kind(&f->m, ROW_PORT, 0);
+	assert_true(f->m.lines[port].mark & UI_MARK_ENTRY);
+	assert_false(f->m.lines[rule].mark & UI_MARK_ENTRY);
+	assert_false(f->m.lines[d].mark & UI_MARK_ENTRY);
+
+	/* A setting that is not an entry marks nothing. */
+	select_kind(&f->m, ROW_NET_MODE, 0);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_ENTRY), 0);
+
+	/* A writable root is one term of a rule that holds them all: only
+	 * its own term is marked, and the -D line of its path. */
+	press(&f->m, 'f');
+	press(&f->m, 'w');
+	type(&f->m, "/var/tmp");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ROOT);
+	d = preview_line_having(&f->m, "=/private/var/tmp");
+	assert_true(d != SIZE_MAX);
+	assert_true(f->m.lines[d].mark & UI_MARK_ENTRY);
+	/* "; -D WRITABLE_ROOT_N=": the term is (subpath (param "...N")). */
+	l = &f->m.lines[d];
+	snprintf(term, sizeof term, "(require-all (subpath (param \"%.*s\"))",
+	    (int)((const char *)memchr(l->s, '=', l->len) - (l->s + 5)),
+	    l->s + 5);
+	rule = preview_line_having(&f->m, term);
+	assert_true(rule != SIZE_MAX);
+	l = &f->m.lines[rule];
+	assert_true(l->mark & UI_MARK_ENTRY);
+	assert_true(l->span_off + l->span_len <= l->len);
+	assert_int_equal(strncmp(l->s + l->span_off, term, strlen(term)), 0);
+	/* The cwd's root, another entry's, is not. */
+	rule = preview_line_having(&f->m, "(require-all (subpath (param "
+	    "\"WRITABLE_ROOT_0\"))");
+	assert_true(rule != SIZE_MAX);
+	l = &f->m.lines[rule];
+	assert_null(strstr(term, "\"WRITABLE_ROOT_0\""));
+	assert_true(!(l->mark & UI_MARK_ENTRY) || memmem(l->s + l->span_off,
+	    l->span_len, "\"WRITABLE_ROOT_0\"", 17) == NULL);
+}
+
+static void
+model_checks_are_few_and_editable(void **state)
+{
+	struct fixture *f = *state;
+	char text[32];
+	size_t i;
+
+	for (i = 0; i < UI_CHECKS_MAX; i++) {
+		snprintf(text, sizeof text, "read /tmp/f%zu", i);
+		check(&f->m, text);
+		assert_int_equal(f->m.mode, UI_MODE_LIST);
+	}
+	assert_int_equal(f->m.checks.n, UI_CHECKS_MAX);
+	/* The 21st: refused before a prompt opens, from C or the list. */
+	press(&f->m, 'C');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "at most 20 checks"));
+	select_kind(&f->m, ROW_CHECKS, 0);
+	press(&f->m, 'a');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_non_null(strstr(f->m.status, "at most 20 checks"));
+
+	/* Enter edits one in place; d removes one. */
+	press(&f->m, 'j');
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_CHECK);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_EDIT);
+	assert_string_equal(ui_model_prompt_label(&f->m), "edit check: ");
+	assert_string_equal(ui_line_str(&f->m.line), "read /tmp/f0");
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "write /etc/passwd");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.checks.n, UI_CHECKS_MAX);
+	assert_string_equal(f->m.checks.v[0].text, "write /etc/passwd");
+	assert_string_equal(find_row(&f->m, ROW_CHECK, 0)->value, "denied");
+	assert_int_equal(strncmp(f->m.status, "denied by line ", 15), 0);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.checks.n, UI_CHECKS_MAX - 1);
+	assert_string_equal(f->m.checks.v[0].text, "read /tmp/f1");
+	assert_non_null(strstr(f->m.status, "removed check write /etc/passwd"));
+	assert_false(f->m.modified);
+	/* Room again. */
+	press(&f->m, 'C');
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	/* Tab completes the target, a word of the line. */
+	type(&f->m, "read /tmp/te");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "read /tmp/test");
+}
+
 int
 main(void)
 {
@@ -1894,6 +2252,11 @@ main(void)
 		T(model_b_toggles_the_builtin_denies),
 		T(model_builtin_rows_are_read_only),
 		T(model_saves_and_opens_the_builtin_denies_switch),
+		T(model_check_shows_the_verdict_and_the_rule),
+		T(model_a_bad_check_keeps_the_prompt),
+		T(model_a_check_flips_when_its_socket_is_deleted),
+		T(model_selecting_an_entry_marks_its_lines),
+		T(model_checks_are_few_and_editable),
 #undef T
 	};
 

@@ -94,6 +94,8 @@ key(struct fixture *f, int k)
 {
 	unsigned r = ui_model_key(&f->m, k);
 
+	if (r & UI_R_CHECK)
+		r |= ui_model_check(&f->m);
 	if (r & UI_R_REGEN)
 		ui_model_regen(&f->m);
 }
@@ -411,6 +413,8 @@ view_draws_param_references_and_long_lines(void **state)
 	assert_true(attr_at(y, 59) & A_BOLD);
 	key(f, 'z');
 	draw(f, 60, 200, 0);
+	/* Off the new entry, whose lines the preview would mark. */
+	key(f, UI_KEY_HOME);
 	key(f, UI_KEY_TAB);
 	key(f, UI_KEY_END);
 	draw(f, 60, 200, 0);
@@ -668,11 +672,13 @@ view_draws_wide_characters_in_their_columns(void **state)
 	key(f, UI_KEY_ENTER);
 	assert_int_equal(f->m.params.sock_allow.n, 1);
 	draw(f, 30, 100, UI_R_REGEN);
-	/* Two columns each: nothing spills over the separator, and a cut
-	 * preview line ends with its marker in the last column. */
+	/* Two columns each: nothing spills over the separator (which marks
+	 * the lines of the selected entry, the new one), and a cut preview
+	 * line ends with its marker in the last column. */
 	assert_true(f->lay.sep.h > 0);
 	for (y = f->lay.sep.y; y < f->lay.sep.y + f->lay.sep.h; y++)
-		assert_int_equal(char_at(y, f->lay.sep.x), '|');
+		assert_true(char_at(y, f->lay.sep.x) == '|' ||
+		    char_at(y, f->lay.sep.x) == '*');
 	y = find("UNIX_SOCKET_PATH_0=");
 	assert_true(y > 0);
 	assert_int_equal(char_at(y, 99), '>');
@@ -742,6 +748,70 @@ view_draws_the_builtin_denies_as_their_own_group(void **state)
 	assert_non_null(strstr(row(29), "B builtin"));
 }
 
+static void
+view_marks_the_deciding_rule_and_the_entry(void **state)
+{
+	struct fixture *f = *state;
+	int y, x, sep;
+
+	draw(f, 40, 120, UI_R_REGEN);
+	key(f, 'C');
+	keys(f, "write /etc/passwd");
+	draw(f, 40, 120, 0);
+	assert_string_equal(row(38), "check: write /etc/passwd");
+	key(f, UI_KEY_ENTER);
+	draw(f, 40, 120, 0);
+	/* The verdict on the status line; the rule in sight, filled in its
+	 * own role (reverse and underline in mono), and '>' beside it in
+	 * the separator, which reads without attributes. */
+	assert_int_equal(strncmp(row(38), " denied by line ", 16), 0);
+	assert_non_null(strstr(row(38), ": (deny default)"));
+	x = f->lay.preview.x;
+	sep = f->lay.sep.x;
+	y = find("(deny default)");
+	assert_true(y > 1 && y < 38);
+	assert_true(attr_at(y, x) & A_REVERSE);
+	assert_true(attr_at(y, x) & A_UNDERLINE);
+	assert_true(attr_at(y, x + 40) & A_REVERSE);	/* the whole row */
+	assert_int_equal(char_at(y, sep), '>');
+	assert_int_equal(char_at(y - 1, sep), '|');
+	assert_int_equal(char_at(y + 1, sep), '|');
+	assert_false(attr_at(y + 1, x) & A_REVERSE);
+	/* Its row in the settings, with the verdict. */
+	y = find("write /etc/passwd ");
+	assert_true(y > 1 && y < 38);
+	assert_non_null(strstr(row(y), "denied |"));
+	assert_true(find(" Checks ") > 1);
+
+	/* Zoomed there is no separator: the attributes mark it. */
+	key(f, 'z');
+	draw(f, 40, 120, 0);
+	y = find("(deny default)");
+	assert_true(y > 1 && y < 38);
+	assert_true(attr_at(y, 0) & A_REVERSE);
+	assert_true(attr_at(y, 0) & A_UNDERLINE);
+	assert_string_equal(row(y), "(deny default)");
+	key(f, 'z');
+
+	/* An entry: what it wrote in reverse (not bold, as a changed line
+	 * is), and '*' beside it. */
+	key(f, 'u');
+	keys(f, "/tmp/a.sock");
+	key(f, UI_KEY_ENTER);
+	ui_model_regen(&f->m);	/* a second regen: nothing changed */
+	draw(f, 40, 120, 0);
+	y = find("; -D UNIX_SOCKET_PATH_0=");
+	assert_true(y > 1);
+	assert_true(attr_at(y, x) & A_REVERSE);
+	assert_false(attr_at(y, x) & A_BOLD);
+	assert_false(attr_at(y, x) & A_UNDERLINE);
+	assert_int_equal(char_at(y, sep), '*');
+	/* The preview's text is generate's, marks or not. */
+	assert_int_equal(strncmp(row(y) + x, "; -D UNIX_SOCKET_PATH_0=", 24), 0);
+	assert_false(find("(deny default)") > 1 &&
+	    char_at(find("(deny default)"), sep) == '>');
+}
+
 int
 main(void)
 {
@@ -770,6 +840,7 @@ main(void)
 		T(view_hints_offer_only_keys_that_work),
 		T(view_points_to_warnings_only_when_the_settings_show_some),
 		T(view_draws_the_builtin_denies_as_their_own_group),
+		T(view_marks_the_deciding_rule_and_the_entry),
 #undef T
 	};
 

@@ -35,6 +35,7 @@
 	_(SAVE,			"save",			"save the params file") \
 	_(OPEN,			"open",			"open a params file") \
 	_(RUN,			"run",			"run a command under the current policy") \
+	_(CHECK,		"check",		"check an access, VERB TARGET as sbpolicy explain takes them (read ~/.ssh/id_ed25519): its verdict, and its deciding rule marked in the preview; kept under Checks and asked again at every change") \
 	_(HELP,			"help",			"show every key binding") \
 	_(QUIT,			"quit",			"quit (asks first when there are unsaved changes)") \
 	_(REDRAW,		"redraw",		"redraw the whole screen") \

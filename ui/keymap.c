@@ -43,6 +43,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 's', ACT_SAVE },
 	{ UI_MODE_MAIN, 'o', ACT_OPEN },
 	{ UI_MODE_MAIN, 'r', ACT_RUN },
+	{ UI_MODE_MAIN, 'C', ACT_CHECK },
 	{ UI_MODE_MAIN, '?', ACT_HELP },
 	{ UI_MODE_MAIN, 'q', ACT_QUIT },
 

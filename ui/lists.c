@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "xmalloc.h"
 
 /* The error for an entry that the list holds already. */
@@ -265,34 +266,100 @@ static const struct ui_list_ops name_ops = {
 	.remove = str_remove,
 };
 
+/* --- access checks: the model's, not the params' -------------------------- */
+
+static size_t
+check_len(const void *list)
+{
+	return ((const struct ui_checks *)list)->n;
+}
+
+static char *
+check_text_new(const void *list, size_t i)
+{
+	return xstrdup(((const struct ui_checks *)list)->v[i].text);
+}
+
+static char *
+check_verdict_new(const void *list, size_t i)
+{
+	return ui_check_verdict_new(&((const struct ui_checks *)list)->v[i]);
+}
+
+static int
+check_put(void *list, const struct ui_list *ul, const char *text,
+    const char *cwd, bool replace, size_t index, struct sb_error *err)
+{
+	/* Relative targets resolve against the policy cwd, as explain's. */
+	(void)ul;
+	(void)cwd;
+	return ui_checks_put(list, text, replace, index, err);
+}
+
+static void
+check_remove(void *list, size_t i)
+{
+	ui_checks_remove(list, i);
+}
+
+static const char *
+check_problem(const void *list, size_t i)
+{
+	const struct ui_check *c = &((const struct ui_checks *)list)->v[i];
+
+	return c->asked ? NULL : c->why;
+}
+
+static const struct ui_list_ops check_ops = {
+	.len = check_len,
+	.text_new = check_text_new,
+	.flags_new = check_verdict_new,
+	.put = check_put,
+	.remove = check_remove,
+	.problem = check_problem,
+};
+
 /* --- the tables ----------------------------------------------------------- */
 
 #define IN(field)	offsetof(struct params, field)
+#define IN_MODEL(field)	offsetof(struct ui_model, field)
 
 static const struct ui_list lists[] = {
 	{ ROW_PORTS, ROW_PORT, UI_PROMPT_ADD_PORT, "proxy ports",
 	  "proxy port", "proxy port: ", "edit port: ", "port",
-	  GEN_W_PROXY_PORT, false, IN(proxy_ports), &port_ops },
+	  GEN_W_PROXY_PORT, false, IN(proxy_ports), &port_ops,
+	  GEN_W_PROXY_PORT, false, false },
 	{ ROW_ALLOW, ROW_ALLOW_ENTRY, UI_PROMPT_ADD_ALLOW, "allow sockets",
 	  "allow socket", "allow socket: ", "edit path: ", NULL,
-	  GEN_W_SOCK_ALLOW, false, IN(sock_allow), &socket_ops },
+	  GEN_W_SOCK_ALLOW, false, IN(sock_allow), &socket_ops,
+	  GEN_W_SOCK_ALLOW, false, false },
 	{ ROW_DENY, ROW_DENY_ENTRY, UI_PROMPT_ADD_DENY, "deny sockets",
 	  "deny socket", "deny socket: ", "edit path: ", NULL,
-	  GEN_W_SOCK_DENY, false, IN(sock_deny), &socket_ops },
+	  GEN_W_SOCK_DENY, false, IN(sock_deny), &socket_ops,
+	  GEN_W_SOCK_DENY, false, false },
 	/* gen_builtin_deny's: sbpolicy's, not the params file's. */
 	{ ROW_BUILTIN, ROW_BUILTIN_ENTRY, UI_PROMPT_NONE, "built-in denies",
 	  "built-in deny", NULL, NULL, NULL,
-	  GEN_W_GENERAL, false, 0, NULL },
+	  GEN_W_GENERAL, false, 0, NULL,
+	  GEN_W_BUILTIN_DENY, false, false },
 	{ ROW_ROOTS, ROW_ROOT, UI_PROMPT_ADD_ROOT, "writable roots",
 	  "writable root", "writable root: ", "edit path: ", NULL,
-	  GEN_W_WRITABLE_ROOT, false, IN(writable_roots), &path_ops },
+	  GEN_W_WRITABLE_ROOT, false, IN(writable_roots), &path_ops,
+	  GEN_W_WRITABLE_ROOT, false, false },
 	/* Its warnings are about the whole list (GEN_W_GENERAL). */
 	{ ROW_PROTECTS, ROW_PROTECT, UI_PROMPT_ADD_PROTECT, "protected names",
 	  "protected name", "protected name: ", "edit name: ", NULL,
-	  GEN_W_GENERAL, false, IN(protected_names), &name_ops },
+	  GEN_W_GENERAL, false, IN(protected_names), &name_ops,
+	  GEN_W_PROTECTED_NAME, false, false },
 	{ ROW_DENY_READS, ROW_DENY_READ, UI_PROMPT_ADD_DENY_READ, "deny read",
 	  "deny read", "deny read: ", "edit path: ", NULL,
-	  GEN_W_DENY_READ, true, IN(deny_read), &path_ops },
+	  GEN_W_DENY_READ, true, IN(deny_read), &path_ops,
+	  GEN_W_DENY_READ, false, false },
+	/* Questions about the policy, not part of it: the model keeps them. */
+	{ ROW_CHECKS, ROW_CHECK, UI_PROMPT_CHECK, "access checks",
+	  "check", "check: ", "edit check: ", "check",
+	  GEN_W_GENERAL, false, IN_MODEL(checks), &check_ops,
+	  GEN_W_GENERAL, true, true },
 };
 
 #define NLISTS (sizeof lists / sizeof lists[0])
@@ -336,21 +403,26 @@ ui_list_by_prompt(enum ui_prompt prompt)
 }
 
 void *
-ui_list_in(struct params *p, const struct ui_list *l)
+ui_list_in(struct ui_model *m, const struct ui_list *l)
 {
-	return l->ops != NULL ? (char *)p + l->offset : NULL;
+	char *base = l->in_model ? (char *)m : (char *)&m->params;
+
+	return l->ops != NULL ? base + l->offset : NULL;
 }
 
 const void *
-ui_list_in_const(const struct params *p, const struct ui_list *l)
+ui_list_in_const(const struct ui_model *m, const struct ui_list *l)
 {
-	return l->ops != NULL ? (const char *)p + l->offset : NULL;
+	const char *base = l->in_model ? (const char *)m :
+	    (const char *)&m->params;
+
+	return l->ops != NULL ? base + l->offset : NULL;
 }
 
 size_t
-ui_list_len(const struct params *p, const struct ui_list *l)
+ui_list_len(const struct ui_model *m, const struct ui_list *l)
 {
-	return l->ops != NULL ? l->ops->len(ui_list_in_const(p, l)) : 0;
+	return l->ops != NULL ? l->ops->len(ui_list_in_const(m, l)) : 0;
 }
 
 const struct ui_switch *

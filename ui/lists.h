@@ -16,7 +16,7 @@ struct ui_list;
 /*
  * What the entries of a kind of list are, as tig's view ops: each works on
  * the list where it lives in the params (struct portlist, socklist or
- * strlist), found by ui_list_in.
+ * strlist) or in the model (struct ui_checks), found by ui_list_in.
  */
 struct ui_list_ops {
 	size_t	 (*len)(const void *list);
@@ -40,6 +40,9 @@ struct ui_list_ops {
 	int	 (*put)(void *list, const struct ui_list *, const char *text,
 		    const char *cwd, bool replace, size_t i, struct sb_error *);
 	void	 (*remove)(void *list, size_t i);
+	/* Why entry i does nothing now (a check that cannot be asked), shown
+	 * under it, or NULL; the op may be NULL. Borrowed. */
+	const char *(*problem)(const void *list, size_t i);
 };
 
 /* One list of the settings pane. */
@@ -55,8 +58,17 @@ struct ui_list {
 						 * NULL: the entry, quoted */
 	enum gen_where		 where;		/* the generator's warnings about it */
 	bool			 glob;		/* the entries are patterns (glob.h) */
-	size_t			 offset;	/* in struct params */
+	size_t			 offset;	/* in struct params, or ui_model */
 	const struct ui_list_ops *ops;		/* NULL: built in, read-only */
+	/* Which params entries wrote an entry's text in the profile (struct
+	 * gen_origin): the preview marks them while it is selected.
+	 * GEN_W_GENERAL: the entries wrote nothing of their own. */
+	enum gen_where		 origin;
+	/* It lives in struct ui_model, not in the params: it is not
+	 * policy, and no file holds it. */
+	bool			 in_model;
+	/* The text is words, VERB TARGET: Tab completes the last. */
+	bool			 words;
 };
 
 /* The list whose heading or entries are rows of kind, or NULL. */
@@ -65,12 +77,13 @@ const struct ui_list *ui_list_by_row(enum ui_row_kind);
 /* The list that prompt adds to, or NULL. */
 const struct ui_list *ui_list_by_prompt(enum ui_prompt);
 
-/* Where the list lives in p; NULL for a built-in list. */
-void	*ui_list_in(struct params *p, const struct ui_list *);
-const void *ui_list_in_const(const struct params *p, const struct ui_list *);
+/* Where the list lives in m (its params, or m itself); NULL for a built-in
+ * list. */
+void	*ui_list_in(struct ui_model *m, const struct ui_list *);
+const void *ui_list_in_const(const struct ui_model *m, const struct ui_list *);
 
-/* Its length in p; 0 for a built-in list. */
-size_t	 ui_list_len(const struct params *p, const struct ui_list *);
+/* Its length in m; 0 for a built-in list. */
+size_t	 ui_list_len(const struct ui_model *m, const struct ui_list *);
 
 /* One on/off setting of the settings pane. */
 struct ui_switch {

@@ -250,6 +250,8 @@ ui_loop(struct ui_model *m)
 			flags |= ui_model_open(m);
 		if (flags & UI_R_COMPLETE)
 			flags |= ui_model_complete(m);
+		if (flags & UI_R_CHECK)
+			flags |= ui_model_check(m);
 		if (flags & (UI_R_RELAYOUT | UI_R_CLEAR)) {
 			ui_layout_compute(&lay, LINES, COLS, m->zoom);
 			viewport(m, &lay);

@@ -116,6 +116,7 @@ ui_model_init(struct ui_model *m, const struct params *start,
 	m->settings_lines = m->preview_lines = m->body_lines = 20;
 	m->settings_cols = 80;
 	ui_line_init(&m->line);
+	ui_checks_init(&m->checks);
 	m->help_rows = ui_help_rows_new(&m->nhelp_rows);
 	ui_model_set_help_width(m, 78);
 }
@@ -132,6 +133,7 @@ ui_model_clear(struct ui_model *m)
 	free(m->config_home);
 	ui_rows_free(m);
 	ui_preview_drop(m);
+	ui_checks_clear(&m->checks);
 	if (m->have_gen)
 		gen_result_clear(&m->gen);
 	ui_line_clear(&m->line);
@@ -180,18 +182,28 @@ ui_model_set_viewport(struct ui_model *m, int settings, int settings_cols,
 		m->preview_top = ui_preview_max_top(m);
 }
 
+/* The list the open prompt adds to or edits, or NULL. */
+static const struct ui_list *
+prompt_list(const struct ui_model *m)
+{
+	if (m->prompt == UI_PROMPT_EDIT)
+		return ui_list_by_row(m->edit_kind);
+	return ui_list_by_prompt(m->prompt);
+}
+
 unsigned
 ui_model_complete(struct ui_model *m)
 {
-	const struct ui_list *l = ui_list_by_prompt(m->prompt);
+	const struct ui_list *l = prompt_list(m);
 	char *list = NULL;
 	size_t n;
 
-	/* Ports and names are not file names. */
-	if (m->prompt == UI_PROMPT_NONE || (l != NULL && l->ops->path == NULL))
+	/* Ports and names are not file names; a check's target is. */
+	if (m->prompt == UI_PROMPT_NONE ||
+	    (l != NULL && l->ops->path == NULL && !l->words))
 		return 0;
 	n = ui_line_complete(&m->line, m->dir, m->cwd, m->home,
-	    m->prompt == UI_PROMPT_RUN, &list);
+	    m->prompt == UI_PROMPT_RUN || (l != NULL && l->words), &list);
 	if (n == 0)
 		ui_model_status(m, true, "no match");
 	else if (list != NULL)
@@ -202,11 +214,39 @@ ui_model_complete(struct ui_model *m)
 	return UI_R_REDRAW;
 }
 
+/* After the message of the change (if any), what it did to the checks:
+ * their rows may be out of sight. */
+static void
+say_flips(struct ui_model *m, size_t flips, size_t first)
+{
+	const struct ui_check *c = &m->checks.v[first];
+	char *before = NULL, *verdict = ui_check_verdict_new(c);
+	const char *sep;
+
+	if (m->status != NULL && !m->status_err) {
+		before = m->status;
+		m->status = NULL;
+	}
+	sep = before != NULL ? "; " : "";
+	if (flips == 1)
+		ui_model_status(m, false, "%s%scheck %s: %s", before != NULL ?
+		    before : "", sep, c->text, verdict);
+	else
+		ui_model_status(m, false, "%s%s%zu checks changed their "
+		    "verdict (see Checks)", before != NULL ? before : "", sep,
+		    flips);
+	free(before);
+	free(verdict);
+}
+
 void
 ui_model_regen(struct ui_model *m)
 {
 	struct gen_result r;
 	struct sb_error err;
+	char *text;
+	size_t flips, first;
+	bool changed;
 
 	sb_error_init(&err);
 	memset(&r, 0, sizeof r);
@@ -219,11 +259,19 @@ ui_model_regen(struct ui_model *m)
 		return;
 	}
 	m->preview_stale = false;
+	text = format_sbpl(&r);
+	changed = m->preview == NULL || strcmp(text, m->preview) != 0;
 	if (m->have_gen)
 		gen_result_clear(&m->gen);
 	m->gen = r;
 	m->have_gen = true;
-	ui_preview_set(m, format_sbpl(&m->gen));
+	m->profile_skip = strlen(text) - strlen(m->gen.profile);
+	ui_preview_set(m, text);
+	/* Asked of the text the preview shows, so their lines are its. */
+	flips = ui_checks_ask(&m->checks, m->preview, &m->gen, &m->ctx,
+	    changed, &first);
+	if (flips > 0)
+		say_flips(m, flips, first);
 	ui_rows_build(m);
 	ui_rows_scroll(m);
 }
@@ -332,7 +380,7 @@ static void
 say_entry(struct ui_model *m, const char *verb, const struct ui_list *l,
     size_t i)
 {
-	char *text = l->ops->text_new(ui_list_in(&m->params, l), i);
+	char *text = l->ops->text_new(ui_list_in(m, l), i);
 
 	if (l->noun != NULL)
 		ui_model_status(m, false, "%s %s %s", verb, l->noun, text);
@@ -364,7 +412,7 @@ accept_entry(struct ui_model *m, const struct ui_list *l, bool replace,
 		sb_error_set(err, SB_EINVAL, "nothing to edit here");
 		return -1;
 	}
-	return l->ops->put(ui_list_in(&m->params, l), l, text, m->cwd,
+	return l->ops->put(ui_list_in(m, l), l, text, m->cwd,
 	    replace, index, err);
 }
 
@@ -416,7 +464,7 @@ accept_prompt(struct ui_model *m)
 		l = ui_list_by_row(m->edit_kind);
 		replace = true;
 		index = m->edit_index;
-		if (l == NULL || index >= ui_list_len(&m->params, l)) {
+		if (l == NULL || index >= ui_list_len(m, l)) {
 			end_prompt(m);
 			return UI_R_REDRAW;
 		}
@@ -426,9 +474,13 @@ accept_prompt(struct ui_model *m)
 	default:
 		l = ui_list_by_prompt(m->prompt);
 		replace = false;
-		index = l != NULL ? ui_list_len(&m->params, l) : 0;
+		index = l != NULL ? ui_list_len(m, l) : 0;
 		break;
 	}
+	/* A check is asked of the profile, which is I/O (paths are
+	 * resolved): the loop runs ui_model_check. */
+	if (l != NULL && l->in_model)
+		return UI_R_CHECK | UI_R_REDRAW;
 	/* A refused value stays in the prompt, so nothing typed is lost. */
 	if (accept_entry(m, l, replace, index, text, &err) == -1) {
 		ui_model_status(m, true, "%s", err.msg);
@@ -440,6 +492,52 @@ accept_prompt(struct ui_model *m)
 	/* The stored value: text went with the prompt. */
 	say_entry(m, replace ? "changed" : "added", l, index);
 	return UI_R_REGEN;
+}
+
+unsigned
+ui_model_check(struct ui_model *m)
+{
+	const struct ui_list *l = prompt_list(m);
+	const struct ui_check *c;
+	struct sb_error err;
+	bool replace = m->prompt == UI_PROMPT_EDIT;
+	size_t index;
+
+	if (l == NULL || !l->in_model)
+		return 0;
+	index = replace ? m->edit_index : ui_list_len(m, l);
+	if (replace && index >= ui_list_len(m, l)) {
+		end_prompt(m);
+		return UI_R_REDRAW;
+	}
+	sb_error_init(&err);
+	if (accept_entry(m, l, replace, index, ui_line_str(&m->line),
+	    &err) == -1) {
+		ui_model_status(m, true, "%s", err.msg);
+		return UI_R_REDRAW;
+	}
+	end_prompt(m);
+	m->sel_kind = l->entry;
+	m->sel_index = index;
+	ui_rows_build(m);
+	ui_rows_scroll(m);
+	/* The rule that decided, in sight. */
+	ui_preview_mark(m, true);
+	c = &m->checks.v[index];
+	ui_model_status(m, !c->asked, "%s", c->why);
+	return UI_R_REDRAW;
+}
+
+static unsigned
+check_prompt(struct ui_model *m)
+{
+	if (m->checks.n >= UI_CHECKS_MAX) {
+		ui_model_status(m, true, "at most %d checks: d removes one",
+		    UI_CHECKS_MAX);
+		return UI_R_REDRAW;
+	}
+	ui_model_prompt(m, UI_PROMPT_CHECK, NULL);
+	return UI_R_REDRAW;
 }
 
 /* --- the settings-pane actions -------------------------------------------- */
@@ -494,6 +592,8 @@ add_here(struct ui_model *m)
 		    "here: x adds to the deny list");
 		return UI_R_REDRAW;
 	}
+	if (l->prompt == UI_PROMPT_CHECK)
+		return check_prompt(m);
 	return add_to(m, l->prompt);
 }
 
@@ -571,7 +671,7 @@ delete_selected(struct ui_model *m)
 		return UI_R_REDRAW;
 	}
 	say_entry(m, "removed", l, r->index);
-	l->ops->remove(ui_list_in(&m->params, l), r->index);
+	l->ops->remove(ui_list_in(m, l), r->index);
 	return UI_R_REGEN;
 }
 
@@ -585,8 +685,8 @@ cycle_socket(struct ui_model *m, bool match)
 	if (l != NULL && l->ops == NULL && r->kind == l->entry)
 		return builtin_refused(m, "changed");
 	if (l != NULL && l->ops != NULL && l->ops->socket != NULL &&
-	    r->kind == l->entry && r->index < ui_list_len(&m->params, l))
-		e = l->ops->socket(ui_list_in(&m->params, l), r->index);
+	    r->kind == l->entry && r->index < ui_list_len(m, l))
+		e = l->ops->socket(ui_list_in(m, l), r->index);
 	if (e == NULL) {
 		ui_model_status(m, true, "select a socket entry first");
 		return UI_R_REDRAW;
@@ -797,6 +897,8 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 		return add_to(m, UI_PROMPT_ADD_PORT);
 	case ACT_ADD_HERE:
 		return add_here(m);
+	case ACT_CHECK:
+		return check_prompt(m);
 	case ACT_EDIT:
 		return edit_selected(m);
 	case ACT_CYCLE_MATCH:

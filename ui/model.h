@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "actions.h"
+#include "checks.h"
 #include "err.h"
 #include "gen.h"
 #include "keymap.h"
@@ -18,9 +19,10 @@
 /*
  * The model is this header's state and its parts: model.c (set-up, the
  * actions, prompts and questions), rows.c (the settings pane's rows),
- * preview.c (the preview's lines), files.c (loading, saving, where files
- * go), lists.c (the table of the lists and switches the actions and rows
- * work from) and help.c (the help screen's text).
+ * preview.c (the preview's lines and their marks), files.c (loading,
+ * saving, where files go), lists.c (the table of the lists and switches the
+ * actions and rows work from), checks.c (the access checks) and help.c
+ * (the help screen's text).
  */
 
 /*
@@ -37,6 +39,7 @@
 #define UI_R_QUIT	0x040u
 #define UI_R_COMPLETE	0x080u	/* run ui_model_complete (it lists a directory) */
 #define UI_R_CLEAR	0x100u	/* repaint the terminal from scratch (Ctrl-L) */
+#define UI_R_CHECK	0x200u	/* run ui_model_check (it asks the profile) */
 #define UI_R_DRAW	(UI_R_REDRAW | UI_R_REGEN | UI_R_RELAYOUT | UI_R_CLEAR)
 
 enum ui_focus {
@@ -53,6 +56,7 @@ enum ui_prompt {
 	UI_PROMPT_ADD_PORT,
 	UI_PROMPT_ADD_PROTECT,
 	UI_PROMPT_ADD_DENY_READ,
+	UI_PROMPT_CHECK,	/* an access check: VERB TARGET */
 	UI_PROMPT_EDIT,		/* the selected entry */
 	UI_PROMPT_SAVE,
 	UI_PROMPT_OPEN,
@@ -122,6 +126,11 @@ struct ui_model {
 	bool			 preview_stale;	/* the last regen failed */
 	bool			 have_gen;
 	struct gen_result	 gen;
+	size_t			 profile_skip;	/* bytes of the preview before
+						 * gen.profile: the -D lines */
+
+	/* The access checks (`C`): the model's, not the policy's. */
+	struct ui_checks	 checks;
 
 	/* The prompt on the status line. */
 	enum ui_prompt		 prompt;
@@ -190,6 +199,11 @@ void	ui_model_regen(struct ui_model *);
 unsigned ui_model_save(struct ui_model *);	/* m->pending_path */
 unsigned ui_model_open(struct ui_model *);	/* m->pending_path */
 unsigned ui_model_complete(struct ui_model *);	/* Tab in a prompt */
+/* Enter in the check prompt: asks the check typed and adds it (or puts it
+ * in place of the one edited), shows its verdict on the status line and
+ * its deciding rule in the preview; a check that cannot be asked is an
+ * error and the prompt stays open. */
+unsigned ui_model_check(struct ui_model *);
 
 /* The width of the help screen's text: its rows wrap to it. */
 void	ui_model_set_help_width(struct ui_model *, int cols);

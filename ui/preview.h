@@ -15,12 +15,19 @@ enum ui_line_role {
 	UI_LINE_PARAM,		/* "; -D KEY=VALUE" */
 };
 
+/* Marks of a line, from the selected settings row (ui_preview_mark). */
+#define UI_MARK_ENTRY	0x1u	/* the selected entry wrote span of it */
+#define UI_MARK_RULE	0x2u	/* the selected check's deciding rule */
+
 struct ui_pline {
 	const char		*s;	/* into ui_model.preview; not NUL-terminated */
 	size_t			 len;
 	size_t			 hash;	/* hash_bytes of the line, for the next change */
 	enum ui_line_role	 role;
 	bool			 changed;	/* added or altered by the last change */
+	unsigned		 mark;		/* UI_MARK_* */
+	size_t			 span_off;	/* UI_MARK_ENTRY: the bytes */
+	size_t			 span_len;	/* of s the entry wrote */
 };
 
 struct ui_model;
@@ -32,6 +39,14 @@ struct ui_model;
  * the first of them scrolled into view.
  */
 void	ui_preview_set(struct ui_model *, char *text);
+
+/*
+ * Marks the lines of the selected settings row: for an entry, what it
+ * wrote (the ranges of gen_result.origins that name it, and the "; -D"
+ * lines of the parameters they use); for a check, its deciding rule. With
+ * scroll, the first marked rule is brought into view.
+ */
+void	ui_preview_mark(struct ui_model *, bool scroll);
 
 /* Forgets the preview: the next one is not "a change". */
 void	ui_preview_drop(struct ui_model *);

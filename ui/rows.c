@@ -223,16 +223,18 @@ static void
 add_list(struct ui_model *m, struct rowbuf *rb, const struct ui_list *l,
     const char *inactive)
 {
-	const void *list = ui_list_in_const(&m->params, l);
+	const void *list = ui_list_in_const(m, l);
 	const struct ui_list_ops *ops = l->ops;
-	const char *path;
+	const char *path, *problem;
 	char *text, *flags, *plain;
 	size_t i, n = ops->len(list), at;
 
 	at = rb->n;
 	row_add(rb, l->head, 0, 1, inactive, xstrdup(l->name),
 	    str_fmt("%zu", n));
-	add_warnings(m, rb, at, l->where, GEN_NO_INDEX);
+	/* The generator has nothing to say of what is not policy. */
+	if (!l->in_model)
+		add_warnings(m, rb, at, l->where, GEN_NO_INDEX);
 	for (i = 0; i < n; i++) {
 		at = rb->n;
 		text = ops->text_new(list, i);
@@ -256,6 +258,11 @@ add_list(struct ui_model *m, struct rowbuf *rb, const struct ui_list *l,
 			add_resolved(m, rb, path, 2, inactive);
 		if (l->where != GEN_W_GENERAL)
 			add_warnings(m, rb, at, l->where, i);
+		if (ops->problem != NULL &&
+		    (problem = ops->problem(list, i)) != NULL) {
+			rb->v[at].warned = true;
+			add_wrapped(m, rb, 3, inactive, problem);
+		}
 	}
 }
 
@@ -461,11 +468,15 @@ ui_rows_build(struct ui_model *m)
 	add_list(m, &rb, ui_list_by_row(ROW_PROTECTS), fs_na);
 	add_list(m, &rb, ui_list_by_row(ROW_DENY_READS), NULL);
 
+	row_add(&rb, ROW_SECTION, 0, 0, NULL, xstrdup("Checks"), NULL);
+	add_list(m, &rb, ui_list_by_row(ROW_CHECKS), NULL);
+
 	add_reasons(&rb);
 	ui_rows_free(m);
 	m->rows = rb.v;
 	m->nrows = rb.n;
 	find_selection(m);
+	ui_preview_mark(m, false);
 }
 
 /* --- the selection -------------------------------------------------------- */
@@ -513,4 +524,5 @@ ui_rows_move(struct ui_model *m, long delta)
 	m->sel_kind = m->rows[last].kind;
 	m->sel_index = m->rows[last].index;
 	ui_rows_scroll(m);
+	ui_preview_mark(m, true);
 }

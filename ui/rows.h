@@ -30,6 +30,8 @@ enum ui_row_kind {
 	ROW_PROTECT,
 	ROW_DENY_READS,
 	ROW_DENY_READ,
+	ROW_CHECKS,		/* the access checks: not policy */
+	ROW_CHECK,
 	ROW_NOTE,		/* a resolved path under its entry: not selectable */
 	ROW_WARNING,		/* a generator warning under its entry: not selectable */
 };

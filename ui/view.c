@@ -294,40 +294,79 @@ line_role(enum ui_line_role r)
 	return UI_ROLE_NORMAL;
 }
 
-/* One preview line: (param "KEY") references stand out inside rules. */
-static void
-draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r)
+/*
+ * Writes s[0..len) at (y, x) in at most w columns, (param "KEY")
+ * references in pa when refs, the rest in base. Returns the columns used.
+ */
+static int
+put_refs(int y, int x, int w, const char *s, size_t len, attr_t base,
+    attr_t pa, bool refs)
 {
 	static const char ref[] = "(param \"";
-	const char *s = l->s, *end = l->s + l->len, *p, *q;
-	attr_t base, pa;
-	int x = r->x, w = r->w, used;
-	bool more = text_cols(l->s, l->len) > w;
+	const char *end = s + len, *p, *q;
+	int used, total = 0;
 
-	if (more)
-		w--;
-	base = ui_theme_attr(l->changed ? UI_ROLE_PREVIEW_CHANGED :
-	    line_role(l->role));
-	pa = l->changed ? base : ui_theme_attr(UI_ROLE_PREVIEW_PARAM);
-	if (l->changed)
-		fill(y, r->x, r->w, base);
 	while (s < end && w > 0) {
-		p = l->role == UI_LINE_COMMENT || l->role == UI_LINE_PARAM ? NULL :
-		    memmem(s, (size_t)(end - s), ref, sizeof ref - 1);
+		p = refs ? memmem(s, (size_t)(end - s), ref, sizeof ref - 1) :
+		    NULL;
 		if (p == NULL) {
-			put(y, x, w, s, (size_t)(end - s), base);
+			total += put(y, x, w, s, (size_t)(end - s), base);
 			break;
 		}
 		used = put(y, x, w, s, (size_t)(p - s), base);
 		x += used;
 		w -= used;
+		total += used;
 		q = memchr(p + sizeof ref - 1, ')', (size_t)(end - p) -
 		    (sizeof ref - 1));
 		q = q != NULL ? q + 1 : end;
 		used = put(y, x, w, p, (size_t)(q - p), pa);
 		x += used;
 		w -= used;
+		total += used;
 		s = q;
+	}
+	return total;
+}
+
+/*
+ * One preview line: (param "KEY") references stand out inside rules. The
+ * deciding rule of the selected check is filled like a changed line, in
+ * its own role; what the selected entry wrote (span) stands out in its
+ * own. The separator beside the pane marks both too (draw_separator).
+ */
+static void
+draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r)
+{
+	attr_t base, pa, ea;
+	size_t off = 0, cut[3];
+	int x = r->x, w = r->w, k;
+	bool more = text_cols(l->s, l->len) > w;
+	bool rule = (l->mark & UI_MARK_RULE) != 0;
+	bool entry = (l->mark & UI_MARK_ENTRY) != 0 && l->span_len > 0;
+	bool filled = rule || l->changed;
+	bool refs = l->role != UI_LINE_COMMENT && l->role != UI_LINE_PARAM;
+
+	if (more)
+		w--;
+	base = ui_theme_attr(rule ? UI_ROLE_PREVIEW_RULE : l->changed ?
+	    UI_ROLE_PREVIEW_CHANGED : line_role(l->role));
+	pa = filled ? base : ui_theme_attr(UI_ROLE_PREVIEW_PARAM);
+	ea = ui_theme_attr(UI_ROLE_PREVIEW_ENTRY);
+	if (filled)
+		fill(y, r->x, r->w, base);
+	/* Before the entry's bytes, the bytes, after them. */
+	cut[0] = entry ? l->span_off : l->len;
+	cut[1] = entry ? l->span_off + l->span_len : l->len;
+	cut[2] = l->len;
+	for (k = 0; k < 3 && w > 0; k++) {
+		if (cut[k] <= off)
+			continue;
+		x += put_refs(y, x, w - (x - r->x), l->s + off, cut[k] - off,
+		    k == 1 ? ea : base, k == 1 ? ea | A_UNDERLINE : pa, refs);
+		off = cut[k];
+		if (x - r->x >= w)
+			break;
 	}
 	if (more)
 		put(y, r->x + r->w - 1, 1, ">", 1,
@@ -356,6 +395,40 @@ draw_preview(const struct ui_model *m, const struct ui_rect *r)
 	draw_heading(r, head, focus && m->mode != UI_MODE_HELP);
 	for (y = 0, i = m->preview_top; y < lines && i < m->nlines; y++, i++)
 		draw_pline(&m->lines[i], r->y + 1 + y, r);
+}
+
+/*
+ * The separator of the panes side by side: '|', not ACS_VLINE, as it reads
+ * the same in every terminal and in a text capture; beside a marked preview
+ * line, its mark, so that it shows without colour or attributes: '>' at
+ * the selected check's deciding rule, '*' at what the selected entry wrote.
+ */
+static void
+draw_separator(const struct ui_model *m, const struct ui_layout *l)
+{
+	const struct ui_rect *p = &l->preview;
+	size_t i;
+	int y;
+	char c;
+	attr_t a;
+
+	for (y = l->sep.y; y < l->sep.y + l->sep.h; y++) {
+		c = '|';
+		a = ui_theme_attr(UI_ROLE_SEPARATOR);
+		i = m->preview_top + (size_t)(y - p->y - 1);
+		if (y > p->y && y < p->y + p->h && i < m->nlines) {
+			if (m->lines[i].mark & UI_MARK_RULE) {
+				c = '>';
+				a = ui_theme_attr(UI_ROLE_PREVIEW_RULE);
+			} else if (m->lines[i].mark & UI_MARK_ENTRY) {
+				c = '*';
+				a = ui_theme_attr(UI_ROLE_PREVIEW_ENTRY);
+			}
+		}
+		attrset(a);
+		mvaddch(y, l->sep.x, c);
+	}
+	attrset(A_NORMAL);
 }
 
 /* --- help ----------------------------------------------------------------- */
@@ -399,7 +472,7 @@ static const struct hint hints_main[] = {
 	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_PORT, "port" },
 	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
 	{ ACT_EDIT, "edit" }, { ACT_DELETE, "del" }, { ACT_SAVE, "save" },
-	{ ACT_OPEN, "open" }, { ACT_RUN, "run" },
+	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_CHECK, "check" },
 	{ ACT_TOGGLE_BUILTIN, "builtin" }, { ACT_FOCUS, "pane" },
 	{ ACT_ZOOM, "zoom" },
 	{ ACT_NONE, NULL },
@@ -505,7 +578,7 @@ draw_status(const struct ui_model *m, const struct ui_rect *r)
 void
 ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 {
-	int cur, y;
+	int cur;
 
 	erase();
 	if (l->too_small) {
@@ -519,14 +592,7 @@ ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 		draw_help(m, l);
 	else {
 		draw_settings(m, &l->settings);
-		if (l->sep.h > 0) {
-			/* '|', not ACS_VLINE: it reads the same in every
-			 * terminal and in a text capture. */
-			attrset(ui_theme_attr(UI_ROLE_SEPARATOR));
-			for (y = 0; y < l->sep.h; y++)
-				mvaddch(l->sep.y + y, l->sep.x, '|');
-			attrset(A_NORMAL);
-		}
+		draw_separator(m, l);
 		draw_preview(m, &l->preview);
 	}
 	cur = draw_status(m, &l->status);
