@@ -1,70 +1,51 @@
 /* SPDX-License-Identifier: ISC */
-/* main.c: subcommand dispatch, and the start of the TUI. */
+/* main.c: subcommand dispatch; the TUI is a program of its own. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "params-json.h"
-#include "path.h"
-#include "ui.h"
+#include "xmalloc.h"
 
 /*
- * `tui`: the command line, as for the other subcommands (cli_parse), to
- * what the TUI starts from. The file to save to is tui's file, else the -p
- * file; relative to where sbpolicy was started, as the shell means it (not
- * to the policy cwd of -C). When it exists, it as it is on disk is the
- * unmodified state: a template and the flags are changes to save.
+ * `tui` and no arguments: sbpolicy-tui, the TUI program, with our
+ * arguments. It is SBPOLICY_TUI when set, else the one beside this program
+ * (the build tree), else the installed one in $(pkglibexecdir). Returns
+ * only when it cannot be run.
  */
 static int
-tui_main(int argc, char **argv)
+tui_exec(int argc, char **argv, const char *self)
 {
-	struct cli_opts o;
-	struct ui_start st;
-	struct params saved;
-	struct sb_error err;
-	const char *name;
-	char *here, *file = NULL;
-	int status;
+	char **args, *path = NULL;
+	const char *env = getenv("SBPOLICY_TUI"), *slash;
+	int i;
 
-	if ((status = cli_parse(CLI_TUI, argc, argv, &o)) != 0) {
-		cli_opts_clear(&o);
-		return status == CLI_DONE ? CLI_EXIT_OK : status;
-	}
-	memset(&st, 0, sizeof st);
-	st.params = &o.params;
-	st.cwd = o.cwd;
-	st.home = o.home;
-	st.tmpdir = o.tmpdir;
-	params_init(&saved);
-	name = o.command[0] != NULL ? o.command[0] : o.params_file;
-	if (name != NULL) {
-		here = getcwd(NULL, 0);
-		file = name[0] == '/' || here == NULL ? path_clean(name) :
-		    path_join(here, name);
-		free(here);
-		st.file = file;
-		if (o.params_file != name)
-			st.template_file = o.params_file;
-		sb_error_init(&err);
-		if (access(name, F_OK) == 0) {
-			if (params_json_load(name, &saved, &err) == -1) {
-				cli_warn("%s", err.msg);
-				status = CLI_EXIT_ERROR;
-				goto out;
-			}
-			st.saved = &saved;
+	if (env != NULL && *env != '\0')
+		path = xstrdup(env);
+	else if ((slash = strrchr(self, '/')) != NULL) {
+		xasprintf(&path, "%.*s/sbpolicy-tui", (int)(slash - self),
+		    self);
+		if (access(path, X_OK) != 0) {
+			free(path);
+			path = NULL;
 		}
 	}
-	status = ui_main(&st);
-out:
-	params_clear(&saved);
-	free(file);
-	cli_opts_clear(&o);
-	return status;
+	if (path == NULL)
+		path = xstrdup(SBPOLICY_LIBEXECDIR "/sbpolicy-tui");
+	/* argv[0] of the TUI is "tui", as cli_parse takes it. */
+	args = xcalloc((size_t)argc + 2, sizeof *args);
+	args[0] = (char *)"tui";
+	for (i = 1; i < argc; i++)
+		args[i] = argv[i];
+	execv(path, args);
+	cli_warn("tui: cannot run %s: %s", path, strerror(errno));
+	free(args);
+	free(path);
+	return CLI_EXIT_ERROR;
 }
 
 struct subcommand {
@@ -74,7 +55,6 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
 	{ "generate", cli_generate },
-	{ "tui", tui_main },
 	{ "run", cli_run },
 	{ "explain", cli_explain },
 	{ "profiles", cli_profiles },
@@ -99,8 +79,10 @@ main(int argc, char **argv)
 		 * plainly, exit 2, when not on a terminal). */
 		char *args[] = { (char *)"tui", NULL };
 
-		return tui_main(1, args);
+		return tui_exec(1, args, argv[0] != NULL ? argv[0] : "");
 	}
+	if (strcmp(argv[1], "tui") == 0)
+		return tui_exec(argc - 1, argv + 1, argv[0]);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage_full(stdout);
 		return CLI_EXIT_OK;
