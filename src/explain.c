@@ -487,6 +487,10 @@ entry_name(const struct params *p, const struct gen_origin *o)
 	const char *name = gen_where_name(o->where), *value = NULL;
 	char port[8];
 
+	/* An origin of a whole field (the system-socket rule of the socket
+	 * list) has no entry to name. */
+	if (o->index == GEN_NO_INDEX)
+		return xstrdup(name);
 	switch (o->where) {
 	case GEN_W_WRITABLE_ROOT:
 		value = p->writable_roots.v[o->index];

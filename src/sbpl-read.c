@@ -293,7 +293,9 @@ close_list(struct reader *r, const struct sbpl_token *t)
 
 	list->n = r->nitems - f->first;
 	list->kids = doc_alloc(r->doc, (list->n + 1) * sizeof *list->kids);
-	memcpy(list->kids, r->items + f->first, list->n * sizeof *list->kids);
+	if (list->n > 0)	/* items is NULL until a first item */
+		memcpy(list->kids, r->items + f->first,
+		    list->n * sizeof *list->kids);
 	r->nitems = f->first;
 	list->end = (size_t)(t->start - r->doc->text) + 1;
 	add_form(r, list);
@@ -347,8 +349,9 @@ sbpl_read(struct sbpl_doc *doc, const char *name, const char *text,
 			doc->nforms = r.nitems;
 			doc->forms = doc_alloc(doc, (r.nitems + 1) *
 			    sizeof *doc->forms);
-			memcpy(doc->forms, r.items, r.nitems *
-			    sizeof *doc->forms);
+			if (r.nitems > 0)
+				memcpy(doc->forms, r.items, r.nitems *
+				    sizeof *doc->forms);
 			free(r.items);
 			free(r.open);
 			return 0;
