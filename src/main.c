@@ -58,6 +58,7 @@ static const struct subcommand subcommands[] = {
 	{ "run", cli_run },
 	{ "explain", cli_explain },
 	{ "profiles", cli_profiles },
+	{ "lint", cli_lint },
 };
 
 static void

@@ -372,4 +372,62 @@ expect 1 "$sb" tui -p t.json v2.json
 one_line_error 'v2.json:1:'
 [ ! -e new.json ] && ok || bad "tui wrote new.json without a terminal"
 
+# --- lint ---------------------------------------------------------------------
+printf '(version 1)\n(deny default)\n(allow file-read* (subpath (param "ROOT")))\n' >ok.sb
+expect 0 "$sb" lint -D ROOT=/Users/me/p ok.sb
+[ ! -s out ] && [ ! -s err ] && ok || bad "lint of a clean profile printed"
+expect 0 "$sb" lint ok.sb -D ROOT=/Users/me/p --format text
+expect 0 "$sb" lint --format json -D ROOT=/Users/me/p ok.sb
+has '{"file": "ok.sb", "findings": []}'
+expect 1 "$sb" lint ok.sb
+has 'ok.sb:3:28: error: subpath: parameter ROOT is not defined (pass -D ROOT=VALUE) [missing-param]'
+printf '%s\n' '(version 1)' '(deny default)' \
+    '(allow file-read* (subpath "/tmp/x"))' \
+    '(deny file-read* (literal "/var/run/docker.sock"))' \
+    '(allow netwrk-outbound)' >bad.sb
+expect 1 "$sb" lint bad.sb
+[ ! -s err ] && ok || bad "lint findings went to stderr"
+[ "$(wc -l <out)" -eq 4 ] && ok || { bad "bad.sb: not 4 findings"; cat out; }
+grep -q '^bad.sb:3:28: warning: subpath "/tmp/x" never matches: .*"/private/tmp/x" \[private-path\]$' out &&
+    ok || bad "no /private/tmp spelling"
+grep -q '^bad.sb:4:27: warning: .*do not stop connect().* \[socket-file-rule\]$' out &&
+    ok || bad "no ineffective socket deny"
+has 'bad.sb:5:8: error: unknown operation netwrk-outbound (did you mean network-outbound?) [unknown-operation]'
+# One line each, FILE:LINE:COL: SEVERITY: message [code], by line and column.
+grep -vq '^bad.sb:[0-9]*:[0-9]*: \(error\|warning\): .* \[[a-z-]*\]$' out &&
+    bad "a line out of format" || ok
+cut -d: -f2,3 out | sort -c -t: -k1,1n -k2,2n && ok || bad "not sorted"
+expect 1 "$sb" lint - <bad.sb
+has '<stdin>:5:8: error: unknown operation netwrk-outbound (did you mean network-outbound?) [unknown-operation]'
+expect 1 "$sb" lint --format json bad.sb
+head -n 1 out | grep -q '^{"file": "bad.sb", "findings": \[$' && ok ||
+    bad "lint --format json: no file"
+grep -q '^  {"line": 5, "column": 8, "severity": "error", "code": "unknown-operation", "message": "unknown operation netwrk-outbound (did you mean network-outbound?)"}$' out &&
+    ok || bad "lint --format json: no finding"
+[ "$(tail -n 1 out)" = ']}' ] && ok || bad "lint --format json: not closed"
+printf '(version 1)\n(allow file-read*\n' >unclosed.sb
+expect 1 "$sb" lint unclosed.sb
+has 'unclosed.sb:3:1: error: the ( at 2:1 is never closed [syntax]'
+expect 0 "$sb" lint --help
+grep -q '^usage: sbpolicy lint' out && ok || bad "lint --help"
+expect 2 "$sb" lint
+one_line_error 'lint: which profile?'
+expect 2 "$sb" lint ok.sb bad.sb
+one_line_error 'lint: unexpected argument "bad.sb"'
+expect 2 "$sb" lint -D noequals ok.sb
+one_line_error 'lint: -D: expected KEY=VALUE, not "noequals"'
+expect 2 "$sb" lint --format yaml ok.sb
+one_line_error '--format: unknown format "yaml"'
+expect 2 "$sb" lint missing.sb
+one_line_error 'missing.sb: No such file or directory'
+[ ! -s out ] && ok || bad "lint of a missing file printed findings"
+expect 2 "$sb" lint .
+one_line_error '.: is a directory'
+if [ "$(id -u)" -ne 0 ]; then
+	cp ok.sb locked.sb
+	chmod 000 locked.sb
+	expect 2 "$sb" lint locked.sb
+	one_line_error 'locked.sb: Permission denied'
+fi
+
 finish
