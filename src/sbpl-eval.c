@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "sbpl-ops.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 /* libsandbox refuses a rule whose serialised pattern passes this. */
@@ -102,6 +104,7 @@ struct comp {
 	size_t			 nenv;
 	size_t			 capenv;
 	size_t			 rule_bytes;	/* of the rule being compiled */
+	struct strmap		 defs;		/* -D key -> its last index */
 	size_t			 nforms;	/* rules so far, for seq */
 };
 
@@ -247,14 +250,12 @@ env_bind(struct comp *c, const char *name, const struct value *v)
 static const char *
 param_value(const struct comp *c, const char *key)
 {
-	size_t i;
+	size_t len = strlen(key), *i;
 
-	/* The last -D of a key wins, as in sandbox-exec. */
-	for (i = c->pol->ndefs; i > 0; i--) {
-		if (strcmp(c->pol->defs[i - 1].key, key) == 0)
-			return c->pol->defs[i - 1].value;
-	}
-	return NULL;
+	/* The last -D of a key wins, as in sandbox-exec: the map holds the
+	 * last index of each (a generated profile has thousands). */
+	i = strmap_get(&c->defs, key, len, hash_bytes(key, len));
+	return i != NULL ? c->pol->defs[*i].value : NULL;
 }
 
 static int	eval(struct comp *, const struct sbpl_node *, struct value *);
@@ -1044,12 +1045,18 @@ sbpl_compile_flags(struct sbpl_policy *pol, const struct sbpl_doc *doc,
 	memset(&c, 0, sizeof c);
 	c.pol = pol;
 	c.err = err;
+	strmap_init(&c.defs);
+	strmap_reserve(&c.defs, ndefs);
+	for (i = 0; i < ndefs; i++)
+		*strmap_put(&c.defs, defs[i].key, strlen(defs[i].key),
+		    hash_bytes(defs[i].key, strlen(defs[i].key)), NULL) = i;
 	for (i = 0; i < doc->nforms; i++)
 		(void)compile_form(&c, doc->forms[i]);
 	if (!pol->has_version)
 		sbpl_diag_add(pol, SBPL_ERROR, NULL, "version",
 		    "no version specified: (version 1) must come first");
 	free(c.env);
+	strmap_clear(&c.defs);
 	index_rules(pol);
 	for (i = 0; i < pol->ndiags; i++) {
 		if (pol->diags[i].severity == SBPL_ERROR) {
