@@ -455,9 +455,38 @@ deny_lines(struct gen *g, struct buf *b, struct buf *f, const struct sock *s,
  * those an allow entry opens. Then the entries that name one of those
  * sockets by its path are allowed again: that was a choice, warned about.
  */
+/* Whether the deny entry d refuses every path that spelling (of match
+ * m) names. */
+static bool
+deny_covers(const struct sock *d, const char *path, enum sock_match m)
+{
+	if (d->match == MATCH_SUBPATH)
+		return path_is_under(path, d->canon);
+	return d->match == MATCH_LITERAL && m == MATCH_LITERAL &&
+	    strcmp(path, d->canon) == 0;
+}
+
+/* Whether a deny entry makes built-in b redundant: it refuses b's path
+ * and b's other spelling too, so b's rules could never decide. */
+static bool
+builtin_covered(const struct sock *b, const struct sock *deny, size_t ndeny)
+{
+	bool canon = false, alias = b->alias == NULL;
+	size_t i;
+
+	for (i = 0; i < ndeny; i++) {
+		canon = canon || deny_covers(&deny[i], b->canon, b->match);
+		alias = alias || (deny[i].alias != NULL && b->alias != NULL &&
+		    (strcmp(deny[i].alias, b->alias) == 0 ||
+		    (deny[i].match == MATCH_SUBPATH &&
+		    path_is_under(b->alias, deny[i].alias))));
+	}
+	return canon && alias;
+}
+
 static int
 block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
-    size_t nallow)
+    size_t nallow, const struct sock *deny, size_t ndeny)
 {
 	const struct params *p = g->p;
 	struct buf f;
@@ -472,6 +501,9 @@ block_builtin_deny(struct gen *g, struct buf *b, const struct sock *allow,
 	block = gen_origin_open(g, b, GEN_W_BUILTIN_DENY, GEN_NO_INDEX);
 	for (i = 0; i < g->nbuiltin && rc == 0; i++) {
 		if (!all && !g->builtin_used[i])
+			continue;
+		/* The user's own deny says it already, later and so last. */
+		if (builtin_covered(&g->builtin[i], deny, ndeny))
 			continue;
 		if (num == 0)
 			buf_puts(b, "; deny the container engines' sockets: "
@@ -700,7 +732,7 @@ gen_section_network(struct gen *g, struct buf *b)
 	    (size_t)nallow)) == -1)
 		goto out;
 	if ((rc = block_builtin_deny(g, b, allow, nallow > 0 ?
-	    (size_t)nallow : 0)) == -1)
+	    (size_t)nallow : 0, deny, ndeny > 0 ? (size_t)ndeny : 0)) == -1)
 		goto out;
 	if (ndeny > 0 && (rc = block_unix_deny(g, b, deny,
 	    (size_t)ndeny)) == -1)
