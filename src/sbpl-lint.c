@@ -17,679 +17,10 @@
 #include "hash.h"
 #include "path.h"
 #include "sbpl-lex.h"
+#include "sbpl-lint-int.h"
 #include "sbpl-ops.h"
 #include "strmap.h"
 #include "xmalloc.h"
-
-/* sun_path of struct sockaddr_un on Darwin (SBPL-FACTS §5). */
-#define SUN_PATH_MAX	104
-
-/*
- * What a filter matches, as a set of strings in one context: the paths of
- * a bare path filter, of (remote unix-socket ...) and of (local unix-socket
- * ...) are kept apart, and so are the names of each kind of name filter,
- * so that only like is compared with like.
- */
-enum tkind {
-	T_LIT,		/* exactly s */
-	T_SUB,		/* s and what is below it */
-	T_PFX,		/* what starts with s */
-	T_RE,		/* what the regex s matches */
-	T_ALL,		/* everything of the context */
-	T_NKINDS
-};
-
-struct term {
-	enum tkind	 kind;
-	const char	*ctx;	/* "path", "remote", "local", a name filter */
-	const char	*s;
-	size_t		 len;
-	const char	*pfx;	/* T_RE: what all matches start with, or NULL */
-	size_t		 pfxlen;
-};
-
-struct terms {
-	struct term	*v;
-	size_t		 n;
-	size_t		 cap;
-};
-
-static const char CTX_PATH[] = "path";
-static const char CTX_REMOTE[] = "remote";
-static const char CTX_LOCAL[] = "local";
-
-/* One (allow ...) or (deny ...) form that compiled, and its rules (one per
- * operation, next to each other in pol->rules). */
-struct finfo {
-	const struct sbpl_node	*form;
-	size_t			 first;
-	size_t			 n;
-	bool			 allow;
-	bool			 filtered;
-	const char		*text;	/* its filters as written, or NULL */
-	size_t			 textlen;
-	size_t			 texthash;
-	bool			 bounded;	/* up holds all it can match */
-	struct terms		 up;	/* at most what it matches */
-	struct terms		 low;	/* at least what it matches */
-	bool			 sockets;	/* has a socket filter */
-	int			 file_op;	/* a file operation, or -1 */
-	bool			 net_op;	/* one under network* */
-	bool			 outbound;	/* network-outbound, network* */
-	bool			 outbound_only;	/* network-outbound itself */
-};
-
-/* Terms of rules by operation, context and kind: a lookup of every prefix
- * of a path costs one pass (strmap takes the caller's hash). */
-struct index {
-	struct strmap	m[T_NKINDS];
-	/* Per operation and kind: how many terms, and the longest, so
-	 * that a look-up skips what cannot be there (each probe of a large
-	 * table is a cache miss). */
-	size_t		*count;
-	size_t		*maxlen;
-};
-
-struct lint {
-	struct sbpl_policy	*pol;
-	struct finfo		*forms;
-	size_t			 nforms;
-	struct terms		 uppool;	/* the forms' terms */
-	struct terms		 lowpool;
-	char			**owned;	/* keys and values made here */
-	size_t			 nowned;
-	size_t			 capowned;
-	struct buf		 key;	/* scratch */
-	int			 head_op;	/* what key begins with */
-	const char		*head_ctx;
-	size_t			 head_len;
-	struct strmap		 defs;	/* -D keys: the last one of each */
-	struct strmap		 spell;	/* action, op, path: for /private */
-	struct strmap		 netvals;	/* action, path: of network */
-	struct index		 later;	/* rules after the one checked */
-	struct index		 allows;	/* every filtered allow */
-	struct strmap		*texts;	/* per op, filters: rules after */
-	struct strmap		*allow_texts;	/* per op, filters: allows */
-	char			**blocks;	/* the arena of keys */
-	size_t			 nblocks;
-	char			*cur;
-	size_t			 left;
-	bool			*allow_op;	/* ops with filtered allows */
-	int			**desc;	/* per op: descendants in allow_op */
-	size_t			*ndesc;
-	bool			*desc_done;
-	int			 op_network;	/* network* */
-	int			 op_outbound;	/* network-outbound */
-	int			 op_exec;	/* process-exec* */
-};
-
-/* --- small pieces -------------------------------------------------------- */
-
-static const char *
-own(struct lint *l, char *s)
-{
-	if (l->nowned == l->capowned) {
-		l->capowned = l->capowned == 0 ? 64 : l->capowned * 2;
-		l->owned = xreallocarray(l->owned, l->capowned,
-		    sizeof *l->owned);
-	}
-	l->owned[l->nowned++] = s;
-	return s;
-}
-
-/* A copy of len bytes of p, NUL-terminated, in blocks freed at the end:
- * the keys of the look-ups, one or more for every value of every rule,
- * are too many for a malloc each. */
-#define ARENA_BLOCK	65536
-
-static const char *
-arena_dup(struct lint *l, const char *p, size_t len)
-{
-	size_t size;
-	char *s;
-
-	if (len + 1 > l->left) {
-		size = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
-		l->blocks = xreallocarray(l->blocks, l->nblocks + 1,
-		    sizeof *l->blocks);
-		l->blocks[l->nblocks++] = l->cur = xmalloc(size);
-		l->left = size;
-	}
-	s = l->cur;
-	memcpy(s, p, len);
-	s[len] = '\0';
-	l->cur += len + 1;
-	l->left -= len + 1;
-	return s;
-}
-
-/* Appends a number in decimal: keys are built by hand, as printf costs
- * more than the rest of a look-up. */
-static void
-put_num(struct buf *b, long v)
-{
-	char d[24];
-	size_t i = sizeof d;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-
-	do
-		d[--i] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		d[--i] = '-';
-	buf_add(b, d + i, sizeof d - i);
-}
-
-static void
-warn(struct lint *l, const struct sbpl_node *at, const char *code,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-warn(struct lint *l, const struct sbpl_node *at, const char *code,
-    const char *fmt, ...)
-{
-	struct sbpl_policy *pol = l->pol;
-	const struct sbpl_diag *d;
-	char *msg;
-	va_list ap;
-
-	va_start(ap, fmt);
-	(void)xvasprintf(&msg, fmt, ap);
-	va_end(ap);
-	/* One form of several operations may give the same finding for
-	 * each: say it once. */
-	d = pol->ndiags > 0 ? &pol->diags[pol->ndiags - 1] : NULL;
-	if (d == NULL || at == NULL || d->line != at->line ||
-	    d->col != at->col || strcmp(d->code, code) != 0 ||
-	    strcmp(d->msg, msg) != 0)
-		sbpl_diag_add(pol, SBPL_WARNING, at, code, "%s", msg);
-	free(msg);
-}
-
-static void
-terms_add(struct terms *t, enum tkind kind, const char *ctx, const char *s,
-    const char *pfx)
-{
-	struct term *x;
-
-	if (t->n == t->cap) {
-		t->cap = t->cap == 0 ? 4 : t->cap * 2;
-		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
-	}
-	x = &t->v[t->n++];
-	x->kind = kind;
-	x->ctx = ctx;
-	x->s = s != NULL ? s : "";
-	x->len = strlen(x->s);
-	x->pfx = pfx;
-	x->pfxlen = pfx != NULL ? strlen(pfx) : 0;
-}
-
-/* Whether op is under (or is) anc. */
-static bool
-op_under(int op, int anc)
-{
-	for (; op >= 0; op = sbpl_op_at(op)->parent) {
-		if (op == anc)
-			return true;
-	}
-	return false;
-}
-
-static const char *
-op_name(int op)
-{
-	return sbpl_op_at(op)->name;
-}
-
-/* The filter definition of a filter form, or NULL. */
-static const struct sbpl_filter_def *
-filter_def(const struct sbpl_node *n)
-{
-	const char *head = sbpl_head(n);
-
-	if (head == NULL || n->quoted)
-		return NULL;
-	return sbpl_filter_find(head);
-}
-
-/* Whether kid k of a rule form is a filter (not an operation, not a
- * modifier), as compile_rule tells them apart. */
-static bool
-is_filter_kid(const struct sbpl_node *k)
-{
-	const char *head;
-
-	if (k->kind == SBPL_N_SYMBOL && !k->quoted)
-		return false;
-	head = sbpl_head(k);
-	return head == NULL || strcmp(head, "with") != 0;
-}
-
-/*
- * The value of a string argument, as the compiler takes it: a literal, a
- * parameter (the last -D of its key) or a string-append of those. NULL for
- * what cannot be known here (a defined name, a missing parameter).
- */
-static const char *
-value_of(struct lint *l, const struct sbpl_node *n)
-{
-	const struct sbpl_policy *pol = l->pol;
-	const char *head, *s;
-	const size_t *d;
-	struct buf b;
-	size_t i;
-
-	if (n->kind == SBPL_N_STRING)
-		return n->s;
-	if (n->kind != SBPL_N_LIST || n->quoted || (head = sbpl_head(n)) ==
-	    NULL)
-		return NULL;
-	if (strcmp(head, "param") == 0 || strcmp(head, "getenv") == 0) {
-		if (n->n != 2 || n->kids[1]->kind != SBPL_N_STRING)
-			return NULL;
-		d = strmap_get(&l->defs, n->kids[1]->s, n->kids[1]->len,
-		    hash_bytes(n->kids[1]->s, n->kids[1]->len));
-		return d != NULL ? pol->defs[*d].value : NULL;
-	}
-	if (strcmp(head, "string-append") != 0)
-		return NULL;
-	buf_init(&b);
-	for (i = 1; i < n->n; i++) {
-		if ((s = value_of(l, n->kids[i])) == NULL) {
-			buf_clear(&b);
-			return NULL;
-		}
-		buf_puts(&b, s);
-	}
-	return own(l, buf_take(&b));
-}
-
-/* How a value reads in a message: the string, and where it came from
- * when the profile does not spell it out. */
-static const char *
-show_value(char *out, size_t size, const struct sbpl_node *n, const char *v)
-{
-	char s[SB_SHOW_MAX], k[SB_SHOW_MAX];
-	const char *head;
-
-	sb_show(s, sizeof s, v);
-	if (n->kind == SBPL_N_STRING)
-		snprintf(out, size, "%s", s);
-	else if ((head = sbpl_head(n)) != NULL && strcmp(head,
-	    "string-append") != 0)
-		snprintf(out, size, "%s (from (%s %s))", s, head,
-		    sb_show(k, sizeof k, n->kids[1]->s));
-	else
-		snprintf(out, size, "%s (from string-append)", s);
-	return out;
-}
-
-/* "/tmp", "/var" or "/etc" when p is one of them or below it: what the
- * kernel only ever sees as /private/... (SBPL-FACTS §5). */
-static bool
-private_dir(const char *p)
-{
-	static const char *const dirs[] = { "/tmp", "/var", "/etc" };
-	size_t i;
-
-	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		if (strncmp(p, dirs[i], 4) == 0 && (p[4] == '\0' ||
-		    p[4] == '/'))
-			return true;
-	}
-	return false;
-}
-
-/* p with /private/ taken off before tmp, var and etc: both spellings of
- * a path compare equal. */
-static const char *
-unprivate(const char *p)
-{
-	if (strncmp(p, "/private/", 9) == 0 && private_dir(p + 8))
-		return p + 8;
-	return p;
-}
-
-/*
- * The literal text that every match of an anchored regex starts with (a
- * new string), or NULL when it is not anchored or has an alternative (|),
- * which could end the prefix anywhere. *stop gets the byte the prefix
- * stopped at. A quantifier after the last literal byte takes that byte
- * out, as it may be absent.
- */
-static char *
-regex_prefix(const char *re, char *stop)
-{
-	struct buf b;
-	size_t i = 1;
-	char c;
-
-	*stop = '\0';
-	if (re[0] != '^' || strchr(re, '|') != NULL)
-		return NULL;
-	buf_init(&b);
-	buf_puts(&b, "");
-	for (;;) {
-		c = re[i];
-		if (c == '\\' && re[i + 1] != '\0' &&
-		    strchr(".[]()*+?{}^$|\\/-", re[i + 1]) != NULL) {
-			buf_putc(&b, re[i + 1]);
-			i += 2;
-			continue;
-		}
-		if (c == '\0' || strchr(".[]()*+?{}^$|\\", c) != NULL)
-			break;
-		buf_putc(&b, c);
-		i++;
-	}
-	*stop = c;
-	if ((c == '*' || c == '?' || c == '{') && b.len > 0)
-		b.data[--b.len] = '\0';
-	return buf_take(&b);
-}
-
-/* Sockets a file rule might be meant for: a name ending in .sock or
- * .socket, Postgres's, launchd's listeners, the system's own. */
-static bool
-looks_like_socket(const char *p)
-{
-	static const char *const known[] = {
-		"/var/run/docker.sock.raw", "/var/run/mDNSResponder",
-		"/var/run/syslog", "/var/run/usbmuxd", "/var/run/vpncontrol",
-		"/var/run/systemkeychaincheck.socket",
-	};
-	const char *base = strrchr(p, '/'), *q = unprivate(p);
-	size_t n, i;
-
-	base = base != NULL ? base + 1 : p;
-	n = strlen(base);
-	if ((n > 5 && strcmp(base + n - 5, ".sock") == 0) ||
-	    (n > 7 && strcmp(base + n - 7, ".socket") == 0) ||
-	    strncmp(base, ".s.PGSQL.", 9) == 0)
-		return true;
-	if (strcmp(base, "Listeners") == 0 &&
-	    strstr(p, "/com.apple.launchd.") != NULL)
-		return true;
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
-		if (strcmp(q, known[i]) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* --- the filters of a form, written out and bounded ---------------------- */
-
-/* The values of a path or name filter as terms; false when one of them
- * cannot be known (unless the caller takes what can: lower bounds). */
-static bool
-value_terms(struct lint *l, const struct sbpl_node *n,
-    const struct sbpl_filter_def *def, const char *ctx, struct terms *t,
-    bool partial)
-{
-	const char *v;
-	char *pfx, stop;
-	size_t i;
-	enum tkind kind;
-
-	if (def->cls == SBPL_F_NAME)
-		ctx = def->base != NULL ? def->base : def->canonical;
-	for (i = 1; i < n->n; i++) {
-		if ((v = value_of(l, n->kids[i])) == NULL) {
-			if (partial)
-				continue;
-			return false;
-		}
-		switch (def->match) {
-		case SBPL_M_LITERAL:
-			kind = T_LIT;
-			break;
-		case SBPL_M_SUBPATH:
-			kind = T_SUB;
-			break;
-		case SBPL_M_PREFIX:
-			kind = T_PFX;
-			break;
-		default:
-			pfx = regex_prefix(v, &stop);
-			terms_add(t, T_RE, ctx, v, pfx != NULL ? own(l, pfx) :
-			    NULL);
-			continue;
-		}
-		terms_add(t, kind, ctx, v, NULL);
-	}
-	return n->n > 1;
-}
-
-/* The socket kind of (local|remote unix-socket ...): the context of its
- * path, or NULL for an IP filter. */
-static const char *
-unix_ctx(const struct sbpl_node *n, const struct sbpl_filter_def *def)
-{
-	if (n->n < 2 || n->kids[1]->kind != SBPL_N_SYMBOL ||
-	    (strcmp(n->kids[1]->s, "unix-socket") != 0 &&
-	    strcmp(n->kids[1]->s, "unix") != 0))
-		return NULL;
-	return strcmp(def->canonical, "local") == 0 ? CTX_LOCAL : CTX_REMOTE;
-}
-
-/* Adds to t a superset of what n matches; false when there is none this
- * can write down (an address, a vnode type, an exception). */
-static bool
-upper(struct lint *l, const struct sbpl_node *n, const char *ctx,
-    struct terms *t)
-{
-	const struct sbpl_filter_def *def;
-	const char *uctx;
-	size_t i, saved;
-
-	if ((def = filter_def(n)) == NULL)
-		return false;
-	switch (def->cls) {
-	case SBPL_F_PATH:
-	case SBPL_F_NAME:
-		return value_terms(l, n, def, ctx, t, false);
-	case SBPL_F_NETWORK:
-		if ((uctx = unix_ctx(n, def)) == NULL)
-			return false;
-		if (n->n == 2) {
-			terms_add(t, T_ALL, uctx, NULL, NULL);
-			return true;
-		}
-		return n->n == 3 && upper(l, n->kids[2], uctx, t);
-	case SBPL_F_COMBINATOR:
-		if (strcmp(def->canonical, "require-any") == 0) {
-			for (i = 1; i < n->n; i++) {
-				if (!upper(l, n->kids[i], ctx, t))
-					return false;
-			}
-			return n->n > 1;
-		}
-		if (strcmp(def->canonical, "require-all") != 0)
-			return false;
-		/* All of them: any one bounds it. */
-		for (i = 1; i < n->n; i++) {
-			saved = t->n;
-			if (upper(l, n->kids[i], ctx, t))
-				return true;
-			t->n = saved;
-		}
-		return false;
-	default:
-		return false;
-	}
-}
-
-/* Adds to t what n surely matches. */
-static void
-lower(struct lint *l, const struct sbpl_node *n, const char *ctx,
-    struct terms *t)
-{
-	const struct sbpl_filter_def *def;
-	const char *uctx;
-	size_t i;
-
-	if ((def = filter_def(n)) == NULL)
-		return;
-	switch (def->cls) {
-	case SBPL_F_PATH:
-	case SBPL_F_NAME:
-		(void)value_terms(l, n, def, ctx, t, true);
-		return;
-	case SBPL_F_NETWORK:
-		if ((uctx = unix_ctx(n, def)) == NULL)
-			return;
-		if (n->n == 2)
-			terms_add(t, T_ALL, uctx, NULL, NULL);
-		else if (n->n == 3)
-			lower(l, n->kids[2], uctx, t);
-		return;
-	case SBPL_F_COMBINATOR:
-		if (strcmp(def->canonical, "require-any") == 0) {
-			for (i = 1; i < n->n; i++)
-				lower(l, n->kids[i], ctx, t);
-		} else if (strcmp(def->canonical, "require-all") == 0 &&
-		    n->n == 2)
-			lower(l, n->kids[1], ctx, t);
-		return;
-	default:
-		return;
-	}
-}
-
-/* --- the index of terms -------------------------------------------------- */
-
-static void
-index_init(struct index *ix)
-{
-	size_t i;
-
-	for (i = 0; i < T_NKINDS; i++)
-		strmap_init(&ix->m[i]);
-	ix->count = xcalloc(sbpl_op_count() * T_NKINDS, sizeof *ix->count);
-	ix->maxlen = xcalloc(sbpl_op_count() * T_NKINDS,
-	    sizeof *ix->maxlen);
-}
-
-static void
-index_clear(struct index *ix)
-{
-	size_t i;
-
-	for (i = 0; i < T_NKINDS; i++)
-		strmap_clear(&ix->m[i]);
-	free(ix->count);
-	free(ix->maxlen);
-}
-
-/* Starts l->key with the operation and context of a term. */
-static size_t
-key_head(struct lint *l, int op, const char *ctx)
-{
-	/* Look-ups come in runs of one operation and context. */
-	if (l->head_op == op && l->head_ctx == ctx) {
-		l->key.len = l->head_len;
-		return l->head_len;
-	}
-	buf_reset(&l->key);
-	put_num(&l->key, op);
-	buf_putc(&l->key, '\037');
-	buf_puts(&l->key, ctx);
-	buf_putc(&l->key, '\037');
-	l->head_op = op;
-	l->head_ctx = ctx;
-	l->head_len = l->key.len;
-	return l->key.len;
-}
-
-/* Files rule under t for op, unless a rule is there already (the first
- * one put stays: the index is filled from the end of the profile). */
-static void
-index_put(struct lint *l, struct index *ix, int op, const struct term *t,
-    size_t rule)
-{
-	const char *key;
-	size_t *v, i;
-	int added;
-
-	(void)key_head(l, op, t->ctx);
-	if (t->kind != T_ALL)
-		buf_add(&l->key, t->s, t->len);
-	key = arena_dup(l, l->key.data, l->key.len);
-	v = strmap_put(&ix->m[t->kind], key, l->key.len,
-	    hash_bytes(key, l->key.len), &added);
-	if (added) {
-		*v = rule;
-		i = (size_t)op * T_NKINDS + t->kind;
-		ix->count[i]++;
-		if (t->len > ix->maxlen[i])
-			ix->maxlen[i] = t->len;
-	}
-}
-
-/*
- * A rule of ix for op that matches all that t does, or SIZE_MAX: the same
- * literal or regex; a subpath at or above it; a prefix of it; everything of
- * its context. An anchored regex is taken as the prefix its matches share.
- */
-static size_t
-covered(struct lint *l, const struct index *ix, int op, const struct term *t)
-{
-	const size_t *v, *n = &ix->count[(size_t)op * T_NKINDS];
-	const size_t *max = &ix->maxlen[(size_t)op * T_NKINDS];
-	const char *x, *key;
-	enum tkind kind = t->kind;
-	size_t hlen, h0, h, len, k, scan;
-
-	if (n[T_ALL] + n[T_RE] + n[T_PFX] + n[T_SUB] + n[T_LIT] == 0)
-		return SIZE_MAX;
-	hlen = key_head(l, op, t->ctx);
-	h0 = hash_bytes(l->key.data, hlen);
-	if (n[T_ALL] > 0 && (v = strmap_get(&ix->m[T_ALL], l->key.data, hlen,
-	    h0)) != NULL)
-		return *v;
-	if (kind == T_ALL)
-		return SIZE_MAX;
-	x = t->s;
-	len = t->len;
-	if (kind == T_RE) {
-		buf_add(&l->key, t->s, t->len);
-		if (n[T_RE] > 0 && (v = strmap_get(&ix->m[T_RE], l->key.data,
-		    l->key.len,
-		    hash_bytes(l->key.data, l->key.len))) != NULL)
-			return *v;
-		if (t->pfx == NULL)
-			return SIZE_MAX;
-		l->key.len = hlen;
-		x = t->pfx;
-		len = t->pfxlen;
-		kind = T_PFX;
-	}
-	buf_add(&l->key, x, len);
-	key = l->key.data;
-	scan = n[T_PFX] > 0 ? max[T_PFX] : 0;
-	if (n[T_SUB] > 0 && max[T_SUB] > scan)
-		scan = max[T_SUB];
-	if (kind == T_LIT && n[T_LIT] > 0)
-		scan = len;
-	for (h = h0, k = 1; k <= len && k <= scan; k++) {
-		h = hash_more(h, x[k - 1]);
-		if (n[T_PFX] > 0 && (v = strmap_get(&ix->m[T_PFX], key,
-		    hlen + k, h)) != NULL)
-			return *v;
-		/* A subpath s covers s itself (not for a prefix: s plus
-		 * more), what is below s/, and with a trailing / acts as a
-		 * prefix. */
-		if (n[T_SUB] > 0 && (x[k - 1] == '/' || (k < len &&
-		    x[k] == '/') || (k == len && kind != T_PFX)) &&
-		    (v = strmap_get(&ix->m[T_SUB], key, hlen + k, h)) != NULL)
-			return *v;
-	}
-	if (kind == T_LIT && k == len + 1 && n[T_LIT] > 0 &&
-	    (v = strmap_get(&ix->m[T_LIT], key, hlen + len, h)) != NULL)
-		return *v;
-	return SIZE_MAX;
-}
 
 /* --- the forms ----------------------------------------------------------- */
 
@@ -700,7 +31,7 @@ simple_filter(const struct sbpl_node *k, const struct sbpl_filter_def **def)
 {
 	const struct sbpl_filter_def *kd;
 
-	if ((*def = filter_def(k)) == NULL)
+	if ((*def = lint_filter_def(k)) == NULL)
 		return false;
 	switch ((*def)->cls) {
 	case SBPL_F_PATH:
@@ -709,7 +40,7 @@ simple_filter(const struct sbpl_node *k, const struct sbpl_filter_def **def)
 	case SBPL_F_NETWORK:
 		if (k->n == 2)
 			return true;
-		return k->n == 3 && (kd = filter_def(k->kids[2])) != NULL &&
+		return k->n == 3 && (kd = lint_filter_def(k->kids[2])) != NULL &&
 		    (kd->cls == SBPL_F_PATH || kd->cls == SBPL_F_NAME);
 	default:
 		return false;
@@ -741,10 +72,10 @@ forms_build(struct lint *l)
 			f->file_op = -1;
 		}
 		f->n++;
-		name = op_name(r->op);
+		name = lint_op_name(r->op);
 		if (f->file_op == -1 && strncmp(name, "file", 4) == 0)
 			f->file_op = r->op;
-		if (op_under(r->op, l->op_network))
+		if (lint_op_under(r->op, l->op_network))
 			f->net_op = true;
 		if (r->op == l->op_outbound || r->op == l->op_network)
 			f->outbound = true;
@@ -763,24 +94,24 @@ forms_build(struct lint *l)
 		f->bounded = true;
 		for (j = 1, k0 = NULL; j < f->form->n; j++) {
 			k = f->form->kids[j];
-			if (!is_filter_kid(k))
+			if (!lint_is_filter_kid(k))
 				continue;
 			if (k0 == NULL)
 				k0 = k;
 			k1 = k;
 			saved = up->n;
-			if (!f->bounded || !upper(l, k, CTX_PATH, up)) {
+			if (!f->bounded || !lint_upper(l, k, CTX_PATH, up)) {
 				f->bounded = false;
 				up->n = saved;
-				lower(l, k, CTX_PATH, low);
+				lint_lower(l, k, CTX_PATH, low);
 			} else if (simple_filter(k, &def)) {
 				/* Its upper bound is its lower one. */
 				for (t = saved; t < up->n; t++) {
-					terms_add(low, T_ALL, NULL, NULL, NULL);
+					lint_terms_add(low, T_ALL, NULL, NULL, NULL);
 					low->v[low->n - 1] = up->v[t];
 				}
 			} else
-				lower(l, k, CTX_PATH, low);
+				lint_lower(l, k, CTX_PATH, low);
 		}
 		/* The filters' text as written, from the first to the last:
 		 * what "the same filters" means for a duplicate. (Rules
@@ -832,7 +163,7 @@ set_put(struct lint *l, struct strmap *m)
 	const char *key;
 	int added;
 
-	key = arena_dup(l, l->key.data, l->key.len);
+	key = lint_arena_dup(l, l->key.data, l->key.len);
 	(void)strmap_put(m, key, l->key.len, hash_bytes(key, l->key.len),
 	    &added);
 }
@@ -851,7 +182,7 @@ spell_key(struct lint *l, bool allow, int op, const char *v)
 	l->head_ctx = NULL;
 	buf_reset(&l->key);
 	buf_putc(&l->key, allow ? 'a' : 'd');
-	put_num(&l->key, op);
+	lint_put_num(&l->key, op);
 	buf_putc(&l->key, '\037');
 	buf_puts(&l->key, v);
 }
@@ -863,7 +194,7 @@ netval_key(struct lint *l, bool allow, const char *v)
 	l->head_ctx = NULL;
 	buf_reset(&l->key);
 	buf_putc(&l->key, allow ? 'a' : 'd');
-	buf_puts(&l->key, unprivate(v));
+	buf_puts(&l->key, lint_unprivate(v));
 }
 
 /* --- checks of one value ------------------------------------------------- */
@@ -879,7 +210,7 @@ static const char *
 val_shown(struct val *x)
 {
 	if (x->shown[0] == '\0')
-		show_value(x->shown, sizeof x->shown, x->at, x->v);
+		lint_show_value(x->shown, sizeof x->shown, x->at, x->v);
 	return x->shown;
 }
 
@@ -895,7 +226,7 @@ check_path_form(struct lint *l, const struct sbpl_node *at,
 	bool dot, dotdot, slash;
 
 	if (v[0] != '/') {
-		warn(l, at, "path-form", "%s %s is relative: the kernel checks "
+		lint_warn(l, at, "path-form", "%s %s is relative: the kernel checks "
 		    "absolute paths, so it never matches; write it from /",
 		    fname, val_shown(x));
 		return;
@@ -912,7 +243,7 @@ check_path_form(struct lint *l, const struct sbpl_node *at,
 	dot = strstr(v, "/./") != NULL || (len >= 2 &&
 	    strcmp(v + len - 2, "/.") == 0);
 	if (dotdot) {
-		warn(l, at, "path-form", "%s %s has a .. component: the kernel "
+		lint_warn(l, at, "path-form", "%s %s has a .. component: the kernel "
 		    "checks resolved paths, which have none, so it never "
 		    "matches; write the resolved path", fname, val_shown(x));
 		return;
@@ -930,14 +261,14 @@ check_path_form(struct lint *l, const struct sbpl_node *at,
 	sb_show(fix, sizeof fix, clean);
 	free(clean);
 	if (!dot && strstr(v, "//") == NULL && m == SBPL_M_SUBPATH)
-		warn(l, at, "path-form", "%s %s ends in /: it then leaves out "
+		lint_warn(l, at, "path-form", "%s %s ends in /: it then leaves out "
 		    "the directory itself; write %s", fname, val_shown(x), fix);
 	else if (!dot && strstr(v, "//") == NULL)
-		warn(l, at, "path-form", "%s %s ends in /: the kernel's paths "
+		lint_warn(l, at, "path-form", "%s %s ends in /: the kernel's paths "
 		    "never do, so it never matches; write %s", fname,
 		    val_shown(x), fix);
 	else
-		warn(l, at, "path-form", "%s %s is not spelt as the kernel "
+		lint_warn(l, at, "path-form", "%s %s is not spelt as the kernel "
 		    "spells paths (// or a . component), so it never matches; "
 		    "write %s", fname, val_shown(x), fix);
 }
@@ -970,23 +301,23 @@ check_private(struct lint *l, const struct finfo *f, const struct sbpl_node *at,
 		if (v[0] != '^' || !(strncmp(v + 1, "/tmp", 4) == 0 ||
 		    strncmp(v + 1, "/var", 4) == 0 ||
 		    strncmp(v + 1, "/etc", 4) == 0) ||
-		    (pfx = regex_prefix(v, &stop)) == NULL)
+		    (pfx = lint_regex_prefix(v, &stop)) == NULL)
 			return;
 		/* "^/tmp" followed by [a-z] is not /tmp. */
-		hit = private_dir(pfx) && (pfx[4] == '/' || stop == '\0' ||
+		hit = lint_private_dir(pfx) && (pfx[4] == '/' || stop == '\0' ||
 		    stop == '$' || stop == '(');
 		free(pfx);
 		if (!hit)
 			return;
 		(void)xasprintf(&twin, "^/private%s", v + 1);
 	} else {
-		if (!private_dir(v))
+		if (!lint_private_dir(v))
 			return;
 		(void)xasprintf(&twin, "/private%s", v);
 	}
 	dir = m == SBPL_M_REGEX ? v + 2 : v + 1;
 	if (!has_private_twin(l, f, twin))
-		warn(l, at, "private-path", "%s %s never matches: the kernel "
+		lint_warn(l, at, "private-path", "%s %s never matches: the kernel "
 		    "checks resolved paths, and /%.3s is /private/%.3s; write "
 		    "%s", fname, val_shown(x), dir, dir,
 		    sb_show(fix, sizeof fix, twin));
@@ -1000,30 +331,30 @@ check_socket_file(struct lint *l, const struct finfo *f,
 	char fix[SB_SHOW_MAX];
 	char *canon;
 
-	if (!looks_like_socket(v))
+	if (!lint_looks_like_socket(v))
 		return;
 	/* A network rule of the same action on it: the file rule is
 	 * belt-and-braces, not what the profile relies on. */
 	netval_key(l, f->allow, v);
 	if (set_has(l, &l->netvals))
 		return;
-	if (private_dir(v))
+	if (lint_private_dir(v))
 		(void)xasprintf(&canon, "/private%s", v);
 	else
 		canon = xstrdup(v);
 	sb_show(fix, sizeof fix, canon);
 	free(canon);
 	if (f->allow)
-		warn(l, at, "socket-file-rule", "%s allows %s, a Unix socket, "
+		lint_warn(l, at, "socket-file-rule", "%s allows %s, a Unix socket, "
 		    "but file rules do not allow connect(), which is checked "
 		    "as network-outbound; allow it there: (allow "
-		    "network-outbound (literal %s))", op_name(f->file_op),
+		    "network-outbound (literal %s))", lint_op_name(f->file_op),
 		    val_shown(x), fix);
 	else
-		warn(l, at, "socket-file-rule", "%s denies %s, a Unix socket, "
+		lint_warn(l, at, "socket-file-rule", "%s denies %s, a Unix socket, "
 		    "but file rules do not stop connect(), which is checked "
 		    "as network-outbound; deny it there: (deny "
-		    "network-outbound (literal %s))", op_name(f->file_op),
+		    "network-outbound (literal %s))", lint_op_name(f->file_op),
 		    val_shown(x), fix);
 }
 
@@ -1040,7 +371,7 @@ check_value(struct lint *l, const struct finfo *f, const struct sbpl_node *n,
 	val.v = v;
 	val.shown[0] = '\0';
 	if (def->match == SBPL_M_REGEX && v[0] != '^')
-		warn(l, at, "unanchored-regex", "%s %s is not anchored: it "
+		lint_warn(l, at, "unanchored-regex", "%s %s is not anchored: it "
 		    "matches anywhere in the %s; start it with ^", fname,
 		    val_shown(x), def->cls == SBPL_F_PATH ? "path" : "name");
 	if (def->cls != SBPL_F_PATH)
@@ -1052,7 +383,7 @@ check_value(struct lint *l, const struct finfo *f, const struct sbpl_node *n,
 	if (f->file_op != -1 && ctx == CTX_PATH)
 		check_socket_file(l, f, at, v, x);
 	if (f->net_op && v[0] == '/' && strlen(v) >= SUN_PATH_MAX)
-		warn(l, at, "socket-path-length", "%s %s is %zu bytes: a Unix "
+		lint_warn(l, at, "socket-path-length", "%s %s is %zu bytes: a Unix "
 		    "socket's path holds at most %d (sun_path, with its NUL), "
 		    "so no connect() or bind() can name %s; move the socket "
 		    "to a shorter path", fname, val_shown(x), strlen(v),
@@ -1078,7 +409,7 @@ check_local_outbound(struct lint *l, const struct finfo *f,
 	else
 		snprintf(what, sizeof what, "(%s %s ...)", n->kids[0]->s,
 		    n->kids[1]->s);
-	warn(l, n, "local-outbound", "%s under network-outbound tests the "
+	lint_warn(l, n, "local-outbound", "%s under network-outbound tests the "
 	    "socket's own address, which is the wildcard on an ephemeral "
 	    "port: it %s every outbound connection; to limit where "
 	    "connections go, write (remote %s \"localhost:PORT\")", what,
@@ -1094,7 +425,7 @@ walk(struct lint *l, struct finfo *f, const struct sbpl_node *n,
 	const char *v, *uctx;
 	size_t i;
 
-	if ((def = filter_def(n)) == NULL)
+	if ((def = lint_filter_def(n)) == NULL)
 		return;
 	switch (def->cls) {
 	case SBPL_F_PATH:
@@ -1102,12 +433,12 @@ walk(struct lint *l, struct finfo *f, const struct sbpl_node *n,
 		if (def->cls == SBPL_F_PATH)
 			f->sockets = true;
 		for (i = 1; i < n->n; i++) {
-			if ((v = value_of(l, n->kids[i])) != NULL)
+			if ((v = lint_value_of(l, n->kids[i])) != NULL)
 				check_value(l, f, n, def, n->kids[i], v, ctx);
 		}
 		return;
 	case SBPL_F_NETWORK:
-		if ((uctx = unix_ctx(n, def)) != NULL) {
+		if ((uctx = lint_unix_ctx(n, def)) != NULL) {
 			f->sockets = true;
 			if (n->n == 3)
 				walk(l, f, n->kids[2], uctx);
@@ -1129,7 +460,7 @@ walk_form(struct lint *l, struct finfo *f)
 	size_t i;
 
 	for (i = 1; i < f->form->n; i++) {
-		if (is_filter_kid(f->form->kids[i]))
+		if (lint_is_filter_kid(f->form->kids[i]))
 			walk(l, f, f->form->kids[i], CTX_PATH);
 	}
 }
@@ -1143,7 +474,7 @@ is_twin(const struct term *t)
 
 	if (t->kind == T_RE && *s++ != '^')
 		return false;
-	return strncmp(s, "/private/", 9) == 0 && private_dir(s + 8);
+	return strncmp(s, "/private/", 9) == 0 && lint_private_dir(s + 8);
 }
 
 /* Files the paths of f for the checks that look for a twin: the /private
@@ -1166,7 +497,7 @@ collect(struct lint *l, const struct finfo *f)
 			    t->s);
 			set_put(l, &l->spell);
 		}
-		if (f->outbound && t->kind != T_RE && looks_like_socket(t->s)) {
+		if (f->outbound && t->kind != T_RE && lint_looks_like_socket(t->s)) {
 			netval_key(l, f->allow, t->s);
 			set_put(l, &l->netvals);
 		}
@@ -1210,14 +541,14 @@ check_form(struct lint *l, const struct finfo *f)
 	for (i = 0; i < f->n; i++) {
 		r = &l->pol->rules[f->first + i];
 		mods |= r->mods;
-		if (!op_under(r->op, l->op_exec))
+		if (!lint_op_under(r->op, l->op_exec))
 			exec_only = false;
 		if (r->op == SBPL_OP_DEFAULT && r->allow)
-			warn(l, f->form, "allow-default", "(allow default) "
+			lint_warn(l, f->form, "allow-default", "(allow default) "
 			    "allows every operation that no rule denies; start "
 			    "from (deny default) and allow what is needed");
 		if (sbpl_op_at(r->op)->flags & SBPL_OP_NEWER)
-			warn(l, r->op_node, "newer-operation", "operation %s "
+			lint_warn(l, r->op_node, "newer-operation", "operation %s "
 			    "is not in the macOS 13 table (it is seen in "
 			    "later releases only): a release without it "
 			    "refuses the whole profile; leave it out of "
@@ -1225,12 +556,12 @@ check_form(struct lint *l, const struct finfo *f)
 	}
 	if ((mods & SBPL_MOD_NO_REPORT) && f->allow &&
 	    (w = find_with(f->form, no_report, 2)) != NULL)
-		warn(l, w, "modifier-no-effect", "(with %s) on an allow does "
+		lint_warn(l, w, "modifier-no-effect", "(with %s) on an allow does "
 		    "nothing: only denials are logged; remove it",
 		    w->kids[1]->s);
 	if ((mods & SBPL_MOD_NO_SANDBOX) && (!f->allow || !exec_only) &&
 	    (w = find_with(f->form, no_sandbox, 2)) != NULL)
-		warn(l, w, "modifier-no-effect", "(with %s) acts only on an "
+		lint_warn(l, w, "modifier-no-effect", "(with %s) acts only on an "
 		    "allow of process-exec*; remove it here", w->kids[1]->s);
 }
 
@@ -1265,25 +596,25 @@ verdict_flush(struct lint *l, struct verdict *v)
 	case F_NONE:
 		break;
 	case F_DUPLICATE:
-		warn(l, v->by, "duplicate", "this rule repeats the one at "
+		lint_warn(l, v->by, "duplicate", "this rule repeats the one at "
 		    "%zu:%zu for %s (same action and filters); remove one",
 		    r->form->line, r->form->col, ops);
 		break;
 	case F_SAME:
-		warn(l, r->form, "shadowed", "this %s of %s has no effect: "
+		lint_warn(l, r->form, "shadowed", "this %s of %s has no effect: "
 		    "the later rule at %zu:%zu %s everything it matches; "
 		    "remove it", act, ops, v->by->line, v->by->col,
 		    r->allow ? "allows" : "denies");
 		break;
 	case F_OPPOSITE:
-		warn(l, r->form, "shadowed", "this %s of %s never applies: "
+		lint_warn(l, r->form, "shadowed", "this %s of %s never applies: "
 		    "the later rule at %zu:%zu %s everything it matches, and "
 		    "the last match wins; move this rule after it, or narrow "
 		    "that one", act, ops, v->by->line, v->by->col,
 		    r->allow ? "denies" : "allows");
 		break;
 	case F_MIXED:
-		warn(l, r->form, "shadowed", "this %s of %s never decides: "
+		lint_warn(l, r->form, "shadowed", "this %s of %s never decides: "
 		    "later rules (from %zu:%zu) match everything it does, and "
 		    "the last match wins; remove it or narrow those", act, ops,
 		    v->by->line, v->by->col);
@@ -1306,7 +637,7 @@ verdict_add(struct lint *l, struct verdict *v, enum fate fate,
 		v->by = by;
 	} else
 		buf_puts(&v->ops, " and ");
-	buf_puts(&v->ops, op_name(r->op));
+	buf_puts(&v->ops, lint_op_name(r->op));
 }
 
 /* The fate of rule r of form f from the rules after it: through the
@@ -1330,7 +661,7 @@ fate_of(struct lint *l, const struct finfo *f, const struct sbpl_rule *r,
 	if (!f->bounded || f->up.n == 0)
 		return F_NONE;
 	for (j = 0; j < f->up.n; j++) {
-		if ((c = covered(l, &l->later, r->op, &f->up.v[j])) ==
+		if ((c = lint_covered(l, &l->later, r->op, &f->up.v[j])) ==
 		    SIZE_MAX)
 			return F_NONE;
 		if (j == 0)
@@ -1374,7 +705,7 @@ check_shadowed(struct lint *l)
 			r = &pol->rules[f->first + i];
 			text_put(l->texts, r->op, f, f->first + i, true);
 			for (j = 0; j < f->low.n; j++)
-				index_put(l, &l->later, r->op, &f->low.v[j],
+				lint_index_put(l, &l->later, r->op, &f->low.v[j],
 				    f->first + i);
 		}
 	}
@@ -1393,7 +724,7 @@ descendants(struct lint *l, int op, size_t *n)
 		l->desc_done[op] = true;
 		for (i = 0; i < count; i++) {
 			if (!l->allow_op[i] || (int)i == op ||
-			    !op_under(sbpl_op_at((int)i)->parent, op))
+			    !lint_op_under(sbpl_op_at((int)i)->parent, op))
 				continue;
 			l->desc[op] = xreallocarray(l->desc[op],
 			    l->ndesc[op] + 1, sizeof *l->desc[op]);
@@ -1446,7 +777,7 @@ check_child_allow(struct lint *l)
 				    f)) == SIZE_MAX) {
 					for (j = 0; f->bounded && j < f->up.n;
 					    j++) {
-						by = covered(l, &l->allows,
+						by = lint_covered(l, &l->allows,
 						    desc[d], &f->up.v[j]);
 						if (by == SIZE_MAX)
 							break;
@@ -1455,14 +786,14 @@ check_child_allow(struct lint *l)
 				if (by == SIZE_MAX)
 					continue;
 				at = pol->rules[by].form;
-				warn(l, r->form, "child-allow", "this deny of "
+				lint_warn(l, r->form, "child-allow", "this deny of "
 				    "%s does not reach %s: the allow of %s at "
 				    "%zu:%zu matches what it does, and a rule "
 				    "on the more specific operation wins "
 				    "whatever the order; deny %s too, or "
-				    "narrow that allow", op_name(r->op),
-				    op_name(desc[d]), op_name(desc[d]),
-				    at->line, at->col, op_name(desc[d]));
+				    "narrow that allow", lint_op_name(r->op),
+				    lint_op_name(desc[d]), lint_op_name(desc[d]),
+				    at->line, at->col, lint_op_name(desc[d]));
 				break;
 			}
 		}
@@ -1500,7 +831,7 @@ check_profile(struct lint *l)
 				break;
 			}
 		}
-		warn(l, at, "no-deny-default", "no (deny default): what no "
+		lint_warn(l, at, "no-deny-default", "no (deny default): what no "
 		    "rule denies is allowed; add (deny default) after "
 		    "(version 1) and allow what is needed");
 	}
@@ -1517,10 +848,10 @@ check_profile(struct lint *l)
 			sock = f;
 	}
 	if (sock != NULL)
-		warn(l, u->form, "unfiltered-network", "(allow %s) allows "
+		lint_warn(l, u->form, "unfiltered-network", "(allow %s) allows "
 		    "every connection, so the Unix socket rules that allow "
 		    "(from %zu:%zu) add nothing; to allow only those sockets, "
-		    "remove this rule", op_name(u->op), sock->form->line,
+		    "remove this rule", lint_op_name(u->op), sock->form->line,
 		    sock->form->col);
 }
 
@@ -1560,23 +891,23 @@ check_terminal(struct lint *l)
 		buf_reset(&names);
 		for (t = 0, n = 0; t < (int)count; t++) {
 			if (t == a || below[t] || !(sbpl_op_at(t)->flags &
-			    SBPL_OP_TERMINAL_ALLOW) || !op_under(t, a))
+			    SBPL_OP_TERMINAL_ALLOW) || !lint_op_under(t, a))
 				continue;
 			if (n++ > 0) {
 				buf_puts(&list, ", ");
 				buf_putc(&names, ' ');
 			}
-			buf_puts(&list, op_name(t));
-			buf_puts(&names, op_name(t));
+			buf_puts(&list, lint_op_name(t));
+			buf_puts(&names, lint_op_name(t));
 		}
 		if (n == 0)
 			continue;
-		warn(l, r->form, "terminal-op", "(deny %s) does not reach %s: "
+		lint_warn(l, r->form, "terminal-op", "(deny %s) does not reach %s: "
 		    "%s fall%s back to %s own default (allow), not to %s; "
-		    "deny %s explicitly: (deny %s)", op_name(a),
+		    "deny %s explicitly: (deny %s)", lint_op_name(a),
 		    buf_str(&list), n > 1 ? "terminal operations" :
 		    "a terminal operation", n > 1 ? "" : "s",
-		    n > 1 ? "their" : "its", op_name(a), n > 1 ? "them" : "it",
+		    n > 1 ? "their" : "its", lint_op_name(a), n > 1 ? "them" : "it",
 		    buf_str(&names));
 	}
 	buf_clear(&list);
@@ -1713,8 +1044,8 @@ sbpl_lint(struct sbpl_policy *pol)
 	/* Zeroed strmaps are empty ones (strmap_init zeroes them). */
 	l.texts = xcalloc(count, sizeof *l.texts);
 	l.allow_texts = xcalloc(count, sizeof *l.allow_texts);
-	index_init(&l.later);
-	index_init(&l.allows);
+	lint_index_init(&l.later);
+	lint_index_init(&l.allows);
 	l.allow_op = xcalloc(count, sizeof *l.allow_op);
 	l.desc = xcalloc(count, sizeof *l.desc);
 	l.ndesc = xcalloc(count, sizeof *l.ndesc);
@@ -1734,7 +1065,7 @@ sbpl_lint(struct sbpl_policy *pol)
 				text_put(l.allow_texts, op, f, f->first + j,
 				    false);
 				for (k = 0; k < f->low.n; k++)
-					index_put(&l, &l.allows, op,
+					lint_index_put(&l, &l.allows, op,
 					    &f->low.v[k], f->first + j);
 			}
 		}
@@ -1759,8 +1090,8 @@ sbpl_lint(struct sbpl_policy *pol)
 	free(l.uppool.v);
 	free(l.lowpool.v);
 	free(l.forms);
-	index_clear(&l.later);
-	index_clear(&l.allows);
+	lint_index_clear(&l.later);
+	lint_index_clear(&l.allows);
 	strmap_clear(&l.defs);
 	strmap_clear(&l.spell);
 	strmap_clear(&l.netvals);
