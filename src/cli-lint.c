@@ -17,7 +17,6 @@
 #include "sbpl-eval.h"
 #include "sbpl-lint.h"
 #include "sbpl-read.h"
-#include "unicode.h"
 #include "xmalloc.h"
 
 /* The most of a profile lint reads, as explain: ten times the largest one
@@ -158,23 +157,6 @@ diag_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* s as a JSON string; bytes that are not UTF-8 become '?'. */
-static void
-put_json(struct buf *b, const char *s)
-{
-	char *valid, *p;
-
-	if (utf8_valid(s)) {
-		json_put_string(b, s);
-		return;
-	}
-	valid = xstrdup(s);
-	for (p = valid; *(p += utf8_invalid_at(p, strlen(p))) != '\0'; p++)
-		*p = '?';
-	json_put_string(b, valid);
-	free(valid);
-}
-
 static void
 report(struct buf *out, const struct sbpl_policy *pol, const char *file,
     const char *name, bool json)
@@ -189,7 +171,7 @@ report(struct buf *out, const struct sbpl_policy *pol, const char *file,
 	qsort(order, pol->ndiags, sizeof *order, diag_cmp);
 	if (json) {
 		buf_puts(out, "{\"file\": ");
-		put_json(out, file);
+		json_put_string_lossy(out, file);
 		buf_puts(out, ", \"findings\": [");
 	}
 	for (i = 0; i < pol->ndiags; i++) {
@@ -204,9 +186,9 @@ report(struct buf *out, const struct sbpl_policy *pol, const char *file,
 		    "\"severity\": \"%s\", \"code\": ", i > 0 ? "," : "",
 		    d->line, d->col, d->severity == SBPL_ERROR ? "error" :
 		    "warning");
-		put_json(out, d->code);
+		json_put_string_lossy(out, d->code);
 		buf_puts(out, ", \"message\": ");
-		put_json(out, d->msg);
+		json_put_string_lossy(out, d->msg);
 		buf_putc(out, '}');
 	}
 	if (json)

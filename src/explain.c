@@ -17,7 +17,6 @@
 #include "path.h"
 #include "shquote.h"
 #include "sbpl-ops.h"
-#include "unicode.h"
 #include "xmalloc.h"
 
 /* --- profiles ------------------------------------------------------------- */
@@ -970,24 +969,6 @@ explain_text(struct buf *b, const struct explain *x,
 		buf_printf(b, "  fix: %s\n", x->fix_note);
 }
 
-static void
-put_json_string(struct buf *b, const char *s)
-{
-	char *valid, *p;
-
-	if (utf8_valid(s)) {
-		json_put_string(b, s);
-		return;
-	}
-	/* A path from the command line need not be UTF-8: its bad bytes
-	 * become '?', as sb_show shows them. */
-	valid = xstrdup(s);
-	for (p = valid; *(p += utf8_invalid_at(p, strlen(p))) != '\0'; p++)
-		*p = '?';
-	json_put_string(b, valid);
-	free(valid);
-}
-
 void
 explain_json(struct buf *b, const struct explain *x,
     const struct explain_profile *pr)
@@ -1001,15 +982,15 @@ explain_json(struct buf *b, const struct explain *x,
 	buf_puts(b, "{\"verdict\": ");
 	json_put_string(b, sbpl_verdict_name(x->verdict));
 	buf_puts(b, ", \"verb\": ");
-	put_json_string(b, x->verb);
+	json_put_string_lossy(b, x->verb);
 	buf_puts(b, ", \"target\": ");
 	if (x->target != NULL)
-		put_json_string(b, x->target);
+		json_put_string_lossy(b, x->target);
 	else
 		buf_puts(b, "null");
 	buf_puts(b, ", \"path\": ");
 	if (x->path != NULL)
-		put_json_string(b, x->path);
+		json_put_string_lossy(b, x->path);
 	else
 		buf_puts(b, "null");
 	buf_puts(b, ", \"checks\": [");
@@ -1028,7 +1009,7 @@ explain_json(struct buf *b, const struct explain *x,
 			buf_printf(b, "{\"line\": %zu, \"column\": %zu, "
 			    "\"text\": ", a->rule->form->line,
 			    a->rule->form->col);
-			put_json_string(b, buf_str(&form));
+			json_put_string_lossy(b, buf_str(&form));
 			buf_putc(b, '}');
 			buf_clear(&form);
 		} else
@@ -1036,7 +1017,7 @@ explain_json(struct buf *b, const struct explain *x,
 		buf_puts(b, ", \"from\": ");
 		if ((o = check_origin(pr, a)) != NULL) {
 			what = entry_name(pr->params, o);
-			put_json_string(b, what);
+			json_put_string_lossy(b, what);
 			free(what);
 		} else
 			buf_puts(b, "null");
@@ -1057,7 +1038,7 @@ explain_json(struct buf *b, const struct explain *x,
 
 			if (j > 0)
 				buf_puts(b, ", ");
-			put_json_string(b, line);
+			json_put_string_lossy(b, line);
 			free(line);
 			j += n;
 		}
@@ -1067,12 +1048,12 @@ explain_json(struct buf *b, const struct explain *x,
 	}
 	buf_puts(b, "], \"fix\": ");
 	if (x->fix != NULL)
-		put_json_string(b, x->fix);
+		json_put_string_lossy(b, x->fix);
 	else
 		buf_puts(b, "null");
 	buf_puts(b, ", \"fix_note\": ");
 	if (x->fix_note != NULL)
-		put_json_string(b, x->fix_note);
+		json_put_string_lossy(b, x->fix_note);
 	else
 		buf_puts(b, "null");
 	buf_puts(b, "}\n");

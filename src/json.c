@@ -784,3 +784,19 @@ json_put_end(struct buf *b, bool last)
 {
 	buf_puts(b, last ? "\n" : ",\n");
 }
+
+void
+json_put_string_lossy(struct buf *b, const char *s)
+{
+	char *valid, *p;
+
+	if (utf8_valid(s)) {
+		json_put_string(b, s);
+		return;
+	}
+	valid = xstrdup(s);
+	for (p = valid; *(p += utf8_invalid_at(p, strlen(p))) != '\0'; p++)
+		*p = '?';
+	json_put_string(b, valid);
+	free(valid);
+}

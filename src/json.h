@@ -109,6 +109,9 @@ size_t	json_number_len(const unsigned char *s, size_t len);
  * item that is not the last, then the newline.
  */
 void	json_put_string(struct buf *, const char *s);
+/* The same for s that need not be UTF-8 (a path from the command line, a
+ * profile's text): bytes that are not become '?', as sb_show shows them. */
+void	json_put_string_lossy(struct buf *, const char *s);
 void	json_put_indent(struct buf *, int level);
 void	json_put_key(struct buf *, int level, const char *key);
 void	json_put_end(struct buf *, bool last);
