@@ -2,8 +2,9 @@
 /*
  * test_probes.c: profiles that test their own meaning. Every line of the
  * .txt files in tests/probes names a policy, an access and the verdict the
- * product promises for it; the policy is generated on the fake macOS file system of
- * the golden cases and the access asked of it with the explain engine.
+ * product promises for it; the policy is generated on the fake macOS file
+ * system of the golden cases and the access asked of it with the explain
+ * engine.
  *
  * tests/probes/known-failing.txt holds the probes of open bugs: it is read
  * only when PROBES_ALL=1. With arguments, `test_probes POLICY VERB [TARGET]`
