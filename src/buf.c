@@ -33,8 +33,8 @@ buf_reset(struct buf *b)
 		b->data[0] = '\0';
 }
 
-static void
-buf_grow(struct buf *b, size_t more)
+void
+buf_reserve(struct buf *b, size_t more)
 {
 	size_t need = b->len + more + 1;
 
@@ -48,28 +48,6 @@ buf_grow(struct buf *b, size_t more)
 }
 
 void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	buf_grow(b, n);
-	if (n != 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
-}
-
-void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -80,7 +58,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n <= 0)
 		return;
-	buf_grow(b, (size_t)n);
+	buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	(void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -116,11 +116,15 @@ char *
 format_sbpl(const struct gen_result *r)
 {
 	struct buf b;
-	size_t i;
+	size_t i, plen = strlen(r->profile);
 
+	/* About the size (a -D line is some 80 bytes), not a doubling for
+	 * every megabyte; measuring each line would read every value twice,
+	 * and a hundred thousand of them are far apart in memory. */
 	buf_init(&b);
+	buf_reserve(&b, plen + 1 + r->nparams * 80);
 	for (i = 0; i < r->nparams; i++) {
-		buf_puts(&b, "; -D ");
+		buf_add(&b, "; -D ", 5);
 		buf_puts(&b, r->params[i].key);
 		buf_putc(&b, '=');
 		shquote_append_oneline(&b, r->params[i].value);
@@ -128,7 +132,7 @@ format_sbpl(const struct gen_result *r)
 	}
 	if (r->nparams != 0)
 		buf_putc(&b, '\n');
-	buf_puts(&b, r->profile);
+	buf_add(&b, r->profile, plen);
 	return buf_take(&b);
 }
 

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "gen.h"
@@ -16,10 +18,12 @@
 
 /* A socket entry after resolution. */
 struct sock {
-	char			*canon;		/* canonical path or glob */
+	char			*canon;		/* canonical path or glob, in
+						 * the result's store */
 	char			*regex;		/* of canon, for a glob */
 	char			*alias;		/* the path as written, when it differs */
-	size_t			 literal;	/* bytes of canon before the glob */
+	size_t			 literal;	/* bytes of canon before the glob:
+						 * all of a path's */
 	size_t			 alias_literal;
 	enum sock_match		 match;
 	enum sock_access	 access;
@@ -50,6 +54,7 @@ struct rootset {
 	size_t		 n;
 	size_t		 cap;
 	struct strmap	 index;	/* path -> its place in v */
+	uint64_t	 lens[4];	/* bit len % 256 of each path's len */
 };
 
 /* Work state of one gen_render call. */
@@ -59,6 +64,7 @@ struct gen {
 	struct sb_error		*err;
 	struct gen_result	*out;
 	struct path_cache	*pc;	/* canonical prefixes, for this render */
+	char			*home;	/* canonical, once asked for */
 	struct sock		*builtin;	/* the built-in denies, resolved */
 	char			**probes;	/* a socket of each, canonical */
 	bool			*builtin_used;	/* opened by an allow entry */
@@ -71,7 +77,7 @@ struct gen {
 	struct rootset		 shapes;	/* regex skeletons that compile */
 	bool			 all_writable;	/* full-access */
 	size_t			 done;	/* bytes of the profile before this section */
-	size_t			 base;	/* where the section's text will be */
+	size_t			 start;	/* where its text starts, past a newline */
 	size_t			 ocap;
 	size_t			 pbytes;	/* bytes of the -D values so far */
 	size_t			 wcap;
@@ -85,12 +91,58 @@ size_t	gen_set_find_len(const struct rootset *, const char *path, size_t len);
 void	gen_set_add(struct rootset *, char *path);	/* takes path */
 void	gen_set_free(struct rootset *);
 
+/*
+ * gen.c: sorting strings by their bytes, 8 at a time as one number (a radix
+ * sort of those, then the same for each run of equal ones on the next 8),
+ * so that ten thousand paths in one directory do not compare the
+ * directory's name at every step. Stable: equal strings keep their order.
+ */
+struct gen_key {
+	const char	*s;
+	size_t		 len;	/* of s */
+	size_t		 at;	/* the caller's: where it came from */
+};
+
+/* Sorts k by text (byte order), or with paths set a component at a time
+ * ('/' before any other byte, so that a directory's descendants follow
+ * it). */
+void	gen_sort(struct gen_key *k, size_t n, bool paths);
+
+/*
+ * prefix + decimal n into key (of at least 80 bytes). Inline, so that the
+ * prefix, a literal, costs no strlen: snprintf, and then a call a key, were
+ * slow enough to show in a profile of ten thousand entries.
+ */
+static inline void
+gen_key_num(char *key, const char *prefix, size_t n)
+{
+	char digits[24], *d = digits + sizeof digits;
+	size_t len = strlen(prefix);
+
+	memcpy(key, prefix, len);
+	do
+		*--d = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	memcpy(key + len, d, (size_t)(digits + sizeof digits - d));
+	key[len + (size_t)(digits + sizeof digits - d)] = '\0';
+}
+
 /* gen.c: results, names, paths and patterns. */
 void	gen_warn(struct gen *, enum gen_where, size_t index, const char *fmt,
 	    ...) __attribute__((format(printf, 4, 5)));
-void	gen_key_num(char *key, const char *prefix, size_t n);
 char	*gen_concat(const char *, const char *);
 void	gen_add_param(struct gen *, const char *key, const char *value);
+/* With value (of vlen bytes) in g->out->store already: not copied. */
+void	gen_add_param_stored(struct gen *, const char *key, char *value,
+	    size_t vlen);
+
+/*
+ * gen.c: strings one after another in blocks that never move, freed all
+ * at once: for many short strings that live as long as each other.
+ * gen_store_add returns a copy of the n bytes of s, NUL-terminated.
+ */
+char	*gen_store_add(struct gen_store **, const char *s, size_t n);
+void	gen_store_free(struct gen_store *);
 char	*gen_expand(const char *path, const struct gen_ctx *, const char *what,
 	    struct sb_error *);
 int	gen_pattern_split(const char *path, const struct gen_ctx *,
@@ -105,10 +157,9 @@ int	gen_regex_filter(struct gen *, struct buf *, const char *regex,
 int	gen_output_check(struct gen *, const struct buf *);
 
 /*
- * gen.c: the origins of the profile text. A section writes into its own
- * buffer b, which lands at g->base in the profile: gen_origin_open starts a
- * range at the end of b and returns its slot, gen_origin_close ends it
- * there. Ranges open in text order (so the list stays sorted without a
+ * gen.c: the origins of the profile text. A section writes at the end of
+ * the profile, b: gen_origin_open starts a range at the end of b and
+ * returns its slot, gen_origin_close ends it there. Ranges open in text order (so the list stays sorted without a
  * sort) and close inner first; an empty one is dropped.
  */
 size_t	gen_origin_open(struct gen *, const struct buf *b, enum gen_where,

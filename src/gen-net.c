@@ -17,19 +17,50 @@
 
 /* --- network ------------------------------------------------------------- */
 
-static int
-sock_cmp(const void *a, const void *b)
+/*
+ * Sorts the n entries of s: paths by canonical path, then globs by
+ * pattern; then by match, then by index (the order in which they come).
+ * gen_sort keeps equal paths in the order they are given: by match, then
+ * by index.
+ */
+static void
+socks_sort(struct sock *s, size_t n)
 {
-	const struct sock *x = a, *y = b;
-	int c;
+	struct gen_key *k;
+	struct sock tmp;
+	size_t i, j, next, at = 0, npath = 0;
+	int m;
 
-	if ((x->match == MATCH_GLOB) != (y->match == MATCH_GLOB))
-		return x->match == MATCH_GLOB ? 1 : -1;
-	if ((c = strcmp(x->canon, y->canon)) != 0)
-		return c;
-	if (x->match != y->match)
-		return (int)x->match - (int)y->match;
-	return x->index < y->index ? -1 : x->index > y->index;
+	k = xreallocarray(NULL, n, sizeof *k);
+	for (m = MATCH_SUBPATH; m <= MATCH_GLOB; m++) {
+		for (i = 0; i < n; i++) {
+			if (s[i].match != (enum sock_match)m)
+				continue;
+			k[at].s = s[i].canon;
+			k[at].len = m != MATCH_GLOB ? s[i].literal :
+			    strlen(s[i].canon);
+			k[at++].at = i;
+		}
+		if (m != MATCH_GLOB)
+			npath = at;
+	}
+	gen_sort(k, npath, false);
+	gen_sort(k + npath, n - npath, false);
+	/* s[i] = s[k[i].at] in place, a cycle at a time: a copy of a
+	 * hundred thousand entries is megabytes of fresh pages. */
+	for (i = 0; i < n; i++) {
+		if (k[i].at == i)
+			continue;
+		tmp = s[i];
+		for (j = i; k[j].at != i; j = next) {
+			next = k[j].at;
+			s[j] = s[next];
+			k[j].at = j;
+		}
+		s[j] = tmp;
+		k[j].at = j;
+	}
+	free(k);
 }
 
 void
@@ -37,8 +68,8 @@ gen_socks_free(struct sock *s, size_t n)
 {
 	size_t i;
 
+	/* Not canon: it is in the result's store, freed with it. */
 	for (i = 0; i < n; i++) {
-		free(s[i].canon);
 		free(s[i].regex);
 		free(s[i].alias);
 	}
@@ -121,7 +152,7 @@ static void
 builtins_resolve(struct gen *g)
 {
 	struct sock *b;
-	char *written, *probe;
+	char *written, *probe, *canon;
 	size_t i;
 
 	g->builtin = xcalloc(NBUILTINS, sizeof *g->builtin);
@@ -134,8 +165,10 @@ builtins_resolve(struct gen *g)
 			continue;
 		}
 		b = &g->builtin[g->nbuiltin];
-		b->canon = path_cache_canon(g->pc, written);
-		b->literal = strlen(b->canon);
+		canon = path_cache_canon(g->pc, written);
+		b->literal = strlen(canon);
+		b->canon = gen_store_add(&g->out->store, canon, b->literal);
+		free(canon);
 		b->match = builtins[i].match;
 		b->access = ACCESS_CONNECT_BIND;
 		b->index = i;
@@ -166,22 +199,22 @@ is_container_name(const char *path)
 }
 
 /* Whether path entry s could touch a built-in deny at all: a prefix of it
- * is a denied path, or (a subpath) it holds one. One pass over the path:
- * there may be a hundred thousand entries. */
+ * is a denied path, or (a subpath) it holds one. One pass over the path,
+ * hashing only a prefix as long as a denied path: there may be a hundred
+ * thousand entries. */
 static bool
 builtin_near(const struct gen *g, const struct sock *s)
 {
 	const char *c = s->canon;
-	size_t len, h = hash_bytes(c, 0);
+	size_t len;
 
 	for (len = 1; c[len - 1] != '\0'; len++) {
-		h = hash_more(h, c[len - 1]);
 		if ((c[len] == '/' || c[len] == '\0') &&
-		    gen_set_find_hashed(&g->builtin_paths, c, len, h) != SIZE_MAX)
+		    gen_set_find_len(&g->builtin_paths, c, len) != SIZE_MAX)
 			return true;
 	}
 	return s->match == MATCH_SUBPATH &&
-	    gen_set_find_len(&g->builtin_dirs, c, strlen(c)) != SIZE_MAX;
+	    gen_set_find_len(&g->builtin_dirs, c, len - 1) != SIZE_MAX;
 }
 
 /*
@@ -227,29 +260,112 @@ builtin_hit(struct gen *g, const struct sock *s, bool *inside)
 }
 
 /*
+ * The deny list, resolved at the first allow entry that needs it (one that
+ * names or opens a container engine's socket), quietly: its errors are the
+ * deny list's own resolution's to report, after the allow list's, as
+ * before. Once resolved, it is the one the deny rules are written from.
+ */
+struct deny_early {
+	struct sock	*v;
+	ssize_t		 n;	/* -1: it did not resolve */
+	bool		 tried;
+};
+
+static ssize_t	socks_resolve(struct gen *, const struct socklist *, bool,
+		    struct sock **, struct deny_early *);
+static bool	deny_covers(const struct sock *, const char *,
+		    enum sock_match);
+
+/*
+ * The deny entry that refuses every socket path (of match m) names, or
+ * NULL. The deny rules come last in the profile, so that one wins over
+ * any allow.
+ */
+static const struct sock *
+deny_winner(struct gen *g, struct deny_early *e, const char *path,
+    enum sock_match m)
+{
+	struct sb_error quiet, *loud;
+	const struct sock *d;
+	regex_t re;
+	size_t i;
+	bool hit;
+
+	if (e == NULL || g->p->sock_deny.n == 0)
+		return NULL;
+	if (!e->tried) {
+		e->tried = true;
+		sb_error_init(&quiet);
+		loud = g->err;
+		g->err = &quiet;
+		e->n = socks_resolve(g, &g->p->sock_deny, true, &e->v, NULL);
+		g->err = loud;
+	}
+	for (i = 0; e->n > 0 && i < (size_t)e->n; i++) {
+		d = &e->v[i];
+		if (d->match != MATCH_GLOB)
+			hit = deny_covers(d, path, m);
+		else if (m == MATCH_GLOB ||
+		    regcomp(&re, d->regex, REG_EXTENDED | REG_NOSUB) != 0)
+			hit = false;
+		else {
+			/* A pattern refuses the path and what is under it
+			 * only as far as it matches: the path alone is
+			 * asked, so a subpath entry is not taken as closed. */
+			hit = m == MATCH_LITERAL &&
+			    regexec(&re, path, 0, NULL, 0) == 0;
+			regfree(&re);
+		}
+		if (hit)
+			return d;
+	}
+	return NULL;
+}
+
+/*
  * Warns about an allow entry that opens a container engine's socket, and
  * marks it for the re-allow after the built-in denies when it names one by
  * its path: that is a choice. A wider entry opens one only when the
- * built-in denies are off (with them on, they win).
+ * built-in denies are off (with them on, they win). A deny entry that
+ * refuses the socket wins over both, and the warning says so rather than
+ * that the socket is open.
  */
 static void
-allow_container_check(struct gen *g, struct sock *s)
+allow_container_check(struct gen *g, struct sock *s, struct deny_early *e)
 {
 	char show[SB_SHOW_MAX];
+	const struct sock *d;
 	size_t k;
 	bool inside;
 
 	k = builtin_hit(g, s, &inside);
 	s->exact = inside;
-	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon)))
-		gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a container engine "
-		    "socket: whoever can connect to it controls the host's "
-		    "containers", sb_show(show, sizeof show, s->canon));
-	else if (k != SIZE_MAX && !g->builtins_on)
-		gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "opens %s, a container "
-		    "engine socket: whoever can connect to it controls the "
-		    "host's containers", sb_show(show, sizeof show,
-		    g->probes[k]));
+	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon))) {
+		if ((d = deny_winner(g, e, s->canon, s->match)) != NULL)
+			gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a "
+			    "container engine socket, and "
+			    "network.unix_sockets.deny[%zu] denies it: the "
+			    "deny wins, so this entry opens nothing",
+			    sb_show(show, sizeof show, s->canon), d->index);
+		else
+			gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a "
+			    "container engine socket: whoever can connect to "
+			    "it controls the host's containers",
+			    sb_show(show, sizeof show, s->canon));
+	} else if (k != SIZE_MAX && !g->builtins_on) {
+		d = deny_winner(g, e, g->probes[k], MATCH_LITERAL);
+		if (d != NULL)
+			gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "would open "
+			    "%s, a container engine socket, but "
+			    "network.unix_sockets.deny[%zu] denies it: the "
+			    "deny wins", sb_show(show, sizeof show,
+			    g->probes[k]), d->index);
+		else
+			gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "opens %s, a "
+			    "container engine socket: whoever can connect to "
+			    "it controls the host's containers",
+			    sb_show(show, sizeof show, g->probes[k]));
+	}
 }
 
 /* A deny entry as written ("~" expanded, cleaned, not canonicalised), with
@@ -283,7 +399,7 @@ written_form(const char *path, bool glob, const struct gen_ctx *ctx,
  */
 static ssize_t
 socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
-    struct sock **out)
+    struct sock **out, struct deny_early *early)
 {
 	const struct gen_ctx *ctx = g->ctx;
 	struct sock *s;
@@ -306,7 +422,12 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			gen_socks_free(s, n);
 			return -1;
 		}
-		s[n].canon = canon;
+		/* Into the result's store, where a -D value can use it as
+		 * it is: one allocation a block, not one a path. */
+		s[n].canon = gen_store_add(&g->out->store, canon, glob ?
+		    strlen(canon) : literal);
+		free(canon);
+		canon = s[n].canon;
 		s[n].literal = literal;
 		s[n].regex = NULL;
 		s[n].alias = NULL;
@@ -331,10 +452,10 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 			    "can connect to %s", strlen(canon),
 			    sb_show(show, sizeof show, canon));
 		if (!is_deny)
-			allow_container_check(g, &s[n]);
+			allow_container_check(g, &s[n], early);
 		n++;
 	}
-	qsort(s, n, sizeof *s, sock_cmp);
+	socks_sort(s, n);
 	/* De-duplicate in place; the first (lowest index) entry stays. */
 	for (i = 1, j = 0; i < n; i++) {
 		if (strcmp(s[i].canon, s[j].canon) == 0 &&
@@ -346,7 +467,6 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 				s[j].alias_literal = s[i].alias_literal;
 				s[i].alias = NULL;
 			}
-			free(s[i].canon);
 			free(s[i].regex);
 			free(s[i].alias);
 			continue;
@@ -418,12 +538,16 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	}
 	buf_init(&f);
 	for (i = 0; i < n && rc == 0; i++) {
-		gen_key_num(what, "network.unix_sockets.allow[", s[i].index);
-		strcat(what, "]");
-		key[0] = '\0';
-		if (s[i].match != MATCH_GLOB) {
+		key[0] = what[0] = '\0';
+		if (s[i].match == MATCH_GLOB) {
+			/* Only a glob's filter can fail, and name its entry. */
+			gen_key_num(what, "network.unix_sockets.allow[",
+			    s[i].index);
+			strcat(what, "]");
+		} else {
 			gen_key_num(key, "UNIX_SOCKET_PATH_", num++);
-			gen_add_param(g, key, s[i].canon);
+			gen_add_param_stored(g, key, s[i].canon,
+			    s[i].literal);
 		}
 		s[i].num = num - 1;
 		if ((rc = sock_filter(g, &f, &s[i], key, s[i].canon,
@@ -654,6 +778,7 @@ gen_section_network(struct gen *g, struct buf *b)
 	struct sock *allow = NULL, *deny = NULL;
 	ssize_t nallow, ndeny;
 	struct port *ports = NULL;
+	struct deny_early early;
 	size_t nports = 0, i, slot, block;
 	bool unix_any, local, proxy;
 	int rc = -1;
@@ -670,9 +795,18 @@ gen_section_network(struct gen *g, struct buf *b)
 
 	/* Resolve both lists in every mode, so per-entry warnings show even
 	 * where the entries are inactive. */
-	if ((nallow = socks_resolve(g, &p->sock_allow, false, &allow)) == -1)
+	memset(&early, 0, sizeof early);
+	if ((nallow = socks_resolve(g, &p->sock_allow, false, &allow,
+	    &early)) == -1) {
+		gen_socks_free(early.v, early.n > 0 ? (size_t)early.n : 0);
 		return -1;
-	if ((ndeny = socks_resolve(g, &p->sock_deny, true, &deny)) == -1)
+	}
+	/* Resolved already for a warning: the same list, the same result. */
+	if (early.tried && early.n != -1) {
+		deny = early.v;
+		ndeny = early.n;
+	} else if ((ndeny = socks_resolve(g, &p->sock_deny, true, &deny,
+	    NULL)) == -1)
 		goto out;
 
 	rc = 0;

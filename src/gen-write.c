@@ -95,6 +95,19 @@ root_too_heavy(struct gen *g, const struct root *r, size_t weight,
 	return -1;
 }
 
+/* dir/name as a new string; no printf: once per root and name. */
+static char *
+child_of(const char *dir, const char *name)
+{
+	size_t nd = strcmp(dir, "/") == 0 ? 0 : strlen(dir), nn = strlen(name);
+	char *out = xmalloc(nd + nn + 2);
+
+	memcpy(out, dir, nd);
+	out[nd] = '/';
+	memcpy(out + nd + 1, name, nn + 1);
+	return out;
+}
+
 /* Adds the protected paths of root r: a .git file's target, R/N as it is
  * (a link there could be replaced), and where R/N leads when that differs. */
 static int
@@ -107,8 +120,7 @@ root_exclusions(struct gen *g, struct root *r)
 
 	r->weight = strlen(r->path) + GEN_FILTER_WEIGHT;
 	for (j = 0; j < p->protected_names.n; j++) {
-		xasprintf(&x, "%s/%s", strcmp(r->path, "/") == 0 ? "" : r->path,
-		    p->protected_names.v[j]);
+		x = child_of(r->path, p->protected_names.v[j]);
 		/* The kind first: it keeps the answer in the cache. */
 		kind = path_cache_kind(g->pc, x);
 		canon = path_cache_canon(g->pc, x);
@@ -141,24 +153,6 @@ excl_copy(struct root *to, const struct root *from, size_t n)
 		excl_push(to, from->excl.v[j], from->excl_name[j]);
 }
 
-/* Paths compared a component at a time ('/' before any other byte), so
- * that a directory's descendants sort right after it. */
-static int
-path_order(const void *x, const void *y)
-{
-	const unsigned char *a = *(const unsigned char *const *)x;
-	const unsigned char *b = *(const unsigned char *const *)y;
-	int ca, cb;
-
-	while (*a != '\0' && *a == *b) {
-		a++;
-		b++;
-	}
-	ca = *a == '\0' ? 0 : *a == '/' ? 1 : *a + 1;
-	cb = *b == '\0' ? 0 : *b == '/' ? 1 : *b + 1;
-	return ca - cb;
-}
-
 /*
  * The nearest root above each root (SIZE_MAX for none), into a new array:
  * in path order the roots above a root are the ones still on a stack, so
@@ -167,17 +161,20 @@ path_order(const void *x, const void *y)
 static size_t *
 roots_parents(const struct rootset *rs)
 {
-	const char **order;
+	struct gen_key *order;
 	size_t *parent, *stack, i, k, depth = 0;
 
 	order = xreallocarray(NULL, rs->n, sizeof *order);
-	for (i = 0; i < rs->n; i++)
-		order[i] = rs->v[i].path;
-	qsort(order, rs->n, sizeof *order, path_order);
+	for (i = 0; i < rs->n; i++) {
+		order[i].s = rs->v[i].path;
+		order[i].len = strlen(rs->v[i].path);
+		order[i].at = i;
+	}
+	gen_sort(order, rs->n, true);
 	parent = xreallocarray(NULL, rs->n, sizeof *parent);
 	stack = xreallocarray(NULL, rs->n, sizeof *stack);
 	for (i = 0; i < rs->n; i++) {
-		k = gen_set_find_len(rs, order[i], strlen(order[i]));
+		k = order[i].at;
 		while (depth > 0 &&
 		    !path_is_under(rs->v[k].path, rs->v[stack[depth - 1]].path))
 			depth--;
@@ -281,7 +278,7 @@ wide_root(struct gen *g, const char *path, enum gen_where where,
 {
 	const char *why = where == GEN_W_INCLUDE_CWD ? " (the cwd is a root; "
 	    "--no-cwd-root or -C DIR)" : "";
-	char *home, *canon;
+	char *home;
 
 	if (strcmp(path, "/") == 0) {
 		gen_warn(g, where, index, "/ as a writable root makes every file "
@@ -290,14 +287,16 @@ wide_root(struct gen *g, const char *path, enum gen_where where,
 	}
 	if (g->ctx->home == NULL || g->ctx->home[0] != '/')
 		return;
-	home = path_clean(g->ctx->home);
-	canon = path_cache_canon(g->pc, home);
-	if (strcmp(path, canon) == 0)
+	/* Once a render, not once a root. */
+	if (g->home == NULL) {
+		home = path_clean(g->ctx->home);
+		g->home = path_cache_canon(g->pc, home);
+		free(home);
+	}
+	if (strcmp(path, g->home) == 0)
 		gen_warn(g, where, index, "the home directory as a writable "
 		    "root makes ~/.ssh, shell startup files and every tool's "
 		    "settings writable%s", why);
-	free(canon);
-	free(home);
 }
 
 int
@@ -441,6 +440,14 @@ excl_ancestors(struct gen *g, const struct root *r, struct rootset *guards)
 	}
 }
 
+/* The -D name of protected path j of root i (key of at least 80 bytes). */
+static void
+excl_key(char *key, size_t i, size_t j)
+{
+	gen_key_num(key, "WRITABLE_ROOT_", i);
+	gen_key_num(key + strlen(key), "_EXCLUDED_", j);
+}
+
 /* Appends the term of root i: its subpath less the first n of its
  * protected paths, whose -D parameters exist already. */
 static void
@@ -463,7 +470,7 @@ root_term(struct gen *g, struct buf *b, size_t i, size_t n)
 	buf_puts(b, key);
 	buf_puts(b, "\"))");
 	for (j = 0; j < n; j++) {
-		snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu", i, j);
+		excl_key(key, i, j);
 		buf_putc(b, ' ');
 		name = gen_origin_open(g, b, GEN_W_PROTECTED_NAME,
 		    r->excl_name[j]);
@@ -509,8 +516,7 @@ gen_section_write(struct gen *g, struct buf *b)
 		gen_key_num(key, "WRITABLE_ROOT_", i);
 		gen_add_param(g, key, r->path);
 		for (j = 0; j < r->excl.n; j++) {
-			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
-			    i, j);
+			excl_key(key, i, j);
 			gen_add_param(g, key, r->excl.v[j]);
 		}
 		w = strlen(r->path) + GEN_FILTER_WEIGHT;
@@ -532,8 +538,7 @@ gen_section_write(struct gen *g, struct buf *b)
 			if (used == 0)
 				buf_puts(b, "; and the protected names of the "
 				    "roots inside other roots\n(deny file-write*\n");
-			snprintf(key, sizeof key, "WRITABLE_ROOT_%zu_EXCLUDED_%zu",
-			    i, j);
+			excl_key(key, i, j);
 			rule_room(b, deny, &used, 2 * (strlen(r->excl.v[j]) +
 			    GEN_FILTER_WEIGHT));
 			slot = gen_origin_open(g, b, GEN_W_PROTECTED_NAME,

@@ -18,14 +18,25 @@
 
 /* --- string sets: the roots, their directories, regex shapes ------------- */
 
+/* Whether rs may hold a path of len bytes: most look-ups of a prefix
+ * find no path of that length, and need neither a hash nor a probe. */
+static inline bool
+set_may_hold(const struct rootset *rs, size_t len)
+{
+	return (rs->lens[len >> 6 & 3] >> (len & 63) & 1) != 0;
+}
+
 /* The index of the root spelled by the first len bytes of path, whose hash
  * is h, or SIZE_MAX. */
 size_t
 gen_set_find_hashed(const struct rootset *rs, const char *path, size_t len,
     size_t h)
 {
-	const size_t *k = strmap_get(&rs->index, path, len, h);
+	const size_t *k;
 
+	if (!set_may_hold(rs, len))
+		return SIZE_MAX;
+	k = strmap_get(&rs->index, path, len, h);
 	return k != NULL ? *k : SIZE_MAX;
 }
 
@@ -33,6 +44,8 @@ gen_set_find_hashed(const struct rootset *rs, const char *path, size_t len,
 size_t
 gen_set_find_len(const struct rootset *rs, const char *path, size_t len)
 {
+	if (!set_may_hold(rs, len))
+		return SIZE_MAX;
 	return gen_set_find_hashed(rs, path, len, hash_bytes(path, len));
 }
 
@@ -54,6 +67,7 @@ gen_set_add(struct rootset *rs, char *path)
 		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
 	}
 	*k = rs->n;
+	rs->lens[len >> 6 & 3] |= (uint64_t)1 << (len & 63);
 	r = &rs->v[rs->n++];
 	memset(r, 0, sizeof *r);
 	r->path = path;
@@ -149,7 +163,7 @@ gen_origin_open(struct gen *g, const struct buf *b, enum gen_where where,
 		r->origins = xreallocarray(r->origins, g->ocap, sizeof *o);
 	}
 	o = &r->origins[r->norigins];
-	o->start = o->end = g->base + b->len;
+	o->start = o->end = b->len;
 	o->where = where;
 	o->index = index;
 	return r->norigins++;
@@ -161,7 +175,7 @@ gen_origin_close(struct gen *g, const struct buf *b, size_t slot)
 	struct gen_result *r = g->out;
 	struct gen_origin *o = &r->origins[slot];
 
-	o->end = g->base + b->len;
+	o->end = b->len;
 	/* Nothing written: whatever opened inside it was empty as well, and
 	 * closed (dropped) first, so it is the last. */
 	if (o->end == o->start && slot == r->norigins - 1)
@@ -197,22 +211,161 @@ gen_origin_at(const struct gen_result *r, size_t off)
 	return NULL;
 }
 
-/* prefix + decimal n into key (of at least 80 bytes); snprintf is slow
- * enough to show in a profile of ten thousand entries. */
-void
-gen_key_num(char *key, const char *prefix, size_t n)
+/* The byte order of gen_sort's paths: '/' first, the rest as they are
+ * (none is 0, which stands for the end). */
+static inline unsigned
+path_byte(unsigned char c)
 {
-	char digits[24];
-	size_t len = strlen(prefix), nd = 0;
+	return c == '/' ? 1 : c < '/' ? c + 1u : c;
+}
 
-	do {
-		digits[nd++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n != 0);
-	memcpy(key, prefix, len);
-	while (nd > 0)
-		key[len++] = digits[--nd];
-	key[len] = '\0';
+/* Bytes off to off + 8 of k's text as a big-endian number, 0 past its end. */
+static inline uint64_t
+key_head(const struct gen_key *k, size_t off, bool paths)
+{
+	const unsigned char *p = (const unsigned char *)k->s + off;
+	size_t i, n = k->len > off ? k->len - off : 0;
+	uint64_t h = 0;
+
+	if (n >= 8 && !paths)
+		return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 |
+		    (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
+		    (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+		    (uint64_t)p[6] << 8 | p[7];
+	for (i = 0; i < 8; i++)
+		h = h << 8 | (i >= n ? 0 : paths ? path_byte(p[i]) : p[i]);
+	return h;
+}
+
+/* Stable sort of the n heads and their places v, on the bytes of the
+ * heads that differ somewhere (vary); tmp and vtmp hold n each. */
+static void
+sort_heads(uint64_t *head, size_t *v, size_t n, uint64_t vary,
+    uint64_t *tmp, size_t *vtmp)
+{
+	size_t count[256], i, j, b, sum, c, *vfrom, *vto, *vswap;
+	uint64_t h, *from, *to, *swap;
+
+	if (n < 32) {
+		/* Insertion: for the short runs, most of them. */
+		for (i = 1; i < n; i++) {
+			h = head[i];
+			c = v[i];
+			for (j = i; j > 0 && head[j - 1] > h; j--) {
+				head[j] = head[j - 1];
+				v[j] = v[j - 1];
+			}
+			head[j] = h;
+			v[j] = c;
+		}
+		return;
+	}
+	/* A pass a byte that varies, from the last, each from one pair of
+	 * arrays into the other. */
+	from = head;
+	vfrom = v;
+	to = tmp;
+	vto = vtmp;
+	for (b = 0; b < 64; b += 8) {
+		if ((vary >> b & 0xff) == 0)
+			continue;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[from[i] >> b & 0xff]++;
+		for (i = 0, sum = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++) {
+			j = count[from[i] >> b & 0xff]++;
+			to[j] = from[i];
+			vto[j] = vfrom[i];
+		}
+		swap = from;
+		from = to;
+		to = swap;
+		vswap = vfrom;
+		vfrom = vto;
+		vto = vswap;
+	}
+	if (from != head) {
+		memcpy(head, from, n * sizeof *head);
+		memcpy(v, vfrom, n * sizeof *v);
+	}
+}
+
+/* Sorts the n places v of k on their text from off on; head, tmp and vtmp
+ * hold n each. */
+static void
+sort_run(const struct gen_key *k, size_t *v, size_t n, size_t off,
+    bool paths, uint64_t *head, uint64_t *tmp, size_t *vtmp)
+{
+	uint64_t all, any;
+	size_t i, j;
+	bool more;
+
+	/* Past the bytes they all share, 8 at a time. */
+	for (;;) {
+		all = ~(uint64_t)0;
+		any = 0;
+		more = false;
+		for (i = 0; i < n; i++) {
+			head[i] = key_head(&k[v[i]], off, paths);
+			all &= head[i];
+			any |= head[i];
+			more = more || k[v[i]].len > off + 8;
+		}
+		if (all != any)
+			break;
+		if (!more)
+			return;	/* all the same string */
+		off += 8;
+	}
+	sort_heads(head, v, n, all ^ any, tmp, vtmp);
+	/* Equal heads: the next 8 bytes decide. */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && head[j] == head[i]; j++)
+			;
+		if (j - i > 1)
+			sort_run(k, v + i, j - i, off + 8, paths, head + i,
+			    tmp, vtmp);
+	}
+}
+
+void
+gen_sort(struct gen_key *k, size_t n, bool paths)
+{
+	struct gen_key save;
+	uint64_t *head, *tmp;
+	size_t *v, *vtmp, i, j, next;
+
+	if (n < 2)
+		return;
+	head = xreallocarray(NULL, n, sizeof *head);
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	v = xreallocarray(NULL, n, sizeof *v);
+	vtmp = xreallocarray(NULL, n, sizeof *vtmp);
+	for (i = 0; i < n; i++)
+		v[i] = i;
+	sort_run(k, v, n, 0, paths, head, tmp, vtmp);
+	/* k[i] = k[v[i]] in place, a cycle at a time. */
+	for (i = 0; i < n; i++) {
+		if (v[i] == i)
+			continue;
+		save = k[i];
+		for (j = i; v[j] != i; j = next) {
+			next = v[j];
+			k[j] = k[next];
+			v[j] = j;
+		}
+		k[j] = save;
+		v[j] = j;
+	}
+	free(vtmp);
+	free(v);
+	free(tmp);
+	free(head);
 }
 
 /* a then b, as a new string; no printf: this runs once per entry. */
@@ -227,20 +380,82 @@ gen_concat(const char *a, const char *b)
 	return out;
 }
 
+struct gen_store {
+	struct gen_store	*prev;
+	size_t			 used;
+	size_t			 cap;
+	char			 data[];
+};
+
+/* Blocks double from the first to the largest, so that the default
+ * policy takes one small block and a large one no more than a few. */
+#define STORE_FIRST	4096
+#define STORE_MAX	(1024 * 1024)
+
+char *
+gen_store_add(struct gen_store **st, const char *s, size_t n)
+{
+	struct gen_store *b = *st;
+	size_t cap;
+	char *out;
+
+	if (b == NULL || b->cap - b->used < n + 1) {
+		cap = b == NULL ? STORE_FIRST : b->cap < STORE_MAX ?
+		    b->cap * 2 : STORE_MAX;
+		if (cap < n + 1)
+			cap = n + 1;
+		b = xmalloc(sizeof *b + cap);
+		b->prev = *st;
+		b->used = 0;
+		b->cap = cap;
+		*st = b;
+	}
+	out = b->data + b->used;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	b->used += n + 1;
+	return out;
+}
+
 void
-gen_add_param(struct gen *g, const char *key, const char *value)
+gen_store_free(struct gen_store *st)
+{
+	struct gen_store *prev;
+
+	for (; st != NULL; st = prev) {
+		prev = st->prev;
+		free(st);
+	}
+}
+
+/* Adds parameter key, whose value is value, of vlen bytes (a socket's
+ * path, whose length is known: it is far from the cache by then), in the
+ * result's store. */
+void
+gen_add_param_stored(struct gen *g, const char *key, char *value,
+    size_t vlen)
 {
 	struct gen_result *r = g->out;
+	size_t klen = strlen(key);
 
 	if (r->nparams == g->pcap) {
 		g->pcap = g->pcap == 0 ? 16 : g->pcap * 2;
 		r->params = xreallocarray(r->params, g->pcap,
 		    sizeof *r->params);
 	}
-	r->params[r->nparams].key = xstrdup(key);
-	r->params[r->nparams].value = xstrdup(value);
+	r->params[r->nparams].key = gen_store_add(&r->store, key, klen);
+	r->params[r->nparams].value = value;
 	r->nparams++;
-	g->pbytes += strlen(key) + strlen(value) + 4;
+	g->pbytes += klen + vlen + 4;
+}
+
+void
+gen_add_param(struct gen *g, const char *key, const char *value)
+{
+	size_t vlen = strlen(value);
+
+	gen_add_param_stored(g, key, gen_store_add(&g->out->store, value,
+	    vlen), vlen);
 }
 
 /* "~" and "~/x" against ctx->home; anything else cleaned as it is. */
@@ -322,6 +537,12 @@ gen_resolve(const char *path, bool as_pattern, const struct gen_ctx *ctx,
 	char *clean, *lit, *canon, *out;
 
 	*literal = 0;
+	if (!as_pattern && path[0] != '~' && path_is_clean(path)) {
+		/* The common case, without a copy to clean. */
+		out = path_cache_canon(pc, path);
+		*literal = strlen(out);
+		return out;
+	}
 	if (!as_pattern) {
 		if ((clean = gen_expand(path, ctx, what, err)) == NULL)
 			return NULL;
@@ -577,11 +798,11 @@ guard_rule(struct gen *g, struct buf *b, const struct strlist *pieces,
 	return 0;
 }
 
-/* Fails when the profile so far and b would pass GEN_OUTPUT_MAX. */
+/* Fails when the profile so far (b) would pass GEN_OUTPUT_MAX. */
 int
 gen_output_check(struct gen *g, const struct buf *b)
 {
-	if (g->done + g->pbytes + b->len <= GEN_OUTPUT_MAX)
+	if (g->done + g->pbytes + (b->len - g->start) <= GEN_OUTPUT_MAX)
 		return 0;
 	sb_error_set(g->err, SB_ELIMIT, "the profile would be larger than "
 	    "%d MiB: fewer or shorter entries", GEN_OUTPUT_MAX >> 20);
@@ -594,7 +815,7 @@ section_deny_read(struct gen *g, struct buf *b)
 	const struct params *p = g->p;
 	struct strlist pieces;
 	struct buf filter;
-	char *path, *regex, what[64];
+	char *path, *regex, what[80];
 	size_t i, literal, slot;
 	ssize_t fresh;
 	int rc = 0;
@@ -607,7 +828,8 @@ section_deny_read(struct gen *g, struct buf *b)
 	    "away: the directories\n; above them inside a writable root "
 	    "cannot be removed or renamed\n");
 	for (i = 0; i < p->deny_read.n && rc == 0; i++) {
-		snprintf(what, sizeof what, "filesystem.deny_read[%zu]", i);
+		gen_key_num(what, "filesystem.deny_read[", i);
+		strcat(what, "]");
 		if ((path = gen_resolve(p->deny_read.v[i], true, g->ctx, g->pc,
 		    what, &literal, g->err)) == NULL) {
 			rc = -1;
@@ -662,6 +884,7 @@ static int
 gen_done(struct gen *g, int rc)
 {
 	path_cache_free(g->pc);
+	free(g->home);
 	gen_socks_free(g->builtin, g->nbuiltin);
 	for (; g->nbuiltin > 0; g->nbuiltin--)
 		free(g->probes[g->nbuiltin - 1]);
@@ -693,7 +916,7 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 		{ gen_section_network, GEN_W_NET_MODE },
 	};
 	struct gen g;
-	struct buf profile, sec;
+	struct buf profile;
 	size_t i, slot;
 
 	memset(out, 0, sizeof *out);
@@ -711,31 +934,27 @@ gen_render(const struct params *p, const struct gen_ctx *ctx,
 		return gen_done(&g, -1);
 
 	buf_init(&profile);
-	buf_init(&sec);
 	slot = gen_origin_open(&g, &profile, GEN_W_BASE, GEN_NO_INDEX);
 	buf_puts(&profile, sbpl_base);
 	gen_origin_close(&g, &profile, slot);
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-		buf_reset(&sec);
+		/* Into the profile itself, after the newline that sets it
+		 * apart (taken back when the section has no text): a large
+		 * section is not copied. */
 		g.done = profile.len;
-		/* After the newline that sets it apart, when it has text: the
-		 * origins are where the text will be, so none needs moving. */
-		g.base = profile.len + 1;
-		slot = gen_origin_open(&g, &sec, sections[i].where,
+		buf_putc(&profile, '\n');
+		g.start = profile.len;
+		slot = gen_origin_open(&g, &profile, sections[i].where,
 		    GEN_NO_INDEX);
-		if (sections[i].fn(&g, &sec) == -1 ||
-		    gen_output_check(&g, &sec) == -1) {
-			buf_clear(&sec);
+		if (sections[i].fn(&g, &profile) == -1 ||
+		    gen_output_check(&g, &profile) == -1) {
 			buf_clear(&profile);
 			return gen_done(&g, -1);
 		}
-		gen_origin_close(&g, &sec, slot);
-		if (sec.len != 0) {
-			buf_putc(&profile, '\n');
-			buf_add(&profile, sec.data, sec.len);
-		}
+		gen_origin_close(&g, &profile, slot);
+		if (profile.len == g.start)
+			profile.data[--profile.len] = '\0';
 	}
-	buf_clear(&sec);
 	out->profile = buf_take(&profile);
 	return gen_done(&g, 0);
 }
@@ -748,9 +967,13 @@ gen_result_clear(struct gen_result *r)
 	if (r == NULL)
 		return;
 	free(r->profile);
-	for (i = 0; i < r->nparams; i++) {
-		free(r->params[i].key);
-		free(r->params[i].value);
+	if (r->store != NULL)
+		gen_store_free(r->store);
+	else {
+		for (i = 0; i < r->nparams; i++) {
+			free(r->params[i].key);
+			free(r->params[i].value);
+		}
 	}
 	free(r->params);
 	for (i = 0; i < r->nwarnings; i++)

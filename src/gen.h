@@ -68,11 +68,20 @@ struct gen_origin {
 	size_t		 index;	/* GEN_NO_INDEX for a whole field */
 };
 
+struct gen_store;
+
 /* The generated policy; everything is owned by the result. */
 struct gen_result {
 	char			*profile;	/* the profile run passes with -p */
 	struct gen_param	*params;	/* in -D order */
 	size_t			 nparams;
+	/*
+	 * Where the keys and values of params are, one after another in a
+	 * few large blocks: a hundred thousand of them are not as many
+	 * allocations. NULL in a result made by hand, whose strings
+	 * gen_result_clear frees one by one.
+	 */
+	struct gen_store	*store;
 	struct gen_warning	*warnings;
 	size_t			 nwarnings;
 	/*

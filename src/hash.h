@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: ISC */
-/* hash.h: the one string hash of the project, for small tables: FNV-1a's
- * steps with its 32-bit constants, in size_t arithmetic. */
+/* hash.h: the string hashes of the project. hash_bytes is FNV-1a's steps
+ * with its 32-bit constants, in size_t arithmetic, a byte at a step so that
+ * every prefix's hash comes in one pass (hash_more); hash_words takes eight
+ * bytes at a step, for long keys whose prefixes are never wanted, such as
+ * the preview's lines. The two do not agree: a table keeps to one. */
 #ifndef SBPOLICY_HASH_H
 #define SBPOLICY_HASH_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* The hash h of some bytes, followed by the byte c: so that the hashes of
  * every prefix of a string cost one pass. */
@@ -23,6 +28,24 @@ hash_bytes(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		h = hash_more(h, s[i]);
 	return h;
+}
+
+/* The hash of the first len bytes of s, eight at a step. */
+static inline size_t
+hash_words(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return (size_t)(h ^ (h >> 29));
 }
 
 #endif

@@ -471,77 +471,6 @@ json_number_len(const unsigned char *s, size_t len)
 }
 
 /*
- * The string that starts at *i (an opening quote): control bytes raw inside
- * it and "\u" with non-hex digits (which cJSON reads as U+0000) are errors.
- * Moves *i past it and sets *nul when it holds "\u0000".
- */
-static int
-scan_string(const struct json_doc *doc, size_t *i, bool *nul,
-    struct sb_error *err)
-{
-	const unsigned char *t = (const unsigned char *)doc->text;
-	size_t j = *i + 1;
-
-	while (j < doc->len && t[j] != '"') {
-		if (t[j] < 0x20)
-			return json_fail_at(doc, j, err, SB_ESYNTAX,
-			    "syntax error: control character in a string "
-			    "(write it as \\u%04x)", t[j]);
-		if (t[j] != '\\') {
-			j++;
-			continue;
-		}
-		if (j + 1 < doc->len && t[j + 1] == 'u') {
-			if (doc->len - j < 6 || json_hex4(t + j + 2, 4) < 0)
-				return json_fail_at(doc, j, err, SB_ESYNTAX,
-				    "syntax error: invalid \\u escape");
-			if (memcmp(t + j + 2, "0000", 4) == 0)
-				*nul = true;
-			j += 6;
-		} else
-			j += 2;
-	}
-	*i = j + 1;
-	return 0;
-}
-
-/*
- * Control bytes as whitespace or raw inside strings, bad "\u" escapes,
- * numbers like "01" or "1.". Also finds the first string holding
- * "\u0000" (*nul_at, or SIZE_MAX). The text has already been accepted by
- * cJSON, so strings and brackets are balanced.
- */
-static int
-scan_strict(const struct json_doc *doc, size_t *nul_at, struct sb_error *err)
-{
-	const unsigned char *t = (const unsigned char *)doc->text;
-	size_t i = doc->start, str, n;
-	bool nul;
-
-	*nul_at = SIZE_MAX;
-	while (i < doc->len) {
-		if (t[i] == '"') {
-			str = i;
-			nul = false;
-			if (scan_string(doc, &i, &nul, err) == -1)
-				return -1;
-			if (nul && *nul_at == SIZE_MAX)
-				*nul_at = str;
-		} else if (t[i] == '-' || is_digit(t[i])) {
-			if ((n = json_number_len(t + i, doc->len - i)) == 0)
-				return json_fail_at(doc, i, err, SB_ESYNTAX,
-				    "syntax error: invalid number");
-			i += n;
-		} else if (t[i] < 0x20 && !json_is_ws(t[i]))
-			return json_fail_at(doc, i, err, SB_ESYNTAX,
-			    "syntax error: unexpected byte 0x%02x", t[i]);
-		else
-			i++;
-	}
-	return 0;
-}
-
-/*
  * Points path at the string token that starts at off, found by walking the
  * tree and the text side by side. Returns true when it is a key.
  */
@@ -600,73 +529,166 @@ nul_error(const struct json_doc *doc, size_t off, struct sb_error *err)
 	return -1;
 }
 
-/* i at an opening quote; returns the offset of the closing one, or len.
- * A tight loop: every byte of a large file passes through it. */
-static size_t
-skip_string(const char *text, size_t len, size_t i)
+/*
+ * What one pass over the text finds, for the checks that cJSON lacks, to
+ * be reported in their order: UTF-8, then a NUL byte, then the count of
+ * values, then (when cJSON accepts the text, so that its syntax errors
+ * come first) what RFC 8259 forbids and cJSON 1.7 accepts: control bytes
+ * as whitespace or raw in strings, "\u" with non-hex digits (which cJSON
+ * reads as U+0000), numbers like "01" or "1."; and last a string holding
+ * "\u0000", which cJSON would cut short.
+ */
+enum strict_what {
+	STRICT_CONTROL,	/* a control byte in a string */
+	STRICT_ESCAPE,	/* a bad "\u" */
+	STRICT_NUMBER,
+	STRICT_BYTE,	/* a control byte between tokens */
+};
+
+struct text_scan {
+	size_t			 bad_utf8;	/* or len */
+	size_t			 nul;		/* the first NUL byte, or SIZE_MAX */
+	size_t			 values;	/* at most: one a container and comma */
+	size_t			 strict;	/* the first strict error, or SIZE_MAX */
+	enum strict_what	 what;
+	unsigned char		 byte;
+	size_t			 nul_string;	/* first with \u0000, or SIZE_MAX */
+};
+
+static void
+strict_error(struct text_scan *sc, size_t at, enum strict_what what,
+    unsigned char byte)
 {
-	for (i++; i < len; i++) {
-		if (text[i] == '"')
-			return i;
-		if (text[i] == '\\')
-			i++;
-	}
-	return len;
+	if (sc->strict != SIZE_MAX)
+		return;
+	sc->strict = at;
+	sc->what = what;
+	sc->byte = byte;
 }
 
-/* An upper bound on the values in text: one per container and comma. */
-static size_t
-count_values(const char *text, size_t len)
+/* A control byte at i, in a string or not. */
+static void
+scan_control(struct text_scan *sc, size_t i, unsigned char c, bool in_str)
 {
-	size_t i, n = 1;
+	if (c == '\0' && sc->nul == SIZE_MAX)
+		sc->nul = i;
+	strict_error(sc, i, in_str ? STRICT_CONTROL : STRICT_BYTE, c);
+}
 
-	for (i = 0; i < len; i++) {
-		switch (text[i]) {
-		case '"':
-			i = skip_string(text, len, i);
-			break;
-		case ',':
-		case '[':
-		case '{':
-			n++;
-			break;
+/*
+ * The string that starts at i (an opening quote); returns the offset past
+ * its closing quote (past len when it has none). A byte after a backslash
+ * is skipped, as cJSON skips it, unless it is one that the checks must see
+ * (cJSON refuses such an escape anyway). Returns SIZE_MAX with
+ * sc->bad_utf8 set at a byte that is not UTF-8.
+ */
+static size_t
+scan_string(const unsigned char *t, size_t len, size_t i,
+    struct text_scan *sc)
+{
+	size_t j = i + 1, n;
+	bool nul = false;
+	unsigned char c;
+
+	while (j < len && (c = t[j]) != '"') {
+		if (c >= 0x20 && c < 0x80 && c != '\\') {
+			j++;	/* most of a file */
+			continue;
+		}
+		if (c >= 0x80) {
+			if (utf8_decode((const char *)t + j, len - j, &n) < 0) {
+				sc->bad_utf8 = j;
+				return SIZE_MAX;
+			}
+			j += n;
+		} else if (c < 0x20) {
+			scan_control(sc, j, c, true);
+			j++;
+		} else {
+			if (j + 1 < len && t[j + 1] == 'u') {
+				if (len - j < 6 || json_hex4(t + j + 2, 4) < 0)
+					strict_error(sc, j, STRICT_ESCAPE, 0);
+				else if (memcmp(t + j + 2, "0000", 4) == 0)
+					nul = true;
+			}
+			j += j + 1 < len && t[j + 1] >= 0x20 && t[j + 1] < 0x80 ?
+			    2 : 1;
 		}
 	}
-	return n;
+	if (nul && sc->nul_string == SIZE_MAX)
+		sc->nul_string = i;
+	return j + 1;
 }
 
-/* What can be checked before cJSON sees the text. */
-static int
-check_text(struct json_doc *doc, size_t max_values, struct sb_error *err)
+/* The pass; false when a byte is not UTF-8 (sc->bad_utf8). */
+static bool
+scan_text(const struct json_doc *doc, struct text_scan *sc)
 {
-	const char *nul;
-	size_t bad;
-	char show[SB_SHOW_MAX];
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t len = doc->len, i = 0, n;
+	unsigned char c;
 
-	if ((bad = utf8_invalid_at(doc->text, doc->len)) != doc->len)
-		return json_fail_at(doc, bad, err, SB_EINVAL,
-		    "not valid UTF-8");
-	if (doc->len >= 3 && memcmp(doc->text, "\xef\xbb\xbf", 3) == 0)
-		doc->start = 3;
-	/* cJSON reads up to the first NUL; a NUL byte is never JSON. */
-	if ((nul = memchr(doc->text, '\0', doc->len)) != NULL)
-		return json_fail_at(doc, (size_t)(nul - doc->text), err,
-		    SB_ESYNTAX, "syntax error: unexpected byte 0x00");
-	if ((bad = count_values(doc->text, doc->len)) > max_values) {
-		sb_error_set(err, SB_ELIMIT, "%s: more than %zu values (%zu)",
-		    sb_show_name(show, sizeof show, doc->name), max_values,
-		    bad);
-		return -1;
+	sc->bad_utf8 = len;
+	sc->nul = sc->strict = sc->nul_string = SIZE_MAX;
+	sc->values = 1;
+	while (i < len) {
+		c = t[i];
+		if (c == '"') {
+			if ((i = scan_string(t, len, i, sc)) == SIZE_MAX)
+				return false;
+		} else if (c == '-' || is_digit(c)) {
+			if ((n = json_number_len(t + i, len - i)) == 0) {
+				strict_error(sc, i, STRICT_NUMBER, 0);
+				n = 1;
+			}
+			i += n;
+		} else if (c >= 0x80) {
+			if (utf8_decode((const char *)t + i, len - i, &n) < 0) {
+				sc->bad_utf8 = i;
+				return false;
+			}
+			i += n;
+		} else {
+			if (c == ',' || c == '[' || c == '{')
+				sc->values++;
+			else if (c < 0x20 && !json_is_ws(c))
+				scan_control(sc, i, c, false);
+			i++;
+		}
 	}
-	return 0;
+	return true;
+}
+
+/* The first strict error that sc found. */
+static int
+strict_fail(const struct json_doc *doc, const struct text_scan *sc,
+    struct sb_error *err)
+{
+	switch (sc->what) {
+	case STRICT_CONTROL:
+		return json_fail_at(doc, sc->strict, err, SB_ESYNTAX,
+		    "syntax error: control character in a string "
+		    "(write it as \\u%04x)", sc->byte);
+	case STRICT_ESCAPE:
+		return json_fail_at(doc, sc->strict, err, SB_ESYNTAX,
+		    "syntax error: invalid \\u escape");
+	case STRICT_NUMBER:
+		return json_fail_at(doc, sc->strict, err, SB_ESYNTAX,
+		    "syntax error: invalid number");
+	case STRICT_BYTE:
+		break;
+	}
+	return json_fail_at(doc, sc->strict, err, SB_ESYNTAX,
+	    "syntax error: unexpected byte 0x%02x", sc->byte);
 }
 
 int
 json_doc_parse(struct json_doc *doc, const char *name, const char *text,
     size_t len, size_t max_values, struct sb_error *err)
 {
+	struct text_scan sc;
 	const char *end = NULL;
-	size_t nul_at;
+	char show[SB_SHOW_MAX];
 
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;
@@ -675,17 +697,37 @@ json_doc_parse(struct json_doc *doc, const char *name, const char *text,
 	doc->text = xmalloc(len + 1);
 	memcpy(doc->text, text, len);
 	doc->text[len] = '\0';
-	if (check_text(doc, max_values, err) == -1)
+	if (!scan_text(doc, &sc)) {
+		json_fail_at(doc, sc.bad_utf8, err, SB_EINVAL,
+		    "not valid UTF-8");
 		goto fail;
+	}
+	if (doc->len >= 3 && memcmp(doc->text, "\xef\xbb\xbf", 3) == 0)
+		doc->start = 3;
+	/* cJSON reads up to the first NUL; a NUL byte is never JSON. */
+	if (sc.nul != SIZE_MAX) {
+		json_fail_at(doc, sc.nul, err, SB_ESYNTAX,
+		    "syntax error: unexpected byte 0x00");
+		goto fail;
+	}
+	/* Before the tree is built: each node costs some 64 bytes. */
+	if (sc.values > max_values) {
+		sb_error_set(err, SB_ELIMIT, "%s: more than %zu values (%zu)",
+		    sb_show_name(show, sizeof show, doc->name), max_values,
+		    sc.values);
+		goto fail;
+	}
 	if ((doc->root = cJSON_ParseWithOpts(doc->text, &end, 1)) == NULL) {
 		syntax_error(doc, end != NULL ? (size_t)(end - doc->text) : 0,
 		    err);
 		goto fail;
 	}
-	if (scan_strict(doc, &nul_at, err) == -1)
+	if (sc.strict != SIZE_MAX) {
+		strict_fail(doc, &sc, err);
 		goto fail;
-	if (nul_at != SIZE_MAX) {
-		nul_error(doc, nul_at, err);
+	}
+	if (sc.nul_string != SIZE_MAX) {
+		nul_error(doc, sc.nul_string, err);
 		goto fail;
 	}
 	return 0;

@@ -31,6 +31,16 @@ struct path_fs {
 	 * symlink (lstat). When NULL, canonicalisation uses realpath alone.
 	 */
 	enum path_kind (*kind)(const char *path, void *arg);
+	/*
+	 * Optional, for speed: the names in directory path but "." and "..",
+	 * each NUL-terminated, one after another, *len bytes in all (a new
+	 * string, freed by the caller); NULL when it cannot be read whole or
+	 * the names would pass max bytes. The path cache reads a directory
+	 * in which many of the names it was asked about were missing, once,
+	 * rather than lstat each name that is not there.
+	 */
+	char	*(*list_dir)(const char *path, size_t max, size_t *len,
+		    void *arg);
 };
 
 /* The real file system. */
@@ -39,6 +49,9 @@ extern const struct path_fs path_fs_posix;
 /* Lexical clean-up of an absolute path: "//" and "/./" collapse, "x/.."
  * removes x, a trailing "/" goes (except for "/" itself). Returns a new string. */
 char	*path_clean(const char *);
+
+/* Whether path_clean would return the path as it is. */
+bool	 path_is_clean(const char *);
 
 /* dir + "/" + rel, cleaned. Returns a new string. */
 char	*path_join(const char *dir, const char *rel);
@@ -54,8 +67,10 @@ char	*path_canon(const char *, const struct path_fs *);
 /*
  * A memo of canonical prefixes for many path_canon-like calls in a row (the
  * generator resolves thousands of paths that share directories): each new
- * path then costs one lstat of its last component. It borrows fs; results
- * go stale when the file system changes, so keep one only for one batch.
+ * path then costs one lstat of its last component, or none when it is
+ * missing from a directory the cache has listed (fs->list_dir: one in
+ * which many names were missing). It borrows fs; results go stale when the
+ * file system changes, so keep one only for one batch.
  */
 struct path_cache;
 

@@ -232,6 +232,40 @@ fake_kind(const char *path, void *arg)
 	return e->type == 'd' ? PATH_DIR : PATH_OTHER;
 }
 
+/* The names of the table's entries whose parent is path, as the real
+ * readdir would give them; NULL when path is not a directory there. */
+static char *
+fake_list_dir(const char *path, size_t max, size_t *len, void *arg)
+{
+	const struct test_fs_entry *t = arg, *e;
+	const char *slash;
+	char *names = NULL;
+	size_t n = 0, plen = strcmp(path, "/") == 0 ? 0 : strlen(path), k;
+
+	e = fs_find(t, path);
+	if (plen != 0 && (e == NULL || e->type != 'd'))
+		return NULL;
+	for (; t->path != NULL; t++) {
+		if (strncmp(t->path, path, plen) != 0 || t->path[plen] != '/')
+			continue;
+		slash = strchr(t->path + plen + 1, '/');
+		if (slash != NULL)
+			continue;	/* deeper */
+		k = strlen(t->path + plen + 1) + 1;
+		if (k > max - n) {
+			free(names);
+			return NULL;
+		}
+		names = xreallocarray(names, n + k, 1);
+		memcpy(names + n, t->path + plen + 1, k);
+		n += k;
+	}
+	if (names == NULL)
+		names = xmalloc(1);
+	*len = n;
+	return names;
+}
+
 struct path_fs
 test_fs(const struct test_fs_entry *table)
 {
@@ -242,6 +276,7 @@ test_fs(const struct test_fs_entry *table)
 	fs.read_file = fake_read_file;
 	fs.arg = (void *)(uintptr_t)table;
 	fs.kind = fake_kind;
+	fs.list_dir = fake_list_dir;
 	return fs;
 }
 

@@ -1393,6 +1393,96 @@ gen_builtin_denies_follow_what_the_allow_entries_open(void **state)
 	params_clear(&p);
 }
 
+/* An allowed container socket that a deny entry refuses: the deny comes
+ * last and wins, and the warning says that, not that the socket is open. */
+static void
+gen_denied_container_socket_says_deny_wins(void **state)
+{
+	static const char *const denies[][2] = {
+		{ "/var/run/docker.sock", "literal" },
+		{ "/var/run", "subpath" },
+		{ "/var/run/*.sock", "glob" },
+	};
+	struct params p;
+	struct gen_result r;
+	struct gen_ctx ctx;
+	struct sb_error err;
+	char glob[300];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof denies / sizeof denies[0]; i++) {
+		params_init(&p);
+		socklist_add(&p.sock_allow, "/var/run/docker.sock",
+		    MATCH_LITERAL, ACCESS_CONNECT);
+		socklist_add(&p.sock_deny, "/tmp/other.sock", MATCH_LITERAL,
+		    ACCESS_CONNECT_BIND);
+		socklist_add(&p.sock_deny, denies[i][0],
+		    strcmp(denies[i][1], "glob") == 0 ? MATCH_GLOB :
+		    strcmp(denies[i][1], "subpath") == 0 ? MATCH_SUBPATH :
+		    MATCH_LITERAL, ACCESS_CONNECT_BIND);
+		render_ok(&p, &r);
+		if (!has_warning(&r, "network.unix_sockets.allow[0]: "
+		    "\"/private/var/run/docker.sock\" is a container engine "
+		    "socket, and network.unix_sockets.deny[1] denies it: the "
+		    "deny wins, so this entry opens nothing"))
+			fail_msg("deny %s: no warning that it wins",
+			    denies[i][0]);
+		assert_false(has_warning(&r, "controls the host's containers"));
+		/* The deny rules are written as without the warning. */
+		assert_non_null(strstr(r.profile, "; deny these unix domain "
+		    "sockets"));
+		gen_result_clear(&r);
+		params_clear(&p);
+	}
+
+	/* A deny of another socket: the warning as before. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	socklist_add(&p.sock_deny, "/tmp/other.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(has_warning(&r, "network.unix_sockets.allow[0]: "
+	    "\"/private/var/run/docker.sock\" is a container engine socket: "
+	    "whoever can connect to it controls the host's containers"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A wide entry with the built-in denies off: the socket it would
+	 * open is denied. */
+	params_init(&p);
+	p.builtin_denies = false;
+	socklist_add(&p.sock_allow, "/private/var/run/docker.sock.d",
+	    MATCH_SUBPATH, ACCESS_CONNECT);
+	socklist_add(&p.sock_allow, "/var/run", MATCH_SUBPATH, ACCESS_CONNECT);
+	socklist_add(&p.sock_deny, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	render_ok(&p, &r);
+	assert_true(has_warning(&r, "network.unix_sockets.allow[1]: would "
+	    "open \"/private/var/run/docker.sock\", a container engine "
+	    "socket, but network.unix_sockets.deny[0] denies it: the deny "
+	    "wins"));
+	gen_result_clear(&r);
+	params_clear(&p);
+
+	/* A deny list that does not resolve is still reported as its
+	 * own error, the allow list's warnings notwithstanding. */
+	params_init(&p);
+	socklist_add(&p.sock_allow, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT);
+	/* Each '?' becomes the four bytes [^/]: too long a regex. */
+	memset(glob, '?', sizeof glob);
+	glob[0] = '/';
+	glob[sizeof glob - 1] = '\0';
+	socklist_add(&p.sock_deny, glob, MATCH_GLOB, ACCESS_CONNECT_BIND);
+	macos_ctx(&ctx);
+	sb_error_init(&err);
+	assert_int_equal(gen_render(&p, &ctx, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "network.unix_sockets.deny[0]"));
+	params_clear(&p);
+}
+
 static void
 gen_allow_all_keeps_the_builtin_denies(void **state)
 {
@@ -1780,6 +1870,7 @@ main(void)
 		cmocka_unit_test(gen_builtin_denies_close_container_sockets_in_full_mode),
 		cmocka_unit_test(gen_builtin_denies_follow_what_the_allow_entries_open),
 		cmocka_unit_test(gen_allow_all_keeps_the_builtin_denies),
+		cmocka_unit_test(gen_denied_container_socket_says_deny_wins),
 		cmocka_unit_test(gen_warnings_escape_c1_controls),
 		cmocka_unit_test(gen_origins_name_the_entry_of_each_rule),
 		cmocka_unit_test(gen_origins_of_full_mode_and_builtin_denies),

@@ -26,6 +26,8 @@ check_clean(const char *in, const char *want)
 	char *got = path_clean(in);
 
 	assert_string_equal(got, want);
+	/* The fast path: a path that cleans to itself is left as it is. */
+	assert_int_equal(path_is_clean(in), strcmp(in, want) == 0);
 	free(got);
 }
 
@@ -41,6 +43,15 @@ path_clean_removes_dots_and_double_slashes(void **state)
 	check_clean("/..", "/");
 	check_clean("/a/./..", "/");
 	check_clean("/a/..b/.c", "/a/..b/.c");
+	check_clean("/a/b", "/a/b");
+	check_clean("/a/", "/a");
+	check_clean("a/b", "/a/b");
+	check_clean("", "/");
+	check_clean("/.", "/");
+	check_clean("/a/.", "/a");
+	check_clean("/a/..", "/");
+	check_clean("/...", "/...");
+	check_clean("/a/.b.", "/a/.b.");
 }
 
 static void
@@ -220,6 +231,262 @@ path_fs_posix_reads_a_file_through_a_link(void **state)
 	rmdir(dir);
 }
 
+/* A fake file system that counts the calls that cost a system call. */
+struct counting_fs {
+	struct path_fs	 inner;
+	size_t		 kinds;
+	size_t		 lists;
+};
+
+static char *
+counting_realpath(const char *path, void *arg)
+{
+	struct counting_fs *c = arg;
+
+	return c->inner.realpath(path, c->inner.arg);
+}
+
+static bool
+counting_is_dir(const char *path, void *arg)
+{
+	struct counting_fs *c = arg;
+
+	return c->inner.is_dir(path, c->inner.arg);
+}
+
+static char *
+counting_read_file(const char *path, size_t max, void *arg)
+{
+	struct counting_fs *c = arg;
+
+	return c->inner.read_file(path, max, c->inner.arg);
+}
+
+static enum path_kind
+counting_kind(const char *path, void *arg)
+{
+	struct counting_fs *c = arg;
+
+	c->kinds++;
+	return c->inner.kind(path, c->inner.arg);
+}
+
+static char *
+counting_list_dir(const char *path, size_t max, size_t *len, void *arg)
+{
+	struct counting_fs *c = arg;
+
+	c->lists++;
+	return c->inner.list_dir(path, max, len, c->inner.arg);
+}
+
+/* A path_fs over table through c; with list_dir only when list is set. */
+static struct path_fs
+counting_fs(struct counting_fs *c, const struct test_fs_entry *table,
+    bool list)
+{
+	struct path_fs fs;
+
+	c->inner = test_fs(table);
+	c->kinds = c->lists = 0;
+	fs.realpath = counting_realpath;
+	fs.is_dir = counting_is_dir;
+	fs.read_file = counting_read_file;
+	fs.arg = c;
+	fs.kind = counting_kind;
+	fs.list_dir = list ? counting_list_dir : NULL;
+	return fs;
+}
+
+static const struct test_fs_entry listing_fs[] = {
+	{ "/d", 'd', NULL },
+	{ "/d/lnk", 'l', "/target" },
+	{ "/d/Sock", 'f', "" },
+	{ "/d/real", 'd', NULL },
+	{ "/d/real/x", 'f', "" },
+	{ "/target", 'd', NULL },
+	{ "/private", 'd', NULL },
+	{ "/private/tmp", 'd', NULL },
+	{ "/tmp", 'l', "/private/tmp" },
+	{ "/u", 'd', NULL },
+	{ "/u/caf\xc3\xa9", 'f', "" },
+	{ NULL, 0, NULL },
+};
+
+static void
+path_cache_lists_a_directory_of_many_missing_names(void **state)
+{
+	struct counting_fs c;
+	struct path_fs fs = counting_fs(&c, listing_fs, true);
+	struct path_cache *pc = path_cache_new(&fs);
+	char path[64], want[64], *got;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		snprintf(path, sizeof path, "/d/s-%d.sock", i);
+		got = path_cache_canon(pc, path);
+		assert_string_equal(got, path);
+		free(got);
+	}
+	/* Through a link: the listing is of the canonical directory. */
+	for (i = 0; i < 1000; i++) {
+		snprintf(path, sizeof path, "/tmp/s-%d.sock", i);
+		snprintf(want, sizeof want, "/private/tmp/s-%d.sock", i);
+		got = path_cache_canon(pc, path);
+		assert_string_equal(got, want);
+		free(got);
+	}
+	/* 2,000 missing names, each listing read once: about 2 x 16 lstats,
+	 * not 2,000. */
+	assert_int_equal(c.lists, 2);
+	assert_true(c.kinds <= 2 * 16 + 4);
+	path_cache_free(pc);
+}
+
+/* Asks about enough missing names under dir that the cache lists it. */
+static void
+warm(struct path_cache *pc, const char *dir)
+{
+	char path[64];
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		snprintf(path, sizeof path, "%s/warm-%d", dir, i);
+		free(path_cache_canon(pc, path));
+	}
+}
+
+/* kind() calls that one path_cache_kind of path costs. */
+static size_t
+kinds_of(struct path_cache *pc, struct counting_fs *c, const char *path,
+    enum path_kind want)
+{
+	size_t before = c->kinds;
+
+	assert_int_equal(path_cache_kind(pc, path), want);
+	return c->kinds - before;
+}
+
+static void
+path_cache_listing_sends_names_it_holds_to_lstat(void **state)
+{
+	struct counting_fs c;
+	struct path_fs fs = counting_fs(&c, listing_fs, true);
+	struct path_cache *pc = path_cache_new(&fs);
+	char *got;
+
+	(void)state;
+	warm(pc, "/d");
+	assert_int_equal(c.lists, 1);
+	/* Not there even folded: no lstat. */
+	assert_int_equal(kinds_of(pc, &c, "/d/nothere", PATH_MISSING), 0);
+	/* A symlink in the listing still resolves. */
+	got = path_cache_canon(pc, "/d/lnk/s.sock");
+	assert_string_equal(got, "/target/s.sock");
+	free(got);
+	assert_int_equal(kinds_of(pc, &c, "/d/real", PATH_DIR), 1);
+	/* "sock" may be "Sock" on a case-insensitive file system: only the
+	 * lstat can say (this fake one is case-sensitive). */
+	assert_int_equal(kinds_of(pc, &c, "/d/sock", PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/SOCK", PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/Sock", PATH_OTHER), 1);
+	/* A name that is not ASCII may be there in another normalisation. */
+	assert_int_equal(kinds_of(pc, &c, "/d/\xc3\xa9", PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/e\xcc\x81", PATH_MISSING), 1);
+	path_cache_free(pc);
+}
+
+static void
+path_cache_does_not_trust_a_listing_with_other_than_ascii(void **state)
+{
+	struct counting_fs c;
+	struct path_fs fs = counting_fs(&c, listing_fs, true);
+	struct path_cache *pc = path_cache_new(&fs);
+
+	(void)state;
+	warm(pc, "/u");
+	assert_int_equal(c.lists, 1);
+	/* "cafe" could be how the file system sees "café": every name
+	 * under /u goes to the lstat. */
+	assert_int_equal(kinds_of(pc, &c, "/u/k", PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/u/cafe", PATH_MISSING), 1);
+	path_cache_free(pc);
+}
+
+static void
+path_cache_answers_alike_with_and_without_listings(void **state)
+{
+	static const char *const paths[] = {
+		"/d/nothere", "/d/lnk", "/d/lnk/s.sock", "/d/Sock", "/d/sock",
+		"/d/Sock/below", "/d/real", "/d/real/x", "/d/real/y",
+		"/d/REAL/x", "/d/\xc3\xa9", "/tmp/a.sock", "/tmp", "/u/x",
+		"/u/caf\xc3\xa9", "/d/missing/deeper/still", "/", "/d",
+	};
+	struct counting_fs c1, c2;
+	struct path_fs with = counting_fs(&c1, listing_fs, true);
+	struct path_fs without = counting_fs(&c2, listing_fs, false);
+	struct path_cache *a = path_cache_new(&with);
+	struct path_cache *b = path_cache_new(&without);
+	char *x, *y;
+	size_t i;
+
+	(void)state;
+	warm(a, "/d");
+	warm(a, "/tmp");
+	warm(a, "/u");
+	warm(b, "/d");
+	warm(b, "/tmp");
+	warm(b, "/u");
+	for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		x = path_cache_canon(a, paths[i]);
+		y = path_cache_canon(b, paths[i]);
+		assert_string_equal(x, y);
+		free(x);
+		free(y);
+		assert_int_equal(path_cache_kind(a, paths[i]),
+		    path_cache_kind(b, paths[i]));
+	}
+	assert_int_equal(c1.lists, 3);
+	assert_int_equal(c2.lists, 0);
+	assert_true(c1.kinds < c2.kinds);
+	path_cache_free(a);
+	path_cache_free(b);
+}
+
+static void
+path_fs_posix_lists_a_directory(void **state)
+{
+	char dir[] = "path-test.XXXXXX", file[64], *names;
+	size_t len, n = 0, k;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/a.sock", dir);
+	assert_int_equal(test_write_file(file, "", 0), 0);
+	snprintf(file, sizeof file, "%s/Link", dir);
+	assert_int_equal(symlink("a.sock", file), 0);
+	names = path_fs_posix.list_dir(dir, 4096, &len, NULL);
+	assert_non_null(names);
+	for (k = 0; k < len; k += strlen(names + k) + 1) {
+		assert_true(strcmp(names + k, "a.sock") == 0 ||
+		    strcmp(names + k, "Link") == 0);
+		n++;
+	}
+	assert_int_equal(n, 2);
+	free(names);
+	/* Names past max: no listing, rather than part of one. */
+	assert_null(path_fs_posix.list_dir(dir, 8, &len, NULL));
+	snprintf(file, sizeof file, "%s/nodir", dir);
+	assert_null(path_fs_posix.list_dir(file, 4096, &len, NULL));
+	unlink(file);
+	snprintf(file, sizeof file, "%s/Link", dir);
+	unlink(file);
+	snprintf(file, sizeof file, "%s/a.sock", dir);
+	unlink(file);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -235,6 +502,11 @@ main(void)
 		cmocka_unit_test(sb_show_makes_one_printable_line),
 		cmocka_unit_test(sb_error_keeps_the_first_error),
 		cmocka_unit_test(path_fs_posix_reads_a_file_through_a_link),
+		cmocka_unit_test(path_cache_lists_a_directory_of_many_missing_names),
+		cmocka_unit_test(path_cache_listing_sends_names_it_holds_to_lstat),
+		cmocka_unit_test(path_cache_does_not_trust_a_listing_with_other_than_ascii),
+		cmocka_unit_test(path_cache_answers_alike_with_and_without_listings),
+		cmocka_unit_test(path_fs_posix_lists_a_directory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
