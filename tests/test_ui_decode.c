@@ -239,6 +239,26 @@ utf8_wrap_cuts_at_blanks_and_never_inside_a_character(void **state)
 	assert_int_equal(next, 2);
 }
 
+/* curses reads the mouse's sequences itself (KEY_MOUSE): the event is a
+ * key of its own, which neither Esc nor a character cut short eats. */
+static void
+decode_keeps_mouse_events_whole(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, UI_KEY_MOUSE, 'j', 0x1b, UI_KEY_MOUSE, 0xc3, UI_KEY_MOUSE,
+	    'k');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_MOUSE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'j');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ESC);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_MOUSE);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BAD_INPUT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_MOUSE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'k');
+}
+
 int
 main(void)
 {
@@ -249,6 +269,7 @@ main(void)
 		cmocka_unit_test(decode_drops_a_character_whose_rest_never_comes),
 		cmocka_unit_test(decode_refuses_non_ascii_outside_a_utf8_locale),
 		cmocka_unit_test(decode_tells_esc_from_alt),
+		cmocka_unit_test(decode_keeps_mouse_events_whole),
 		cmocka_unit_test(utf8_decodes_and_rejects),
 		cmocka_unit_test(utf8_floor_never_splits_a_character),
 		cmocka_unit_test(utf8_widths_count_wide_characters_twice),

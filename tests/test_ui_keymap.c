@@ -51,7 +51,7 @@ keymap_every_binding_has_help(void **state)
 	rows = ui_help_rows_new(&nrows);
 	assert_non_null(rows);
 	for (i = 0; i < n; i++) {
-		const char *help = ui_action_help(t[i].action);
+		const char *help = ui_action_help_in(t[i].mode, t[i].action);
 
 		assert_true(t[i].action != ACT_NONE);
 		assert_non_null(help);
@@ -204,7 +204,10 @@ keymap_questions_and_help_are_modal(void **state)
 	/* No policy key leaks into a question. */
 	assert_int_equal(ui_keymap_lookup(UI_MODE_CONFIRM, 'u'), ACT_NONE);
 	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, 'q'), ACT_CANCEL);
-	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, 'n'), ACT_NONE);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, 'l'), ACT_NONE);
+	/* The help searches as the preview does. */
+	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, 'n'),
+	    ACT_SEARCH_NEXT);
 }
 
 static void
@@ -294,6 +297,47 @@ keymap_every_key_is_in_the_man_page(void **state)
 	free(path);
 }
 
+/* The keys of the second round: none takes a key from another. */
+static void
+keymap_search_undo_presets_and_sideways(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, '/'), ACT_SEARCH);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, '/'), ACT_SEARCH);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, '/'), ACT_SEARCH);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, 'U'), ACT_UNDO);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, 'R'), ACT_REDO);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, 'P'), ACT_PRESETS);
+	/* Searching, n and N are the matches'; the rest is the preview's. */
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'n'),
+	    ACT_SEARCH_NEXT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'N'),
+	    ACT_SEARCH_PREV);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, UI_KEY_ESC),
+	    ACT_CANCEL);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, UI_KEY_RIGHT),
+	    ACT_SCROLL_RIGHT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'j'), ACT_DOWN);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'f'), ACT_FS_CYCLE);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, 'n'), ACT_NET_CYCLE);
+	/* Left and Right scroll the preview, not the settings. */
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, UI_KEY_LEFT),
+	    ACT_SCROLL_LEFT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, UI_KEY_LEFT),
+	    ACT_NONE);
+	/* A hint never names a key taken by a layer above. */
+	assert_int_equal(ui_keymap_key_for(UI_MODE_SEARCH, ACT_NET_CYCLE),
+	    UI_KEY_NONE);
+	assert_int_equal(ui_keymap_key_for(UI_MODE_SEARCH, ACT_SEARCH_NEXT),
+	    'n');
+	/* The presets take moving, Enter and Esc; nothing else. */
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, 'j'), ACT_DOWN);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, UI_KEY_ENTER),
+	    ACT_ACCEPT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, 'q'), ACT_NONE);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, 'n'), ACT_NONE);
+}
+
 int
 main(void)
 {
@@ -308,6 +352,7 @@ main(void)
 		cmocka_unit_test(keymap_key_for_finds_shared_keys),
 		cmocka_unit_test(keymap_key_names_read_well),
 		cmocka_unit_test(keymap_every_key_is_in_the_man_page),
+		cmocka_unit_test(keymap_search_undo_presets_and_sideways),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

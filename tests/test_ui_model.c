@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -23,6 +25,7 @@
 #include "unicode.h"
 #include "model.h"
 #include "params-json.h"
+#include "search.h"
 #include "shquote.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -178,6 +181,8 @@ press(struct ui_model *m, int key)
 		r |= ui_model_open(m);
 	if (r & UI_R_CHECK)
 		r |= ui_model_check(m);
+	if (r & UI_R_PRESETS)
+		r |= ui_model_presets(m);
 	if (r & UI_R_REGEN)
 		ui_model_regen(m);
 	return r;
@@ -792,8 +797,8 @@ model_help_lists_bindings_and_closes(void **state)
 			found = true;
 	}
 	assert_true(found);
-	/* Policy keys do nothing here. */
-	assert_int_equal(press(&f->m, 'n'), 0);
+	/* Policy keys do nothing here (n is the next match of a search). */
+	assert_int_equal(press(&f->m, 'l'), 0);
 	press(&f->m, UI_KEY_PGDN);
 	assert_true(f->m.help_top > 0);
 	press(&f->m, 'q');
@@ -2198,6 +2203,995 @@ model_checks_are_few_and_editable(void **state)
 	assert_string_equal(ui_line_str(&f->m.line), "read /tmp/test");
 }
 
+/* --- the second round: presets, search, undo, mouse, the fast preview ---- */
+
+/*
+ * The preview keeps the lines around a change as they were: after any
+ * edit its lines and their colours are those a fresh preview of the same
+ * text has, strings of several lines and comments with parens included.
+ */
+static void
+model_incremental_preview_matches_a_fresh_one(void **state)
+{
+	static const char *const frag[] = {
+		"(version 1)\n", "; a comment (with a paren\n",
+		"(allow file-read*\n  (literal \"/a\")\n  (subpath \"/b\"))\n",
+		"(deny default)\n", "(allow x \"a string\n(of lines\")\n",
+		"  (indented)\n", "\n", "(deny y #\"raw\n\\\"\")\n",
+		"; -D KEY=VALUE\n", "(allow z\n", ")\n", "(deny w)",
+	};
+	struct fixture *f = *state;
+	struct ui_model fresh;
+	struct ui_env env;
+	struct params p;
+	size_t pick[24], n = 8, i, j, step;
+	char *text;
+	struct buf b;
+	unsigned seed = 7;
+
+	memset(&env, 0, sizeof env);
+	env.cwd = "/";
+	env.fs = &f->fs;
+	params_init(&p);
+	ui_model_init(&fresh, &p, NULL, &env);
+	params_clear(&p);
+	for (i = 0; i < n; i++)
+		pick[i] = i % (sizeof frag / sizeof frag[0]);
+	buf_init(&b);
+	for (step = 0; step < 400; step++) {
+		/* One fragment replaced, added or taken out. */
+		seed = seed * 1103515245u + 12345u;
+		i = (seed >> 8) % n;
+		j = (seed >> 16) % (sizeof frag / sizeof frag[0]);
+		if ((seed >> 4) % 3 == 0 && n < 24) {
+			memmove(pick + i + 1, pick + i, (n - i) * sizeof *pick);
+			n++;
+		} else if ((seed >> 4) % 3 == 1 && n > 1) {
+			memmove(pick + i, pick + i + 1, (n - i - 1) *
+			    sizeof *pick);
+			n--;
+			continue;
+		}
+		pick[i] = j;
+		buf_reset(&b);
+		for (i = 0; i < n; i++)
+			buf_puts(&b, frag[pick[i]]);
+		text = xstrdup(buf_str(&b));
+		ui_preview_set(&f->m, xstrdup(text));
+		ui_preview_drop(&fresh);
+		ui_preview_set(&fresh, text);
+		assert_int_equal(f->m.nlines, fresh.nlines);
+		for (i = 0; i < fresh.nlines; i++) {
+			assert_int_equal(f->m.lines[i].len, fresh.lines[i].len);
+			assert_memory_equal(f->m.lines[i].s, fresh.lines[i].s,
+			    fresh.lines[i].len);
+			if (f->m.lines[i].role != fresh.lines[i].role)
+				fail_msg("step %zu line %zu: role %d, not %d",
+				    step, i, f->m.lines[i].role,
+				    fresh.lines[i].role);
+		}
+	}
+	/* The same text again changes nothing. */
+	ui_preview_set(&f->m, xstrdup(buf_str(&b)));
+	for (i = 0; i < f->m.nlines; i++)
+		assert_false(f->m.lines[i].changed);
+	assert_true(f->m.first_changed == SIZE_MAX);
+	buf_clear(&b);
+	ui_model_clear(&fresh);
+}
+
+/* After an edit the preview shows the rules it added, not the -D line
+ * above them all. */
+static void
+model_preview_scrolls_to_the_changed_rule(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_pline *l;
+
+	ui_model_set_viewport(&f->m, 10, 40, 8, 12);
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/test.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.lines[0].changed);	/* its -D line */
+	assert_int_equal(f->m.first_changed, 0);
+	assert_true(f->m.first_changed_rule > 100);
+	l = &f->m.lines[f->m.first_changed_rule];
+	assert_true(l->changed);
+	assert_int_not_equal(l->role, UI_LINE_PARAM);
+	assert_true(f->m.preview_top <= f->m.first_changed_rule);
+	assert_true(f->m.first_changed_rule < f->m.preview_top + 8);
+}
+
+
+/* The presets from the source tree's examples, read through the real
+ * directory listing (the fake one knows only its own directories). */
+static void
+use_examples(struct ui_model *m)
+{
+	size_t i;
+
+	for (i = 0; m->preset_dirs[i] != NULL; i++)
+		free(m->preset_dirs[i]);
+	free(m->preset_dirs);
+	m->preset_dirs = xcalloc(3, sizeof *m->preset_dirs);
+	m->preset_dirs[0] = xstrdup("/nonexistent/sbpolicy/examples");
+	m->preset_dirs[1] = test_srcpath("data/examples");
+	m->dir = &ui_dir_posix;
+}
+
+/* --- the second round's defects ------------------------------------------- */
+
+static void
+model_a_brief_shrink_is_clamped_back(void **state)
+{
+	struct fixture *f = *state;
+	char path[32];
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		snprintf(path, sizeof path, "/tmp/s%02d.sock", i);
+		socklist_add(&f->m.params.sock_allow, path, MATCH_LITERAL,
+		    ACCESS_CONNECT_BIND);
+	}
+	ui_model_regen(&f->m);
+	assert_int_equal(f->m.rows_top, 0);
+	ui_model_set_viewport(&f->m, 1, 60, 1, 4);
+	ui_model_set_viewport(&f->m, 20, 60, 20, 24);
+	/* The selection is the mode row: the heading above it shows. */
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_NET_MODE);
+	assert_int_equal(f->m.rows_top, 0);
+	/* Never past the last page. */
+	press(&f->m, UI_KEY_END);
+	ui_model_set_viewport(&f->m, 1, 60, 1, 4);
+	ui_model_set_viewport(&f->m, 30, 60, 20, 34);
+	assert_true(f->m.rows_top + 30 <= f->m.nrows);
+}
+
+static void
+model_a_failed_open_keeps_the_prompt(void **state)
+{
+	struct fixture *f = *state;
+	static const char bad[] = "{\"version\": 1,\n  \"network\": nope}\n";
+	char path[128], *typed;
+
+	snprintf(path, sizeof path, "%s/bad.json", f->tmp);
+	assert_int_equal(test_write_file(path, bad, sizeof bad - 1), 0);
+	press(&f->m, 'o');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	typed = xstrdup(ui_line_str(&f->m.line));
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not opened: "));
+	assert_non_null(strstr(f->m.status, "bad.json:2:"));
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_string_equal(ui_line_str(&f->m.line), typed);
+	/* The next key edits the name, it is no command. */
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_RESTRICTED);
+	assert_int_equal(strlen(ui_line_str(&f->m.line)), strlen(typed) + 1);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_null(f->m.file);
+	free(typed);
+}
+
+static void
+model_c_is_refused_on_a_deny_entry(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+
+	press(&f->m, 'x');
+	type(&f->m, "/tmp/d.sock");
+	press(&f->m, UI_KEY_ENTER);
+	select_kind(&f->m, ROW_DENY_ENTRY, 0);
+	press(&f->m, 'c');
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "deny"));
+	assert_int_equal(f->m.params.sock_deny.v[0].access,
+	    ACCESS_CONNECT_BIND);
+	/* The row shows the match alone: a deny has no access. */
+	r = find_row(&f->m, ROW_DENY_ENTRY, 0);
+	assert_non_null(r->value);
+	assert_null(strstr(r->value, "connect"));
+	/* m still works there, and c on an allow entry. */
+	press(&f->m, 'm');
+	assert_false(f->m.status_err);
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	select_kind(&f->m, ROW_ALLOW_ENTRY, 0);
+	press(&f->m, 'c');
+	assert_false(f->m.status_err);
+	assert_int_equal(f->m.params.sock_allow.v[0].access, ACCESS_CONNECT);
+}
+
+/* Sets path's modification time to t seconds. */
+static void
+set_mtime(const char *path, time_t t)
+{
+	struct timespec ts[2];
+
+	ts[0].tv_sec = ts[1].tv_sec = t;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+static void
+model_save_asks_when_the_file_changed_on_disk(void **state)
+{
+	struct fixture *f = *state;
+	static const char one[] = "{\"version\": 1, \"network\": "
+	    "{\"mode\": \"off\"}}\n";
+	static const char two[] = "{\"version\": 1, \"network\": "
+	    "{\"mode\": \"full\"}}\n";
+	static const char three[] = "{\"version\": 1,  \"network\": "
+	    "{\"mode\": \"off\"}}\n";
+	char path[128], *text, *q;
+
+	snprintf(path, sizeof path, "%s/p.json", f->tmp);
+	assert_int_equal(test_write_file(path, one, sizeof one - 1), 0);
+	set_mtime(path, 1000000000);
+	press(&f->m, 'o');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.file, path);
+
+	/* Unchanged on disk: saved without a question. */
+	press(&f->m, 'l');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.modified);
+
+	/* Changed by another program: asked, and c keeps it. */
+	assert_int_equal(test_write_file(path, two, sizeof two - 1), 0);
+	press(&f->m, 'l');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, "changed on disk"));
+	assert_non_null(strstr(q, "o overwrite"));
+	assert_non_null(strstr(q, "r reload"));
+	free(q);
+	press(&f->m, 'c');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	text = test_slurp(path, NULL);
+	assert_string_equal(text, two);
+	free(text);
+	assert_true(f->m.modified);
+
+	/* o overwrites. */
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	press(&f->m, 'o');
+	assert_false(f->m.modified);
+	text = test_slurp(path, NULL);
+	assert_non_null(strstr(text, "\"off\""));
+	free(text);
+
+	/* The same size and time, other bytes: still a change. r reloads
+	 * what is on disk, the edits are dropped. */
+	assert_int_equal(sizeof two, sizeof three);
+	assert_int_equal(test_write_file(path, two, sizeof two - 1), 0);
+	set_mtime(path, 1000000000);
+	ui_model_snapshot(&f->m);
+	assert_int_equal(test_write_file(path, three, sizeof three - 1), 0);
+	set_mtime(path, 1000000000);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	press(&f->m, 'r');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.modified);
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "reloaded"));
+
+	/* A touch alone counts too: another program wrote it. */
+	assert_int_equal(test_write_file(path, one, sizeof one - 1), 0);
+	press(&f->m, 'o');	/* unsaved? none: opens at once */
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	set_mtime(path, 1200000000);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+
+	/* Removed meanwhile: asked too, then made again. */
+	assert_int_equal(unlink(path), 0);
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	press(&f->m, 'o');
+	assert_false(f->m.modified);
+	text = test_slurp(path, NULL);
+	assert_non_null(text);
+	free(text);
+}
+
+static void
+model_the_unsaved_question_takes_y_n_and_enter(void **state)
+{
+	struct fixture *f = *state;
+	char *q;
+
+	press(&f->m, 'n');
+	press(&f->m, 'q');
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, "y save"));
+	assert_non_null(strstr(q, "n discard"));
+	free(q);
+	/* y: save, here through the save prompt, then quit. */
+	press(&f->m, 'y');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_int_equal(f->m.after_save, UI_AFTER_QUIT);
+	press(&f->m, UI_KEY_ESC);
+	/* Enter: the same, the first answer offered. */
+	press(&f->m, 'q');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	press(&f->m, UI_KEY_ESC);
+	/* n: quit without saving. */
+	press(&f->m, 'q');
+	assert_true(press(&f->m, 'n') & UI_R_QUIT);
+	/* Before another file: n discards and opens the prompt. */
+	press(&f->m, 'o');
+	assert_int_equal(f->m.confirm, UI_CONFIRM_OPEN);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+}
+
+static void
+model_an_unchanged_edit_says_so(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	select_kind(&f->m, ROW_PORT, 0);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_EDIT);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.status, "unchanged: port 8080");
+	/* An edit that changes it says so. */
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, UI_KEY_BACKSPACE);
+	type(&f->m, "1");
+	press(&f->m, UI_KEY_ENTER);
+	assert_non_null(strstr(f->m.status, "changed port 8081"));
+}
+
+static void
+model_says_when_a_new_file_cannot_be_made(void **state)
+{
+	struct fixture *f = *state;
+	char path[160], *why;
+
+	why = ui_model_dir_problem(&f->m, "/nonexistent-dir/new.json");
+	assert_non_null(why);
+	assert_non_null(strstr(why, "does not exist"));
+	free(why);
+	snprintf(path, sizeof path, "%s/new.json", f->tmp);
+	assert_null(ui_model_dir_problem(&f->m, path));
+	/* A file in the way of the directory. */
+	snprintf(path, sizeof path, "%s/file", f->tmp);
+	assert_int_equal(test_write_file(path, "x", 1), 0);
+	snprintf(path, sizeof path, "%s/file/new.json", f->tmp);
+	why = ui_model_dir_problem(&f->m, path);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "not a directory"));
+	free(why);
+	/* The profiles directory is made on the first save. */
+	why = ui_model_default_file(&f->m);
+	assert_null(ui_model_dir_problem(&f->m, why));
+	free(why);
+}
+
+static void
+model_shows_the_cwd_root_warnings_beside_its_switch(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r, *w;
+
+	/* Run from $HOME: the cwd root is the home directory. */
+	free(f->m.cwd);
+	f->m.cwd = xstrdup("/Users/me");
+	f->m.ctx.cwd = f->m.cwd;
+	press(&f->m, 'f');	/* workspace-write */
+	assert_int_equal(f->m.params.fs_mode, FS_WORKSPACE_WRITE);
+	r = find_row(&f->m, ROW_INC_CWD, 0);
+	assert_non_null(r);
+	assert_true(r->warned);
+	w = next_row(&f->m, r);
+	assert_int_equal(w->kind, ROW_WARNING);
+	assert_non_null(strstr(w->label, "home directory"));
+}
+
+static void
+model_run_prompt_is_no_shell_and_offers_one(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'r');
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "no shell"));
+	type(&f->m, "echo $HOME *.md | wc");
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_LAUNCH);
+	assert_string_equal(f->m.run_argv[1], "$HOME");
+	assert_string_equal(f->m.run_argv[3], "|");
+	/* Ctrl-T: through sh -c, as one argument. */
+	press(&f->m, 'r');
+	press(&f->m, UI_KEY_CTRL('t'));
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "sh -c"));
+	assert_true(press(&f->m, UI_KEY_ENTER) & UI_R_LAUNCH);
+	assert_string_equal(f->m.run_argv[0], "/bin/sh");
+	assert_string_equal(f->m.run_argv[1], "-c");
+	assert_string_equal(f->m.run_argv[2], "echo $HOME *.md | wc");
+	assert_null(f->m.run_argv[3]);
+	/* The choice is remembered with the command. */
+	press(&f->m, 'r');
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "sh -c"));
+	press(&f->m, UI_KEY_CTRL('t'));
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "no shell"));
+	press(&f->m, UI_KEY_ESC);
+	/* Ctrl-T elsewhere does nothing. */
+	press(&f->m, 'u');
+	press(&f->m, UI_KEY_CTRL('t'));
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	press(&f->m, UI_KEY_ESC);
+}
+
+static void
+model_run_prompt_keeps_a_history(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'r');
+	type(&f->m, "make");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'r');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "make check");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'r');
+	press(&f->m, UI_KEY_CTRL('u'));
+	press(&f->m, UI_KEY_CTRL('t'));
+	type(&f->m, "ls | wc");
+	press(&f->m, UI_KEY_ENTER);
+	/* The last one is there; Up goes back, Down forward. */
+	press(&f->m, 'r');
+	assert_string_equal(ui_line_str(&f->m.line), "ls | wc");
+	press(&f->m, UI_KEY_UP);
+	assert_string_equal(ui_line_str(&f->m.line), "make check");
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "no shell"));
+	press(&f->m, UI_KEY_UP);
+	assert_string_equal(ui_line_str(&f->m.line), "make");
+	press(&f->m, UI_KEY_UP);
+	assert_string_equal(ui_line_str(&f->m.line), "make");
+	press(&f->m, UI_KEY_DOWN);
+	press(&f->m, UI_KEY_DOWN);
+	assert_string_equal(ui_line_str(&f->m.line), "ls | wc");
+	assert_non_null(strstr(ui_model_prompt_label(&f->m), "sh -c"));
+	press(&f->m, UI_KEY_DOWN);
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	press(&f->m, UI_KEY_ESC);
+}
+
+static void
+lineedit_ctrl_w_deletes_a_word(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "cat  /tmp/a b  ");
+	ui_line_kill_word(&l);
+	assert_string_equal(ui_line_str(&l), "cat  /tmp/a ");
+	ui_line_kill_word(&l);
+	assert_string_equal(ui_line_str(&l), "cat  ");
+	ui_line_home(&l);
+	ui_line_right(&l);
+	ui_line_kill_word(&l);
+	assert_string_equal(ui_line_str(&l), "at  ");
+	ui_line_kill_word(&l);
+	assert_string_equal(ui_line_str(&l), "at  ");
+	ui_line_clear(&l);
+	/* In every prompt. */
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a /tmp/b");
+	press(&f->m, UI_KEY_CTRL('w'));
+	assert_string_equal(ui_line_str(&f->m.line), "/tmp/a ");
+	press(&f->m, UI_KEY_ESC);
+}
+
+static void
+model_presets_open_as_a_new_unsaved_policy(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	use_examples(&f->m);
+	press(&f->m, 'P');
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	/* The examples, from the second directory, the default first, each
+	 * with what it is for. */
+	assert_true(f->m.npresets >= 5);
+	assert_string_equal(f->m.presets[0].name, "default");
+	for (i = 0; i < f->m.npresets; i++) {
+		assert_true(strlen(f->m.presets[i].about) > 10);
+		assert_null(strchr(f->m.presets[i].about, '\n'));
+	}
+	assert_non_null(strstr(f->m.status, "default: "));
+	press(&f->m, 'j');
+	assert_int_equal(f->m.preset_sel, 1);
+	assert_string_equal(f->m.presets[1].name, "ssh-agent");
+	assert_non_null(strstr(f->m.status, "ssh-agent: "));
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "preset ssh-agent"));
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_GLOB);
+	/* Never the shipped file as the one to save to. */
+	assert_null(f->m.file);
+	assert_string_equal(f->m.preset_name, "ssh-agent");
+	assert_false(f->m.modified);
+	press(&f->m, 's');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_null(strstr(ui_line_str(&f->m.line), "examples"));
+	assert_non_null(strstr(ui_line_str(&f->m.line),
+	    "/sbpolicy/profiles/policy.json"));
+	press(&f->m, UI_KEY_ESC);
+
+	/* With unsaved changes, P asks first; discarding lists them. */
+	press(&f->m, 'n');
+	press(&f->m, 'P');
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_PRESETS);
+	press(&f->m, 'd');
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	/* The one the policy came from is selected. */
+	assert_string_equal(f->m.presets[f->m.preset_sel].name, "ssh-agent");
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+}
+
+static void
+model_a_key_the_presets_do_not_take_closes_them_and_acts(void **state)
+{
+	struct fixture *f = *state;
+
+	use_examples(&f->m);
+	press(&f->m, 'P');
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	/* q too: it quits (nothing to save), as on the main screen. */
+	press(&f->m, 'U');
+	press(&f->m, 'P');
+	assert_true(press(&f->m, 'q') & UI_R_QUIT);
+
+	/* No examples anywhere: said, and nothing opens. */
+	free(f->m.preset_dirs[1]);
+	f->m.preset_dirs[1] = NULL;
+	f->m.mode = UI_MODE_LIST;
+	press(&f->m, 'P');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "no presets"));
+}
+
+static void
+model_open_prompt_starts_in_the_profiles_directory(void **state)
+{
+	struct fixture *f = *state;
+	char want[160], path[128];
+	static const char good[] = "{\"version\": 1, \"network\": "
+	    "{\"mode\": \"off\"}}\n";
+
+	press(&f->m, 'o');
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles/", f->config);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	/* A whole path typed after it is that path. */
+	snprintf(path, sizeof path, "%s/good.json", f->tmp);
+	assert_int_equal(test_write_file(path, good, sizeof good - 1), 0);
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.file, path);
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+}
+
+static void
+model_open_prompt_says_home_as_a_tilde(void **state)
+{
+	struct fixture *f = *state;
+
+	free(f->m.config_home);
+	f->m.config_home = NULL;
+	press(&f->m, 'o');
+	assert_string_equal(ui_line_str(&f->m.line),
+	    "~/.config/sbpolicy/profiles/");
+	press(&f->m, UI_KEY_ESC);
+}
+
+/* The line of the preview (from 0) that holds s, or SIZE_MAX. */
+static size_t
+preview_line_of(const struct ui_model *m, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < m->nlines; i++) {
+		if (memmem(m->lines[i].s, m->lines[i].len, s, strlen(s)) != NULL)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+static void
+model_search_goes_from_match_to_match(void **state)
+{
+	struct fixture *f = *state;
+	size_t first, second, n;
+
+	ui_model_set_viewport(&f->m, 10, 40, 8, 12);
+	press(&f->m, '/');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SEARCH);
+	type(&f->m, "FILE-WRITE");
+	/* Capitals: matched as typed; nothing is. */
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SEARCH);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not found"));
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "file-write");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_NONE);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
+	first = f->m.search_line;
+	assert_true(first == preview_line_of(&f->m, "file-write"));
+	assert_true(first >= f->m.preview_top && first < f->m.preview_top + 8);
+	assert_non_null(strstr(f->m.status, "match 1 of "));
+	/* n: the next line with a match, in view. */
+	press(&f->m, 'n');
+	second = f->m.search_line;
+	assert_true(second > first);
+	assert_true(second >= f->m.preview_top && second < f->m.preview_top + 8);
+	assert_non_null(strstr(f->m.status, "match 2 of "));
+	assert_int_equal(f->m.params.net_mode, NET_RESTRICTED);
+	press(&f->m, 'N');
+	assert_int_equal(f->m.search_line, first);
+	/* Back past the first: round to the last. */
+	press(&f->m, 'N');
+	assert_true(f->m.search_line > second);
+	assert_non_null(strstr(f->m.status, "(from the end)"));
+	press(&f->m, 'n');
+	assert_int_equal(f->m.search_line, first);
+	assert_non_null(strstr(f->m.status, "(from the top)"));
+	/* The other keys still work; Esc ends it, and n is the network's. */
+	n = f->m.nlines;
+	press(&f->m, UI_KEY_PGDN);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_true(f->m.nlines != n);
+	/* Enter on nothing searches for the same again. */
+	press(&f->m, '/');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	assert_non_null(strstr(f->m.status, "\"file-write\""));
+}
+
+static void
+model_search_finds_in_either_case_unless_capitals(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_search_find("Allow FILE-read", 15, 0, "file"), 6);
+	assert_int_equal(ui_search_find("Allow FILE-read", 15, 0, "FILE"), 6);
+	assert_true(ui_search_find("Allow file-read", 15, 0, "FILE") ==
+	    SIZE_MAX);
+	assert_int_equal(ui_search_find("aaa", 3, 1, "a"), 1);
+	assert_true(ui_search_find("aaa", 3, 3, "a") == SIZE_MAX);
+	assert_true(ui_search_find("ab", 2, 0, "abc") == SIZE_MAX);
+	assert_true(ui_search_find("ab", 2, 0, "") == SIZE_MAX);
+	assert_int_equal(ui_search_find("x\xc3\xa9y", 4, 0, "\xc3\xa9"), 1);
+}
+
+static void
+model_search_in_the_help(void **state)
+{
+	struct fixture *f = *state;
+	const char *pat;
+
+	press(&f->m, '?');
+	press(&f->m, '/');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SEARCH);
+	/* The help stays on the screen while it is typed, its matches
+	 * shown as they are. */
+	assert_true(ui_model_in_help(&f->m));
+	type(&f->m, "undo");
+	assert_true(ui_model_search_shown(&f->m, true, &pat));
+	assert_string_equal(pat, "undo");
+	assert_false(ui_model_search_shown(&f->m, false, &pat));
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	assert_non_null(strstr(f->m.help[f->m.search_line], "undo"));
+	assert_true(f->m.search_line >= f->m.help_top);
+	press(&f->m, 'n');
+	assert_non_null(strstr(f->m.help[f->m.search_line], "undo"));
+	/* Esc in its prompt goes back to the help; q closes it. */
+	press(&f->m, '/');
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	press(&f->m, 'q');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(ui_model_search_shown(&f->m, true, &pat));
+}
+
+static void
+model_preview_scrolls_sideways(void **state)
+{
+	struct fixture *f = *state;
+
+	ui_model_set_viewport(&f->m, 10, 40, 8, 12);
+	ui_model_set_preview_width(&f->m, 40);
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	press(&f->m, UI_KEY_RIGHT);
+	assert_int_equal(f->m.preview_left, 20);
+	press(&f->m, UI_KEY_RIGHT);
+	press(&f->m, UI_KEY_RIGHT);
+	press(&f->m, UI_KEY_RIGHT);
+	press(&f->m, UI_KEY_RIGHT);
+	/* No further than the longest line in sight needs. */
+	assert_true(f->m.preview_left > 20);
+	assert_true(f->m.preview_left < 100);
+	press(&f->m, UI_KEY_LEFT);
+	press(&f->m, UI_KEY_LEFT);
+	press(&f->m, UI_KEY_LEFT);
+	press(&f->m, UI_KEY_LEFT);
+	press(&f->m, UI_KEY_LEFT);
+	press(&f->m, UI_KEY_LEFT);
+	assert_int_equal(f->m.preview_left, 0);
+	/* In the settings Left and Right do nothing. */
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(press(&f->m, UI_KEY_RIGHT), 0);
+	assert_int_equal(f->m.preview_left, 0);
+}
+
+static void
+model_undo_and_redo_every_change(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Nothing yet. */
+	press(&f->m, 'U');
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "nothing to undo"));
+	press(&f->m, 'n');
+	press(&f->m, 'l');
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.proxy_ports.n, 1);
+	/* A refused value is no step. */
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.status_err);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.undo.n, 3);
+
+	press(&f->m, 'U');
+	assert_int_equal(f->m.params.proxy_ports.n, 0);
+	assert_non_null(strstr(f->m.status, "undone: added port 8080"));
+	press(&f->m, 'U');
+	assert_false(f->m.params.allow_local_binding);
+	press(&f->m, 'U');
+	assert_int_equal(f->m.params.net_mode, NET_RESTRICTED);
+	assert_false(f->m.modified);
+	assert_non_null(strstr(f->m.status, "nothing more to undo"));
+	press(&f->m, 'R');
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	assert_non_null(strstr(f->m.status, "redone: network: full"));
+	press(&f->m, 'R');
+	assert_true(f->m.params.allow_local_binding);
+	/* A new change drops what could be redone. */
+	press(&f->m, 'f');
+	assert_int_equal(f->m.redo.n, 0);
+	press(&f->m, 'R');
+	assert_non_null(strstr(f->m.status, "nothing to redo"));
+	assert_int_equal(f->m.params.proxy_ports.n, 0);
+}
+
+static void
+model_undo_brings_back_a_deleted_entry_and_its_selection(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/a.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/b.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'k');
+	r = &f->m.rows[f->m.sel];
+	assert_int_equal(r->kind, ROW_ALLOW_ENTRY);
+	assert_string_equal(r->label, "/tmp/a.sock");
+	press(&f->m, 'd');
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	press(&f->m, 'U');
+	assert_int_equal(f->m.params.sock_allow.n, 2);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/a.sock");
+	assert_non_null(strstr(f->m.status, "undone: removed"));
+	r = &f->m.rows[f->m.sel];
+	assert_int_equal(r->kind, ROW_ALLOW_ENTRY);
+	assert_string_equal(r->label, "/tmp/a.sock");
+	/* The match cycled, and back. */
+	press(&f->m, 'm');
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_LITERAL);
+	press(&f->m, 'U');
+	assert_int_equal(f->m.params.sock_allow.v[0].match, MATCH_SUBPATH);
+}
+
+static void
+model_undo_covers_the_checks(void **state)
+{
+	struct fixture *f = *state;
+
+	press(&f->m, 'C');
+	type(&f->m, "read /etc/hosts");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.checks.n, 1);
+	press(&f->m, 'U');
+	assert_int_equal(f->m.checks.n, 0);
+	assert_non_null(strstr(f->m.status, "undone: added check read "
+	    "/etc/hosts"));
+	press(&f->m, 'R');
+	assert_int_equal(f->m.checks.n, 1);
+	assert_string_equal(f->m.checks.v[0].text, "read /etc/hosts");
+	assert_true(f->m.checks.v[0].asked);
+	/* Opening a file forgets the steps of the last policy. */
+	f->m.pending_path = xstrdup("/nonexistent.json");
+	ui_model_open(&f->m);
+	assert_int_equal(f->m.undo.n, 1);
+}
+
+static void
+model_undo_keeps_at_most_a_hundred_steps(void **state)
+{
+	struct fixture *f = *state;
+	int i;
+
+	for (i = 0; i < UI_UNDO_MAX + 20; i++)
+		press(&f->m, 'l');
+	assert_int_equal(f->m.undo.n, UI_UNDO_MAX);
+	for (i = 0; i < UI_UNDO_MAX; i++)
+		press(&f->m, 'U');
+	assert_int_equal(f->m.undo.n, 0);
+	assert_int_equal(f->m.redo.n, UI_UNDO_MAX);
+}
+
+/* The screen of the fixture's viewport: 100x30, side by side. */
+static void
+layout(struct ui_model *m, struct ui_layout *l)
+{
+	ui_layout_compute(l, 30, 100, m->zoom);
+	ui_model_set_viewport(m, ui_layout_pane_lines(&l->settings),
+	    l->settings.w, ui_layout_pane_lines(&l->preview), 26);
+	ui_model_set_preview_width(m, l->preview.w);
+}
+
+static unsigned
+mouse(struct ui_model *m, const struct ui_layout *l, enum ui_mouse_what what,
+    int y, int x)
+{
+	struct ui_mouse ev;
+	unsigned r;
+
+	ev.y = y;
+	ev.x = x;
+	ev.what = what;
+	r = ui_model_mouse(m, l, &ev);
+	if (r & UI_R_OPEN)
+		r |= ui_model_open(m);
+	if (r & UI_R_REGEN)
+		ui_model_regen(m);
+	return r;
+}
+
+static void
+model_mouse_selects_focuses_and_scrolls(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_layout l;
+	const struct ui_row *r;
+	size_t top;
+	int y;
+
+	layout(&f->m, &l);
+	/* A click on the "local binding" row selects it. */
+	for (y = 0; y < (int)f->m.nrows; y++) {
+		if (f->m.rows[y].kind == ROW_LOCAL)
+			break;
+	}
+	assert_true(mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y + 1 + y,
+	    3) & UI_R_REDRAW);
+	r = &f->m.rows[f->m.sel];
+	assert_int_equal(r->kind, ROW_LOCAL);
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.params.allow_local_binding);
+	/* On a heading: nothing, but the focus. */
+	mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y, 3);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_LOCAL);
+	/* A click in the preview gives it the focus. */
+	mouse(&f->m, &l, UI_MOUSE_CLICK, l.preview.y + 3, l.preview.x + 5);
+	assert_int_equal(f->m.focus, UI_FOCUS_PREVIEW);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	/* The wheel scrolls the pane under it, and leaves the focus. */
+	top = f->m.preview_top;
+	mouse(&f->m, &l, UI_MOUSE_WHEEL_DOWN, l.preview.y + 3,
+	    l.preview.x + 5);
+	assert_int_equal(f->m.preview_top, top + 3);
+	mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y + 3, 3);
+	assert_int_equal(f->m.focus, UI_FOCUS_SETTINGS);
+	top = f->m.preview_top;
+	mouse(&f->m, &l, UI_MOUSE_WHEEL_UP, l.preview.y + 3, l.preview.x + 5);
+	assert_int_equal(f->m.preview_top, top - 3);
+	assert_int_equal(f->m.focus, UI_FOCUS_SETTINGS);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	/* Outside the panes, in a prompt: nothing. */
+	assert_int_equal(mouse(&f->m, &l, UI_MOUSE_CLICK, 0, 3), 0);
+	press(&f->m, 'u');
+	assert_int_equal(mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y + 3,
+	    3), 0);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	press(&f->m, UI_KEY_ESC);
+}
+
+static void
+model_mouse_picks_a_preset(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_layout l;
+	int rows;
+
+	use_examples(&f->m);
+	layout(&f->m, &l);
+	press(&f->m, 'P');
+	rows = ui_presets_rows(&f->m);
+	/* The third: selected, then opened by a second click. */
+	mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y + 1 + 2 * rows, 4);
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	assert_int_equal(f->m.preset_sel, 2);
+	mouse(&f->m, &l, UI_MOUSE_CLICK, l.settings.y + 1 + 2 * rows, 4);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_string_equal(f->m.preset_name, f->m.presets[2].name);
+	assert_null(f->m.file);
+}
+
 int
 main(void)
 {
@@ -2257,6 +3251,33 @@ main(void)
 		T(model_a_check_flips_when_its_socket_is_deleted),
 		T(model_selecting_an_entry_marks_its_lines),
 		T(model_checks_are_few_and_editable),
+		T(model_incremental_preview_matches_a_fresh_one),
+		T(model_preview_scrolls_to_the_changed_rule),
+		T(model_a_brief_shrink_is_clamped_back),
+		T(model_a_failed_open_keeps_the_prompt),
+		T(model_c_is_refused_on_a_deny_entry),
+		T(model_save_asks_when_the_file_changed_on_disk),
+		T(model_the_unsaved_question_takes_y_n_and_enter),
+		T(model_an_unchanged_edit_says_so),
+		T(model_says_when_a_new_file_cannot_be_made),
+		T(model_shows_the_cwd_root_warnings_beside_its_switch),
+		T(model_run_prompt_is_no_shell_and_offers_one),
+		T(model_run_prompt_keeps_a_history),
+		T(lineedit_ctrl_w_deletes_a_word),
+		T(model_presets_open_as_a_new_unsaved_policy),
+		T(model_a_key_the_presets_do_not_take_closes_them_and_acts),
+		T(model_open_prompt_starts_in_the_profiles_directory),
+		T(model_open_prompt_says_home_as_a_tilde),
+		T(model_search_goes_from_match_to_match),
+		T(model_search_finds_in_either_case_unless_capitals),
+		T(model_search_in_the_help),
+		T(model_preview_scrolls_sideways),
+		T(model_undo_and_redo_every_change),
+		T(model_undo_brings_back_a_deleted_entry_and_its_selection),
+		T(model_undo_covers_the_checks),
+		T(model_undo_keeps_at_most_a_hundred_steps),
+		T(model_mouse_selects_focuses_and_scrolls),
+		T(model_mouse_picks_a_preset),
 #undef T
 	};
 

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "helpers.h"
 #include "layout.h"
 #include "model.h"
@@ -72,6 +73,7 @@ teardown(void **state)
 }
 
 static void	dump(void);
+static bool	hints_end_with(const char *);
 
 /* What the loop does for one pass, at rows x cols. */
 static void
@@ -215,7 +217,7 @@ view_says_when_the_terminal_is_too_small(void **state)
 	key(f, 'q');
 	draw(f, 5, 20, UI_R_REGEN);
 	assert_string_equal(row(2), "unsaved changes;");
-	assert_non_null(strstr(row(3), "quit anyway?"));
+	assert_non_null(strstr(row(3), "save first?"));
 	assert_non_null(strstr(row(4), "c cancel"));
 	/* And back to normal once it is larger again. */
 	draw(f, 30, 100, 0);
@@ -293,10 +295,23 @@ view_title_marks_changes_and_the_preview_highlights_them(void **state)
 	key(f, UI_KEY_ENTER);
 	draw(f, 30, 100, 0);
 	assert_non_null(strstr(row(0), "[modified]"));
+	/* Scrolled to the rules the socket added, not to its -D line. */
+	assert_int_equal(find("; -D UNIX_SOCKET_PATH_0="), -1);
+	y = find("; allow unix domain sockets");
+	assert_true(y >= 2 && y < 10);
+	assert_true(attr_at(y, f->lay.preview.x) & A_REVERSE);
+	y = find("(allow network-bind (local unix-socket");
+	assert_true(y >= 2);
+	assert_true(attr_at(y, f->lay.preview.x) & A_REVERSE);
+	/* Its -D line is highlighted too, at the top. */
+	key(f, UI_KEY_TAB);
+	key(f, UI_KEY_HOME);
+	draw(f, 30, 100, 0);
 	y = find("; -D UNIX_SOCKET_PATH_0=/private/tmp/test.sock");
 	assert_true(y >= 2);
 	assert_true(attr_at(y, f->lay.preview.x) & A_REVERSE);
 	assert_false(attr_at(find("(version 1)"), f->lay.preview.x) & A_REVERSE);
+	key(f, UI_KEY_TAB);
 	/* The entry, its flags (no room beside it) and its resolved form. */
 	y = find("/tmp/test.sock  ");
 	assert_true(y > 1);
@@ -471,8 +486,8 @@ view_asks_before_quitting_with_changes(void **state)
 	key(f, 'q');
 	draw(f, 30, 100, 0);
 	assert_non_null(strstr(row(28), "unsaved changes"));
-	assert_non_null(strstr(row(29), "s save"));
-	assert_non_null(strstr(row(29), "d discard"));
+	assert_non_null(strstr(row(29), "y save"));
+	assert_non_null(strstr(row(29), "n discard"));
 	assert_non_null(strstr(row(29), "c cancel"));
 }
 
@@ -586,11 +601,15 @@ view_hints_offer_only_keys_that_work(void **state)
 	char path[] = "/tmp/sbpolicy-view-test-XXXXXX";
 	int fd;
 
-	/* Help and quit come first, even on the narrowest screen. */
+	/* What the row takes, saving and quitting come first, even on
+	 * the narrowest screen, and help at the end. */
 	draw(f, 24, 50, UI_R_REGEN);
-	assert_int_equal(strncmp(row(23), " ? help  q quit", 15), 0);
+	assert_int_equal(strncmp(row(23), " Enter cycle  s save  o open  r run",
+	    35), 0);
+	assert_true(hints_end_with("? more"));
 	draw(f, 30, 160, 0);
-	assert_int_equal(strncmp(row(29), " ? help  q quit", 15), 0);
+	assert_int_equal(strncmp(row(29),
+	    " Enter cycle  s save  o open  r run  q quit", 43), 0);
 	assert_non_null(strstr(row(29), "Tab pane"));
 	/* Zoomed, Tab does nothing. */
 	key(f, 'z');
@@ -603,7 +622,7 @@ view_hints_offer_only_keys_that_work(void **state)
 	key(f, 'n');
 	key(f, 'q');
 	draw(f, 30, 100, UI_R_REGEN);
-	assert_non_null(strstr(row(29), "d discard"));
+	assert_non_null(strstr(row(29), "n discard"));
 	assert_null(strstr(row(29), "y yes"));
 	key(f, 'c');
 
@@ -799,6 +818,7 @@ view_marks_the_deciding_rule_and_the_entry(void **state)
 	keys(f, "/tmp/a.sock");
 	key(f, UI_KEY_ENTER);
 	ui_model_regen(&f->m);	/* a second regen: nothing changed */
+	f->m.preview_top = 0;	/* the -D lines: it scrolled to the rules */
 	draw(f, 40, 120, 0);
 	y = find("; -D UNIX_SOCKET_PATH_0=");
 	assert_true(y > 1);
@@ -810,6 +830,359 @@ view_marks_the_deciding_rule_and_the_entry(void **state)
 	assert_int_equal(strncmp(row(y) + x, "; -D UNIX_SOCKET_PATH_0=", 24), 0);
 	assert_false(find("(deny default)") > 1 &&
 	    char_at(find("(deny default)"), sep) == '>');
+}
+
+
+/* --- the second round's defects ------------------------------------------- */
+
+/* The screen as text: its rows, trailing blanks cut, one a line. */
+static char *
+screen_text(void)
+{
+	struct buf b;
+	int y;
+
+	buf_init(&b);
+	for (y = 0; y < LINES; y++)
+		buf_printf(&b, "%s\n", row(y));
+	return buf_take(&b);
+}
+
+/* The hint row ends with s. */
+static bool
+hints_end_with(const char *s)
+{
+	const char *r = row(LINES - 1);
+	size_t n = strlen(r), k = strlen(s);
+
+	return n >= k && strcmp(r + n - k, s) == 0;
+}
+
+static void
+view_a_brief_shrink_keeps_the_top_rows(void **state)
+{
+	struct fixture *f = *state;
+	char path[32];
+	int i;
+
+	/* A list taller than the pane. */
+	for (i = 0; i < 40; i++) {
+		snprintf(path, sizeof path, "/tmp/s%02d.sock", i);
+		socklist_add(&f->m.params.sock_allow, path, MATCH_LITERAL,
+		    ACCESS_CONNECT_BIND);
+	}
+	draw(f, 35, 120, UI_R_REGEN);
+	assert_true(f->m.nrows > 35);
+	assert_int_equal(find(" Network"), 2);
+	draw(f, 12, 40, 0);
+	draw(f, 35, 120, 0);
+	/* The selection (the mode row) is in sight, and so is its
+	 * heading, at once. */
+	assert_int_equal(find(" Network"), 2);
+	key(f, UI_KEY_HOME);
+	draw(f, 35, 120, 0);
+	assert_int_equal(find(" Network"), 2);
+	for (i = 0; i < 40; i++)
+		key(f, UI_KEY_UP);
+	draw(f, 35, 120, 0);
+	assert_int_equal(find(" Network"), 2);
+	/* Down the list and back up: the heading comes back with it. */
+	key(f, UI_KEY_END);
+	draw(f, 35, 120, 0);
+	assert_int_equal(find(" Network"), -1);
+	for (i = 0; i < 80; i++)
+		key(f, UI_KEY_UP);
+	draw(f, 35, 120, 0);
+	assert_int_equal(find(" Network"), 2);
+	/* Ctrl-L after a shrink. */
+	draw(f, 12, 40, 0);
+	key(f, UI_KEY_CTRL('l'));
+	draw(f, 35, 120, 0);
+	assert_int_equal(find(" Network"), 2);
+}
+
+static void
+view_hints_come_by_importance_and_say_when_there_are_more(void **state)
+{
+	struct fixture *f = *state;
+
+	socklist_add(&f->m.params.sock_allow, "/tmp/a.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	draw(f, 24, 80, UI_R_REGEN);
+	/* On the mode row: what Enter does there first. */
+	assert_int_equal(strncmp(row(23), " Enter cycle  ", 14), 0);
+	assert_true(hints_end_with("? more"));
+	assert_non_null(strstr(row(23), "s save"));
+	assert_non_null(strstr(row(23), "o open"));
+	assert_non_null(strstr(row(23), "r run"));
+	assert_non_null(strstr(row(23), "q quit"));
+	/* On an entry: edit and delete it. */
+	while (f->m.rows[f->m.sel].kind != ROW_ALLOW_ENTRY)
+		key(f, UI_KEY_DOWN);
+	draw(f, 24, 80, 0);
+	assert_int_equal(strncmp(row(23), " Enter edit  d del  ", 20), 0);
+	assert_non_null(strstr(row(23), "s save"));
+	assert_non_null(strstr(row(23), "o open"));
+	assert_non_null(strstr(row(23), "r run"));
+	assert_non_null(strstr(row(23), "c access"));
+	assert_true(hints_end_with("? more"));
+	draw(f, 24, 100, 0);
+	assert_non_null(strstr(row(23), "r run"));
+	assert_true(hints_end_with("? more"));
+	/* Room for all: "? help" ends them, nothing more to find. */
+	draw(f, 24, 400, 0);
+	assert_null(strstr(row(23), "? more"));
+	assert_true(hints_end_with("? help"));
+	assert_non_null(strstr(row(23), "B builtin"));
+	/* The preview's own first. */
+	key(f, UI_KEY_TAB);
+	draw(f, 24, 80, 0);
+	assert_null(strstr(row(23), "Enter"));
+	assert_non_null(strstr(row(23), "/ search"));
+	assert_non_null(strstr(row(23), "Tab pane"));
+	assert_true(hints_end_with("? more") || hints_end_with("? help"));
+}
+
+static void
+view_deny_entries_show_no_access_and_offer_no_c(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	socklist_add(&f->m.params.sock_deny, "/tmp/d.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&f->m.params.sock_allow, "/tmp/a.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	draw(f, 30, 200, UI_R_REGEN);
+	y = find("/tmp/d.sock ");
+	assert_true(y > 1);
+	assert_non_null(strstr(row(y), "literal"));
+	assert_null(strstr(row(y), "connect"));
+	y = find("/tmp/a.sock ");
+	assert_non_null(strstr(row(y), "literal connect-bind"));
+	while (f->m.rows[f->m.sel].kind != ROW_DENY_ENTRY)
+		key(f, UI_KEY_DOWN);
+	draw(f, 30, 200, 0);
+	assert_non_null(strstr(row(29), "m match"));
+	assert_null(strstr(row(29), "c access"));
+}
+
+static void
+view_help_describes_its_own_keys(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	key(f, '?');
+	draw(f, 200, 120, UI_R_REGEN);
+	y = find("help screen:");
+	assert_true(y > 1);
+	/* Its Up is not the main screen's. */
+	assert_true(find("scroll the help up") > y);
+	assert_true(find("move the selection up (scroll the preview") < y);
+	/* The keys that are signals. */
+	assert_true(find("Ctrl-C, Ctrl-\\") > 1);
+}
+
+static void
+view_marks_inactive_rows_without_dim(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	/* vt100 has no dim: a character must tell. */
+	socklist_add(&f->m.params.sock_allow, "/tmp/a.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	key(f, 'n');
+	key(f, 'n');	/* off */
+	draw(f, 60, 100, UI_R_REGEN);
+	y = find("allow sockets");
+	assert_int_equal(row(y)[1], '-');
+	y = find("/tmp/a.sock");
+	assert_int_equal(row(y)[3], '-');
+	/* The mode rows are live: no mark. */
+	y = find("  mode ");
+	assert_int_equal(row(y)[1], ' ');
+	assert_int_equal(row(y)[3], 'm');
+	assert_true(find("include cwd") > y);
+	assert_int_equal(row(find("include cwd"))[1], '-');
+}
+
+/*
+ * The default policy, headless, at 80x24 and 120x35: the README's capture.
+ * UPDATE_GOLDEN=1 rewrites the files and the README's copy (after a
+ * marker line naming the file).
+ */
+static void
+capture_compare(const char *name, const char *got)
+{
+	char *rel, *path, *want, *readme_path, *readme, *p, *end, *marker;
+	struct buf b;
+
+	xasprintf(&rel, "data/%s", name);
+	path = test_srcpath(rel);
+	if (getenv("UPDATE_GOLDEN") != NULL)
+		assert_int_equal(test_write_file(path, got, strlen(got)), 0);
+	want = test_slurp(path, NULL);
+	if (want == NULL)
+		fail_msg("cannot read %s", path);
+	assert_string_equal(got, want);
+
+	/* The README's copy, if it has one of this file. */
+	readme_path = test_srcpath("README.md");
+	readme = test_slurp(readme_path, NULL);
+	xasprintf(&marker, "<!-- %s", rel);
+	if (readme != NULL && (p = strstr(readme, marker)) != NULL) {
+		p = strstr(p, "\n```\n");
+		assert_non_null(p);
+		p += 5;
+		end = strstr(p, "```\n");
+		assert_non_null(end);
+		if (getenv("UPDATE_GOLDEN") != NULL) {
+			buf_init(&b);
+			buf_add(&b, readme, (size_t)(p - readme));
+			buf_puts(&b, got);
+			buf_puts(&b, end);
+			assert_int_equal(test_write_file(readme_path,
+			    buf_str(&b), b.len), 0);
+			buf_clear(&b);
+		} else if ((size_t)(end - p) != strlen(got) ||
+		    strncmp(p, got, strlen(got)) != 0)
+			fail_msg("README.md's copy of %s differs: run "
+			    "UPDATE_GOLDEN=1 make check", rel);
+	}
+	free(marker);
+	free(readme);
+	free(readme_path);
+	free(want);
+	free(path);
+	free(rel);
+}
+
+static void
+view_default_policy_matches_the_capture(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	ui_model_status(&f->m, false, "default policy; press ? for help");
+	draw(f, 24, 80, UI_R_REGEN);
+	s = screen_text();
+	capture_compare("tui-screen-80x24.txt", s);
+	free(s);
+	draw(f, 35, 120, 0);
+	s = screen_text();
+	capture_compare("tui-screen-120x35.txt", s);
+	free(s);
+}
+
+static void
+view_lists_the_presets_in_the_settings_pane(void **state)
+{
+	struct fixture *f = *state;
+	int y;
+
+	free(f->m.preset_dirs);
+	f->m.preset_dirs = xcalloc(2, sizeof *f->m.preset_dirs);
+	f->m.preset_dirs[0] = test_srcpath("data/examples");
+	f->m.dir = &ui_dir_posix;
+	draw(f, 30, 100, UI_R_REGEN);
+	(void)ui_model_presets(&f->m);
+	draw(f, 30, 100, 0);
+	/* In place of the settings; the preview stays. */
+	assert_non_null(strstr(row(1), " Settings: start from a preset?"));
+	assert_non_null(strstr(row(1), "Preview  lines 1-"));
+	y = find("  default ");
+	assert_int_equal(y, 2);
+	assert_true(attr_at(y, 3) & A_REVERSE);
+	assert_true(find("  ssh-agent") > y);
+	assert_false(attr_at(find("  ssh-agent"), 3) & A_REVERSE);
+	assert_non_null(strstr(row(28), "default: files read-only"));
+	assert_non_null(strstr(row(29), "Enter open"));
+	assert_non_null(strstr(row(29), "Esc close"));
+	key(f, 'j');
+	draw(f, 30, 100, 0);
+	assert_true(attr_at(find("  ssh-agent"), 3) & A_REVERSE);
+	/* Stacked, the list keeps to its pane. */
+	draw(f, 24, 80, 0);
+	assert_true(find(" Preview  lines 1-") > 5);
+	/* Opened: a new policy, named after it. */
+	if (ui_model_apply(&f->m, ACT_ACCEPT, 0) & UI_R_OPEN)
+		ui_model_open(&f->m);
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_non_null(strstr(row(0), "[new policy from ssh-agent]"));
+	assert_non_null(strstr(row(1), " Settings "));
+}
+
+static void
+view_highlights_the_matches_of_a_search(void **state)
+{
+	struct fixture *f = *state;
+	attr_t a;
+	int y, x;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	x = f->lay.preview.x;
+	y = find("(deny default)");
+	assert_true(y > 1);
+	a = attr_at(y, x + 1);
+	assert_false((a & (A_REVERSE | A_BOLD | A_UNDERLINE)) ==
+	    (A_REVERSE | A_BOLD | A_UNDERLINE));
+	/* As it is typed. */
+	key(f, '/');
+	keys(f, "deny def");
+	draw(f, 30, 100, 0);
+	assert_string_equal(row(28), "search: deny def");
+	a = attr_at(y, x + 1);
+	assert_true((a & (A_REVERSE | A_BOLD | A_UNDERLINE)) ==
+	    (A_REVERSE | A_BOLD | A_UNDERLINE));
+	/* Only the match: not the "(" before it, nor "ault)" after. */
+	assert_false(attr_at(y, x) & A_REVERSE);
+	assert_false(attr_at(y, x + 10) & A_REVERSE);
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, 0);
+	y = find("(deny default)");
+	assert_true(attr_at(y, x + 1) & A_REVERSE);
+	assert_non_null(strstr(row(29), "n next"));
+	assert_non_null(strstr(row(29), "N previous"));
+	assert_null(strstr(row(29), "n net"));
+	key(f, UI_KEY_ESC);
+	draw(f, 30, 100, 0);
+	assert_false(attr_at(y, x + 1) & A_REVERSE);
+	assert_non_null(strstr(row(29), "n net"));
+}
+
+static void
+view_scrolls_the_preview_sideways(void **state)
+{
+	struct fixture *f = *state;
+	static const char line[] = "; sbpolicy base profile: what an "
+	    "ordinary command-line process needs";
+	char head[64];
+	size_t left;
+	int y, x;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	ui_model_set_preview_width(&f->m, f->lay.preview.w);
+	x = f->lay.preview.x;
+	y = find("; sbpolicy base profile");
+	assert_true(y > 1);
+	assert_int_equal(char_at(y, x + f->lay.preview.w - 1), '>');
+	key(f, UI_KEY_TAB);
+	key(f, UI_KEY_RIGHT);
+	draw(f, 30, 100, 0);
+	/* Half the pane further (or as far as the longest line in sight
+	 * needs), a '<' first. */
+	left = f->m.preview_left;
+	assert_true(left > 10 && left <= 30);
+	snprintf(head, sizeof head, ", from column %zu", left + 1);
+	assert_non_null(strstr(row(1), head));
+	assert_int_equal(char_at(y, x), '<');
+	assert_int_equal(strncmp(row(y) + x + 1, line + left, 20), 0);
+	key(f, UI_KEY_LEFT);
+	draw(f, 30, 100, 0);
+	assert_null(strstr(row(1), "from column"));
+	assert_int_equal(strncmp(row(y) + x, line, 30), 0);
 }
 
 int
@@ -841,6 +1214,15 @@ main(void)
 		T(view_points_to_warnings_only_when_the_settings_show_some),
 		T(view_draws_the_builtin_denies_as_their_own_group),
 		T(view_marks_the_deciding_rule_and_the_entry),
+		T(view_a_brief_shrink_keeps_the_top_rows),
+		T(view_hints_come_by_importance_and_say_when_there_are_more),
+		T(view_deny_entries_show_no_access_and_offer_no_c),
+		T(view_help_describes_its_own_keys),
+		T(view_marks_inactive_rows_without_dim),
+		T(view_default_policy_matches_the_capture),
+		T(view_lists_the_presets_in_the_settings_pane),
+		T(view_highlights_the_matches_of_a_search),
+		T(view_scrolls_the_preview_sideways),
 #undef T
 	};
 

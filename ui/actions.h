@@ -16,6 +16,8 @@
 	_(PAGE_DOWN,		"page-down",		"scroll a page down") \
 	_(HOME,			"home",			"go to the first line") \
 	_(END,			"end",			"go to the last line") \
+	_(SCROLL_LEFT,		"scroll-left",		"scroll the preview left") \
+	_(SCROLL_RIGHT,		"scroll-right",		"scroll the preview right, to read the rest of long lines") \
 	_(FOCUS,		"focus",		"switch the focus between the settings and the preview") \
 	_(ZOOM,			"zoom",			"show the preview alone on the whole screen, or both panes") \
 	_(NET_CYCLE,		"network-mode",		"cycle the network mode: off, restricted, full") \
@@ -36,6 +38,12 @@
 	_(OPEN,			"open",			"open a params file") \
 	_(RUN,			"run",			"run a command under the current policy") \
 	_(CHECK,		"check",		"check an access, VERB TARGET as sbpolicy explain takes them (read ~/.ssh/id_ed25519): its verdict, and its deciding rule marked in the preview; kept under Checks and asked again at every change") \
+	_(PRESETS,		"presets",		"start from a preset: the built-in example policies, one opened as a new policy, not saved yet") \
+	_(SEARCH,		"search",		"search the preview (or the help) for text, in any case unless it has capitals") \
+	_(SEARCH_NEXT,		"search-next",		"go to the next match") \
+	_(SEARCH_PREV,		"search-previous",	"go to the previous match") \
+	_(UNDO,			"undo",			"undo the last change to the policy or the checks; again, the one before") \
+	_(REDO,			"redo",			"redo what undo undid") \
 	_(HELP,			"help",			"show every key binding") \
 	_(QUIT,			"quit",			"quit (asks first when there are unsaved changes)") \
 	_(REDRAW,		"redraw",		"redraw the whole screen") \
@@ -48,12 +56,18 @@
 	_(BACKSPACE,		"backspace",		"delete the character before the cursor") \
 	_(DELETE_CHAR,		"delete-char",		"delete the character under the cursor") \
 	_(KILL_LINE,		"kill-line",		"delete everything before the cursor") \
+	_(KILL_WORD,		"kill-word",		"delete the word before the cursor") \
+	_(HISTORY_PREV,		"history-previous",	"in the run prompt: the command run before (history)") \
+	_(HISTORY_NEXT,		"history-next",		"in the run prompt: the command run after (history)") \
+	_(SHELL_TOGGLE,		"shell",		"in the run prompt: run the line through sh -c, or as words (the prompt says which)") \
 	_(COMPLETE,		"complete",		"complete a file name") \
 	_(INSERT_CHAR,		"insert",		"insert the character typed") \
 	_(CONFIRM_SAVE,		"confirm-save",		"save, then go on") \
 	_(CONFIRM_DISCARD,	"confirm-discard",	"discard the changes and go on") \
-	_(CONFIRM_YES,		"confirm-yes",		"yes, overwrite the file") \
-	_(CONFIRM_NO,		"confirm-no",		"no, keep the file as it is")
+	_(CONFIRM_YES,		"confirm-yes",		"yes: save first (unsaved changes); overwrite the file (it exists)") \
+	_(CONFIRM_NO,		"confirm-no",		"no: discard the changes (unsaved changes); keep the file as it is (it exists)") \
+	_(CONFIRM_OVERWRITE,	"confirm-overwrite",	"write over the file that changed on disk") \
+	_(CONFIRM_RELOAD,	"confirm-reload",	"open the file as it is on disk now, dropping the changes made here")
 
 #define UI_ACTION_ENUM(id, name, help) ACT_##id,
 enum ui_action {

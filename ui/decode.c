@@ -95,12 +95,13 @@ ui_decoder_next(struct ui_decoder *d, int wait_ms)
 	/*
 	 * curses has already waited the Esc delay for a function key's
 	 * sequence, so a key that is there at once came with the Esc: Alt-x,
-	 * which must not act as x. A second Esc or a resize stays a key.
+	 * which must not act as x. A second Esc, a resize or a click stays
+	 * a key.
 	 */
 	c2 = next_raw(d, 0);
 	if (c2 == UI_KEY_NONE)
 		return UI_KEY_ESC;
-	if (c2 == UI_KEY_ESC || c2 == UI_KEY_RESIZE) {
+	if (c2 == UI_KEY_ESC || c2 == UI_KEY_RESIZE || c2 == UI_KEY_MOUSE) {
 		d->saved = c2;
 		return UI_KEY_ESC;
 	}

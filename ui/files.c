@@ -4,6 +4,8 @@
 
 #include "model.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "fileio.h"
 #include "params-json.h"
 #include "path.h"
+#include "profiles.h"
 #include "xmalloc.h"
 
 int
@@ -31,29 +34,148 @@ ui_model_load(struct ui_model *m, const char *path, struct sb_error *err)
 	params_clear(&p);
 	free(m->file);
 	m->file = xstrdup(path);
+	ui_model_snapshot(m);
 	m->modified = false;
 	m->sel_kind = ROW_NET_MODE;
 	m->sel_index = 0;
 	m->rows_top = 0;
 	m->preview_top = 0;
+	m->preview_left = 0;
+	free(m->preset_name);
+	m->preset_name = NULL;
+	/* Another policy: the steps of this one do not apply to it. */
+	ui_undo_forget(m);
 	/* A new policy is not "a change": nothing to highlight. */
 	ui_preview_drop(m);
 	ui_rows_forget(m);
 	return 0;
 }
 
+int
+ui_model_load_preset(struct ui_model *m, const char *path, const char *name,
+    struct sb_error *err)
+{
+	if (ui_model_load(m, path, err) == -1)
+		return -1;
+	/* Never the shipped file as the file to save to. */
+	free(m->file);
+	m->file = NULL;
+	ui_model_snapshot(m);
+	m->preset_name = xstrdup(name);
+	return 0;
+}
+
+/* --- what is on disk -------------------------------------------------------
+ * Another program (an editor, `git checkout`) may write the params file
+ * while the TUI has it open: a save over it would lose that silently. */
+
+static void
+snapshot_clear(struct ui_snapshot *s)
+{
+	free(s->data);
+	memset(s, 0, sizeof *s);
+}
+
+/* path as it is now; false when it cannot be read (a removed file is
+ * read: it does not exist). */
+static bool
+snapshot_take(struct ui_snapshot *s, const char *path)
+{
+	struct sb_error err;
+	struct stat st;
+
+	memset(s, 0, sizeof *s);
+	s->taken = true;
+	if (stat(path, &st) == -1)
+		return errno == ENOENT || errno == ENOTDIR;
+	s->exists = true;
+	s->size = (long long)st.st_size;
+	s->mtime = (long long)st.st_mtime;
+	sb_error_init(&err);
+	s->data = file_read(path, PARAMS_JSON_FILE_MAX, &s->len, &err);
+	return s->data != NULL;
+}
+
+void
+ui_model_snapshot(struct ui_model *m)
+{
+	snapshot_clear(&m->snap);
+	if (m->file != NULL && !snapshot_take(&m->snap, m->file))
+		snapshot_clear(&m->snap);
+}
+
+/* Whether m->file is not as this program last read or wrote it. */
+static bool
+changed_on_disk(const struct ui_model *m)
+{
+	const struct ui_snapshot *was = &m->snap;
+	struct ui_snapshot now;
+	bool changed;
+
+	if (!was->taken || m->file == NULL)
+		return false;
+	/* One that cannot be read now is a change too: the save would
+	 * write over what is there. */
+	if (!snapshot_take(&now, m->file))
+		changed = true;
+	else
+		changed = now.exists != was->exists || now.size != was->size ||
+		    now.mtime != was->mtime || now.len != was->len ||
+		    (now.exists && memcmp(now.data, was->data, now.len) != 0);
+	snapshot_clear(&now);
+	return changed;
+}
+
+char *
+ui_model_dir_problem(const struct ui_model *m, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *parent, *dir, *why = NULL, *shown;
+	enum ui_file_kind kind;
+
+	if (slash == NULL || slash == path)
+		return NULL;
+	/* The profiles directory is made on the first save. */
+	if ((dir = ui_model_profiles_dir(m)) != NULL &&
+	    path_is_under(path, dir)) {
+		free(dir);
+		return NULL;
+	}
+	free(dir);
+	parent = xstrndup(path, (size_t)(slash - path));
+	kind = m->dir->kind(parent, m->dir->arg);
+	if (kind != UI_FILE_DIR) {
+		shown = ui_model_show_new(parent);
+		xasprintf(&why, "%s %s", shown, kind == UI_FILE_NONE ?
+		    "does not exist" : "is not a directory");
+		free(shown);
+	}
+	free(parent);
+	return why;
+}
+
 char *
 ui_model_profiles_dir(const struct ui_model *m)
 {
-	char *dir;
+	/* The one that `-p NAME` reads from. */
+	return profiles_dir(m->config_home, m->home);
+}
 
-	if (m->config_home != NULL && m->config_home[0] == '/')
-		xasprintf(&dir, "%s/sbpolicy/profiles", m->config_home);
-	else if (m->home != NULL)
-		xasprintf(&dir, "%s/.config/sbpolicy/profiles", m->home);
-	else
-		return NULL;
-	return dir;
+void
+ui_model_open_prompt(struct ui_model *m)
+{
+	char *dir = ui_model_profiles_dir(m), *text = NULL;
+	size_t n = m->home != NULL ? strlen(m->home) : 0;
+
+	/* "~/" for $HOME: shorter, and what the prompt reads back. */
+	if (dir != NULL && n > 1 && path_is_under(dir, m->home) &&
+	    dir[n] == '/')
+		xasprintf(&text, "~%s/", dir + n);
+	else if (dir != NULL)
+		xasprintf(&text, "%s/", dir);
+	ui_model_prompt(m, UI_PROMPT_OPEN, text);
+	free(text);
+	free(dir);
 }
 
 char *
@@ -162,6 +284,14 @@ ui_model_save(struct ui_model *m)
 		m->mode = UI_MODE_CONFIRM;
 		return UI_R_REDRAW;
 	}
+	/* The file of this policy, written meanwhile by another program:
+	 * overwrite it, or read it again, or neither. */
+	if (!m->overwrite_ok && m->file != NULL && strcmp(path, m->file) == 0 &&
+	    changed_on_disk(m)) {
+		m->confirm = UI_CONFIRM_CHANGED;
+		m->mode = UI_MODE_CONFIRM;
+		return UI_R_REDRAW;
+	}
 	m->overwrite_ok = false;
 
 	/* The profiles directory is ours to create; elsewhere a missing
@@ -186,6 +316,7 @@ ui_model_save(struct ui_model *m)
 	m->save_typed = NULL;
 	free(m->file);
 	m->file = xstrdup(path);
+	ui_model_snapshot(m);
 	params_clear(&m->saved);
 	params_copy(&m->saved, &m->params);
 	m->modified = false;
@@ -196,8 +327,12 @@ ui_model_save(struct ui_model *m)
 		return UI_R_QUIT;
 	case UI_AFTER_OPEN_PROMPT:
 		m->after_save = UI_AFTER_NOTHING;
-		ui_model_prompt(m, UI_PROMPT_OPEN, NULL);
+		ui_model_open_prompt(m);
 		break;
+	case UI_AFTER_PRESETS:
+		m->after_save = UI_AFTER_NOTHING;
+		ui_model_status_value(m, "saved", path);
+		return UI_R_PRESETS | UI_R_REDRAW;
 	case UI_AFTER_NOTHING:
 		break;
 	}
@@ -207,23 +342,63 @@ ui_model_save(struct ui_model *m)
 	return UI_R_REDRAW;
 }
 
+/* The preset at path (taken), as a new policy. */
+static unsigned
+open_preset(struct ui_model *m, char *path)
+{
+	struct sb_error err;
+	const char *base = strrchr(path, '/');
+	char *name;
+	size_t len;
+
+	m->pending_preset = false;
+	base = base != NULL ? base + 1 : path;
+	len = strlen(base);
+	name = xstrndup(base, len > 5 && strcmp(base + len - 5, ".json") == 0 ?
+	    len - 5 : len);
+	sb_error_init(&err);
+	if (ui_model_load_preset(m, path, name, &err) == -1)
+		ui_model_status(m, true, "not opened: %s", err.msg);
+	else
+		ui_model_status(m, false, "new policy from the preset %s, not "
+		    "saved yet: s saves it", name);
+	free(name);
+	free(path);
+	return sb_error_is_set(&err) ? UI_R_REDRAW : UI_R_REGEN;
+}
+
 unsigned
 ui_model_open(struct ui_model *m)
 {
 	struct sb_error err;
 	char *path = m->pending_path;
+	bool again;
 
 	if (path == NULL)
 		return 0;
 	m->pending_path = NULL;
 	sb_error_init(&err);
+	if (m->pending_preset)
+		return open_preset(m, path);
+	again = m->file != NULL && strcmp(m->file, path) == 0;
 	if (ui_model_load(m, path, &err) == -1) {
-		/* The current policy stays; the error names FILE:LINE:COL. */
+		/*
+		 * The current policy stays; the error names FILE:LINE:COL.
+		 * The prompt comes back with the name as typed, as after a
+		 * failed save, so the keys that follow go on editing it
+		 * rather than acting on the policy.
+		 */
+		if (m->open_typed != NULL)
+			ui_model_prompt(m, UI_PROMPT_OPEN, m->open_typed);
 		ui_model_status(m, true, "not opened: %s", err.msg);
+		free(m->open_typed);
+		m->open_typed = NULL;
 		free(path);
 		return UI_R_REDRAW;
 	}
-	ui_model_status_value(m, "opened", path);
+	free(m->open_typed);
+	m->open_typed = NULL;
+	ui_model_status_value(m, again ? "reloaded" : "opened", path);
 	free(path);
 	return UI_R_REGEN;
 }

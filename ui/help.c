@@ -15,7 +15,8 @@
 /* The order of the help screen: what a user needs first. */
 static const enum ui_mode help_order[] = {
 	UI_MODE_MAIN, UI_MODE_LIST, UI_MODE_PREVIEW, UI_MODE_EDIT_PATH,
-	UI_MODE_CONFIRM, UI_MODE_HELP, UI_MODE_ANY,
+	UI_MODE_CONFIRM, UI_MODE_HELP, UI_MODE_SEARCH, UI_MODE_PICK,
+	UI_MODE_ANY,
 };
 
 struct lines {
@@ -73,13 +74,27 @@ ui_help_rows_new(size_t *np)
 			/* Two blanks at least: the keys must not run
 			 * into their help ("Ctrl-H delete"). */
 			xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS,
-			    buf_str(&keys), ui_action_help((enum ui_action)a));
+			    buf_str(&keys), ui_action_help_in(help_order[o],
+			    (enum ui_action)a));
 			lines_add(&out, row);
 		}
 	}
 	buf_clear(&keys);
-	if (out.v == NULL)
-		out.v = xcalloc(1, sizeof *out.v);
+	/* Under "everywhere", the last section: not in the table, as they
+	 * are signals that the terminal sends, but keys all the same. */
+	xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS, "Ctrl-C, Ctrl-\\",
+	    "quit at once, with exit status 1, without asking: unsaved "
+	    "changes are lost");
+	lines_add(&out, row);
+	/* Not keys, but where the keys are told. */
+	lines_add(&out, xstrdup("mouse (unless NO_MOUSE is set):"));
+	xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS, "click",
+	    "select a row or a preset (a second click opens a preset); "
+	    "give a pane the focus");
+	lines_add(&out, row);
+	xasprintf(&row, "  %-*s  %s", UI_HELP_KEYS_COLS, "wheel",
+	    "scroll the pane under the pointer");
+	lines_add(&out, row);
 	*np = out.n;
 	return out.v;
 }

@@ -5,15 +5,69 @@
 #include "input.h"
 
 #include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
 #include "keymap.h"
+#include "model.h"
 #include "ui-curses.h"
 
 /* One terminal per process, so one decoder (as theme.c has one table). */
 static struct ui_decoder decoder;
 static bool decoder_ready;
+static struct ui_mouse last_mouse;
+
+/*
+ * A mouse event from curses, as a UI_KEY_MOUSE whose details
+ * ui_input_mouse gives; UI_KEY_NONE for one we do not use (a release, a
+ * drag, another button).
+ */
+static int
+mouse_key(void)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return UI_KEY_NONE;
+	last_mouse.y = ev.y;
+	last_mouse.x = ev.x;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		last_mouse.what = UI_MOUSE_CLICK;
+	else if (ev.bstate & BUTTON4_PRESSED)
+		last_mouse.what = UI_MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		last_mouse.what = UI_MOUSE_WHEEL_DOWN;
+#endif
+	else
+		return UI_KEY_NONE;
+	return UI_KEY_MOUSE;
+}
+
+bool
+ui_input_mouse_init(void)
+{
+	const char *no = getenv("NO_MOUSE");
+	mmask_t want = BUTTON1_PRESSED | BUTTON4_PRESSED;
+
+#ifdef BUTTON5_PRESSED
+	want |= BUTTON5_PRESSED;
+#endif
+	if (no != NULL && *no != '\0')
+		return false;
+	if (mousemask(want, NULL) == 0)
+		return false;
+	/* Each press at once: no wait to tell a click from a double. */
+	mouseinterval(0);
+	return true;
+}
+
+void
+ui_input_mouse(struct ui_mouse *ev)
+{
+	*ev = last_mouse;
+}
 
 /* A curses function key as a UI_KEY_*; UI_KEY_NONE for one we do not use. */
 static int
@@ -57,6 +111,8 @@ curses_get(void *arg, int wait_ms)
 	wtimeout(stdscr, -1);
 	if (c == ERR)
 		return UI_KEY_NONE;
+	if (c == KEY_MOUSE)
+		return mouse_key();
 	if (c >= KEY_MIN)
 		return special_key(c);
 	return c & 0xff;

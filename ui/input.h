@@ -3,8 +3,22 @@
 #ifndef SBPOLICY_INPUT_H
 #define SBPOLICY_INPUT_H
 
+#include <stdbool.h>
+
+struct ui_mouse;
+
 /* Reads the locale's charset (after setlocale) for the UTF-8 decoding. */
 void	ui_input_init(void);
+
+/*
+ * Asks the terminal for clicks and the wheel, unless NO_MOUSE is set and
+ * not empty (the terminal's own selection with the mouse then works
+ * without Shift) or the terminal has no mouse. True when it reports them.
+ */
+bool	ui_input_mouse_init(void);
+
+/* The mouse event that the last UI_KEY_MOUSE was. */
+void	ui_input_mouse(struct ui_mouse *);
 
 /*
  * Waits at most wait_ms (-1: as long as it takes) for one key on stdscr and

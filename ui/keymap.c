@@ -44,6 +44,10 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 'o', ACT_OPEN },
 	{ UI_MODE_MAIN, 'r', ACT_RUN },
 	{ UI_MODE_MAIN, 'C', ACT_CHECK },
+	{ UI_MODE_MAIN, 'P', ACT_PRESETS },
+	{ UI_MODE_MAIN, '/', ACT_SEARCH },
+	{ UI_MODE_MAIN, 'U', ACT_UNDO },
+	{ UI_MODE_MAIN, 'R', ACT_REDO },
 	{ UI_MODE_MAIN, '?', ACT_HELP },
 	{ UI_MODE_MAIN, 'q', ACT_QUIT },
 
@@ -56,6 +60,29 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_LIST, 'c', ACT_CYCLE_ACCESS },
 	{ UI_MODE_LIST, 'd', ACT_DELETE },
 	{ UI_MODE_LIST, UI_KEY_DC, ACT_DELETE },
+
+	/* the preview pane: long lines */
+	{ UI_MODE_PREVIEW, UI_KEY_LEFT, ACT_SCROLL_LEFT },
+	{ UI_MODE_PREVIEW, UI_KEY_RIGHT, ACT_SCROLL_RIGHT },
+
+	/*
+	 * A search of the preview: n and N are the next and previous match,
+	 * as in less(1) and vi, until Esc (or any key that leaves the
+	 * preview) ends it; n cycles the network mode again then.
+	 */
+	{ UI_MODE_SEARCH, 'n', ACT_SEARCH_NEXT },
+	{ UI_MODE_SEARCH, 'N', ACT_SEARCH_PREV },
+	{ UI_MODE_SEARCH, UI_KEY_ESC, ACT_CANCEL },
+
+	/* the presets: any other key closes the list and does its own */
+	{ UI_MODE_PICK, UI_KEY_UP, ACT_UP },
+	{ UI_MODE_PICK, 'k', ACT_UP },
+	{ UI_MODE_PICK, UI_KEY_DOWN, ACT_DOWN },
+	{ UI_MODE_PICK, 'j', ACT_DOWN },
+	{ UI_MODE_PICK, UI_KEY_HOME, ACT_HOME },
+	{ UI_MODE_PICK, UI_KEY_END, ACT_END },
+	{ UI_MODE_PICK, UI_KEY_ENTER, ACT_ACCEPT },
+	{ UI_MODE_PICK, UI_KEY_ESC, ACT_CANCEL },
 
 	/* a prompt: the line editor */
 	{ UI_MODE_EDIT_PATH, UI_KEY_ENTER, ACT_ACCEPT },
@@ -75,14 +102,25 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_EDIT_PATH, UI_KEY_DC, ACT_DELETE_CHAR },
 	{ UI_MODE_EDIT_PATH, UI_KEY_CTRL('d'), ACT_DELETE_CHAR },
 	{ UI_MODE_EDIT_PATH, UI_KEY_CTRL('u'), ACT_KILL_LINE },
+	{ UI_MODE_EDIT_PATH, UI_KEY_CTRL('w'), ACT_KILL_WORD },
+	{ UI_MODE_EDIT_PATH, UI_KEY_UP, ACT_HISTORY_PREV },
+	{ UI_MODE_EDIT_PATH, UI_KEY_DOWN, ACT_HISTORY_NEXT },
+	{ UI_MODE_EDIT_PATH, UI_KEY_CTRL('t'), ACT_SHELL_TOGGLE },
 	{ UI_MODE_EDIT_PATH, UI_KEY_TAB, ACT_COMPLETE },
 	{ UI_MODE_EDIT_PATH, UI_KEY_TEXT, ACT_INSERT_CHAR },
 
-	/* the unsaved-changes and overwrite questions */
+	/*
+	 * The questions: unsaved changes (y or s saves, n or d discards,
+	 * Enter is y), the file exists (y, n), the file changed on disk
+	 * (o, r). Each answer means what the question asks.
+	 */
 	{ UI_MODE_CONFIRM, 's', ACT_CONFIRM_SAVE },
 	{ UI_MODE_CONFIRM, 'd', ACT_CONFIRM_DISCARD },
 	{ UI_MODE_CONFIRM, 'y', ACT_CONFIRM_YES },
 	{ UI_MODE_CONFIRM, 'n', ACT_CONFIRM_NO },
+	{ UI_MODE_CONFIRM, UI_KEY_ENTER, ACT_ACCEPT },
+	{ UI_MODE_CONFIRM, 'o', ACT_CONFIRM_OVERWRITE },
+	{ UI_MODE_CONFIRM, 'r', ACT_CONFIRM_RELOAD },
 	{ UI_MODE_CONFIRM, 'c', ACT_CANCEL },
 	{ UI_MODE_CONFIRM, UI_KEY_ESC, ACT_CANCEL },
 
@@ -100,6 +138,9 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_HELP, '?', ACT_CANCEL },
 	{ UI_MODE_HELP, UI_KEY_ESC, ACT_CANCEL },
 	{ UI_MODE_HELP, UI_KEY_ENTER, ACT_CANCEL },
+	{ UI_MODE_HELP, '/', ACT_SEARCH },
+	{ UI_MODE_HELP, 'n', ACT_SEARCH_NEXT },
+	{ UI_MODE_HELP, 'N', ACT_SEARCH_PREV },
 
 	/* everywhere */
 	{ UI_MODE_ANY, UI_KEY_CTRL('l'), ACT_REDRAW },
@@ -107,9 +148,41 @@ static const struct ui_binding bindings[] = {
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
 
+/*
+ * What an action does in a mode where the main screen's help would be
+ * wrong: on the help screen Up scrolls the help, in the presets it moves
+ * between presets. The help screen shows these for those modes.
+ */
+static const struct {
+	enum ui_mode	 mode;
+	enum ui_action	 action;
+	const char	*help;
+} mode_helps[] = {
+	{ UI_MODE_HELP, ACT_UP,		"scroll the help up" },
+	{ UI_MODE_HELP, ACT_DOWN,	"scroll the help down" },
+	{ UI_MODE_HELP, ACT_PAGE_UP,	"scroll the help a page up" },
+	{ UI_MODE_HELP, ACT_PAGE_DOWN,	"scroll the help a page down" },
+	{ UI_MODE_HELP, ACT_HOME,	"go to the top of the help" },
+	{ UI_MODE_HELP, ACT_END,	"go to the end of the help" },
+	{ UI_MODE_HELP, ACT_CANCEL,	"close the help" },
+	{ UI_MODE_PICK, ACT_UP,		"select the preset above" },
+	{ UI_MODE_PICK, ACT_DOWN,	"select the preset below" },
+	{ UI_MODE_PICK, ACT_HOME,	"select the first preset" },
+	{ UI_MODE_PICK, ACT_END,	"select the last preset" },
+	{ UI_MODE_PICK, ACT_ACCEPT,	"open the preset selected, as a new "
+	    "policy" },
+	{ UI_MODE_PICK, ACT_CANCEL,	"close the presets, keep the policy" },
+	{ UI_MODE_SEARCH, ACT_CANCEL,	"end the search (n cycles the network "
+	    "mode again)" },
+	{ UI_MODE_CONFIRM, ACT_ACCEPT,	"the answer offered first: save "
+	    "(unsaved changes); nothing in the other questions" },
+	{ UI_MODE_CONFIRM, ACT_CANCEL,	"cancel: back, nothing done" },
+};
+
 static const char *const mode_names[] = {
 	"everywhere", "both panes", "settings pane", "preview pane",
-	"prompt", "help screen", "question",
+	"prompt", "help screen", "question", "preview, searching",
+	"presets",
 };
 
 const char *
@@ -126,6 +199,18 @@ ui_action_help(enum ui_action a)
 	if ((unsigned)a >= ACT__COUNT)
 		return "?";
 	return action_helps[a];
+}
+
+const char *
+ui_action_help_in(enum ui_mode mode, enum ui_action a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof mode_helps / sizeof mode_helps[0]; i++) {
+		if (mode_helps[i].mode == mode && mode_helps[i].action == a)
+			return mode_helps[i].help;
+	}
+	return ui_action_help(a);
 }
 
 const char *
@@ -169,41 +254,53 @@ lookup_in(enum ui_mode mode, int key)
 	return ACT_NONE;
 }
 
-static bool
-mode_is_browsing(enum ui_mode mode)
+/* The modes whose bindings work in mode, first to last. Returns how many. */
+static size_t
+layers_of(enum ui_mode mode, enum ui_mode layers[4])
 {
-	return mode == UI_MODE_LIST || mode == UI_MODE_PREVIEW;
+	size_t nl = 0;
+
+	layers[nl++] = mode;
+	if (mode == UI_MODE_SEARCH)
+		layers[nl++] = UI_MODE_PREVIEW;
+	if (mode == UI_MODE_LIST || mode == UI_MODE_PREVIEW ||
+	    mode == UI_MODE_SEARCH)
+		layers[nl++] = UI_MODE_MAIN;
+	layers[nl++] = UI_MODE_ANY;
+	return nl;
 }
 
 enum ui_action
 ui_keymap_lookup(enum ui_mode mode, int key)
 {
+	enum ui_mode layers[4];
 	enum ui_action a;
+	size_t nl, l;
 
 	if (key == UI_KEY_NONE || key == UI_KEY_TEXT)
 		return ACT_NONE;
-	if ((a = lookup_in(mode, key)) != ACT_NONE)
-		return a;
-	if (mode_is_browsing(mode) &&
-	    (a = lookup_in(UI_MODE_MAIN, key)) != ACT_NONE)
-		return a;
-	return lookup_in(UI_MODE_ANY, key);
+	nl = layers_of(mode, layers);
+	for (l = 0; l < nl; l++) {
+		if ((a = lookup_in(layers[l], key)) != ACT_NONE)
+			return a;
+	}
+	return ACT_NONE;
 }
 
 int
 ui_keymap_key_for(enum ui_mode mode, enum ui_action action)
 {
-	enum ui_mode layers[3];
-	size_t nl = 0, l, i;
+	enum ui_mode layers[4];
+	size_t nl, l, i;
 
-	layers[nl++] = mode;
-	if (mode_is_browsing(mode))
-		layers[nl++] = UI_MODE_MAIN;
-	layers[nl++] = UI_MODE_ANY;
+	nl = layers_of(mode, layers);
 	for (l = 0; l < nl; l++) {
 		for (i = 0; i < NBINDINGS; i++) {
+			/* Not a key a layer above takes for another
+			 * action (n, while searching). */
 			if (bindings[i].mode == layers[l] &&
-			    bindings[i].action == action)
+			    bindings[i].action == action &&
+			    ui_keymap_lookup(mode, bindings[i].key) == action)
 				return bindings[i].key;
 		}
 	}
@@ -216,7 +313,7 @@ ui_key_name(int key, char *buf, size_t len)
 	static const char *const special[] = {
 		"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn",
 		"Backspace", "Delete", "Shift-Tab", "Resize", "any character",
-		"bad input", "non-ASCII", "Alt",
+		"bad input", "non-ASCII", "Alt", "Mouse",
 	};
 
 	if (key >= UI_KEY_SPECIAL &&

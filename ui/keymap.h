@@ -36,6 +36,7 @@ enum ui_key {
 	UI_KEY_BAD_INPUT,	/* bytes that are not UTF-8, dropped */
 	UI_KEY_NON_ASCII,	/* non-ASCII typed outside a UTF-8 locale */
 	UI_KEY_ALT,		/* Esc and a key together (Alt-x), dropped */
+	UI_KEY_MOUSE,		/* a click or the wheel: ui_input_mouse says */
 };
 
 /* True for a key that a text field inserts: a printable code point. */
@@ -45,7 +46,8 @@ bool	ui_key_is_text(int key);
  * Modes. UI_MODE_MAIN holds the bindings shared by the two browsing modes
  * (LIST, PREVIEW); UI_MODE_ANY holds those that work everywhere. Lookup
  * tries the current mode, then (in EDIT) text input, then MAIN for the
- * browsing modes, then ANY.
+ * browsing modes, then ANY. SEARCH is the preview's while a search is on:
+ * its keys (n, N) first, then the preview's.
  */
 enum ui_mode {
 	UI_MODE_ANY,
@@ -55,6 +57,8 @@ enum ui_mode {
 	UI_MODE_EDIT_PATH,	/* a prompt on the status line */
 	UI_MODE_HELP,
 	UI_MODE_CONFIRM,
+	UI_MODE_SEARCH,		/* the preview, with matches to go to */
+	UI_MODE_PICK,		/* the list of presets, in the settings pane */
 	UI_MODE__COUNT
 };
 
@@ -77,6 +81,10 @@ int		ui_keymap_key_for(enum ui_mode, enum ui_action);
 
 /* A key's name for help ("Up", "Ctrl-U", "k"), written into buf. Returns buf. */
 const char	*ui_key_name(int key, char *buf, size_t len);
+
+/* The help of action a in mode: its own there when the main screen's
+ * would be wrong (Up on the help screen scrolls the help). Static string. */
+const char	*ui_action_help_in(enum ui_mode, enum ui_action);
 
 /* A mode's name for help ("settings", "prompt"). Static string. */
 const char	*ui_mode_name(enum ui_mode);

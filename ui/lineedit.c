@@ -244,6 +244,21 @@ ui_line_kill(struct ui_line *l)
 	cut(l, 0, l->cur);
 }
 
+void
+ui_line_kill_word(struct ui_line *l)
+{
+	size_t i = l->cur;
+
+	/* Blanks, then the word before them, as the shells' Ctrl-W: a
+	 * path's slashes are part of its word. Bytes of a UTF-8 character
+	 * are never blanks, so the cut is on a character boundary. */
+	while (i > 0 && (l->buf[i - 1] == ' ' || l->buf[i - 1] == '\t'))
+		i--;
+	while (i > 0 && l->buf[i - 1] != ' ' && l->buf[i - 1] != '\t')
+		i--;
+	cut(l, i, l->cur);
+}
+
 size_t
 ui_line_cursor_col(const struct ui_line *l)
 {

@@ -58,6 +58,7 @@ void	 ui_line_end(struct ui_line *);
 void	 ui_line_backspace(struct ui_line *);
 void	 ui_line_delete(struct ui_line *);
 void	 ui_line_kill(struct ui_line *);	/* Ctrl-U: delete before the cursor */
+void	 ui_line_kill_word(struct ui_line *);	/* Ctrl-W: the word before it */
 
 /* The screen columns of the text before the cursor (a CJK character takes
  * two, a combining mark none), for the view. */

@@ -101,11 +101,25 @@ static char *
 socket_flags_new(const void *list, size_t i)
 {
 	const struct sock_entry *e = &((const struct socklist *)list)->v[i];
-	char *s;
+	const char *a = sock_match_name(e->match);
+	const char *b = sock_access_name(e->access);
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = xmalloc(na + nb + 2);
 
-	xasprintf(&s, "%s %s", sock_match_name(e->match),
-	    sock_access_name(e->access));
+	/* Not xasprintf: this runs for every entry at every key press. */
+	memcpy(s, a, na);
+	s[na] = ' ';
+	memcpy(s + na + 1, b, nb + 1);
 	return s;
+}
+
+/* A deny entry's match alone: a deny refuses connect and bind alike, so
+ * it has no access to show (the params file holds none for it). */
+static char *
+deny_flags_new(const void *list, size_t i)
+{
+	return xstrdup(sock_match_name(
+	    ((const struct socklist *)list)->v[i].match));
 }
 
 static struct sock_entry *
@@ -162,6 +176,16 @@ static const struct ui_list_ops socket_ops = {
 	.text_new = socket_text_new,
 	.path = socket_path,
 	.flags_new = socket_flags_new,
+	.socket = socket_entry,
+	.put = socket_put,
+	.remove = socket_remove,
+};
+
+static const struct ui_list_ops deny_ops = {
+	.len = socket_len,
+	.text_new = socket_text_new,
+	.path = socket_path,
+	.flags_new = deny_flags_new,
 	.socket = socket_entry,
 	.put = socket_put,
 	.remove = socket_remove,
@@ -335,7 +359,7 @@ static const struct ui_list lists[] = {
 	  GEN_W_SOCK_ALLOW, false, false },
 	{ ROW_DENY, ROW_DENY_ENTRY, UI_PROMPT_ADD_DENY, "deny sockets",
 	  "deny socket", "deny socket: ", "edit path: ", NULL,
-	  GEN_W_SOCK_DENY, false, IN(sock_deny), &socket_ops,
+	  GEN_W_SOCK_DENY, false, IN(sock_deny), &deny_ops,
 	  GEN_W_SOCK_DENY, false, false },
 	/* gen_builtin_deny's: sbpolicy's, not the params file's. */
 	{ ROW_BUILTIN, ROW_BUILTIN_ENTRY, UI_PROMPT_NONE, "built-in denies",

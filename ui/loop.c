@@ -26,6 +26,13 @@
 
 extern char **environ;
 
+#ifndef SBPOLICY_EXAMPLES_DIR
+#define SBPOLICY_EXAMPLES_DIR		"/usr/local/share/sbpolicy/examples"
+#endif
+#ifndef SBPOLICY_SRC_EXAMPLES_DIR
+#define SBPOLICY_SRC_EXAMPLES_DIR	"data/examples"
+#endif
+
 /* SIGQUIT arrived: the loop leaves as on q, without asking (the handler
  * only sets the flag: nothing else is safe in a signal handler). */
 static volatile sig_atomic_t got_sigquit;
@@ -96,6 +103,7 @@ ui_setup(const char **why)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	(void)ui_input_mouse_init();
 #ifdef HAVE_SET_ESCDELAY
 	/* Esc cancels a prompt: do not make it wait a whole second (htop). */
 	set_escdelay(25);
@@ -136,7 +144,7 @@ ui_launch(struct ui_model *m)
 {
 	struct launch_spec spec;
 	struct sb_error err;
-	char **argv, *line, *shown;
+	char **argv, *line, *shown, *typed;
 	pid_t pid = 0;
 	int status, key;
 
@@ -156,9 +164,20 @@ ui_launch(struct ui_model *m)
 	def_prog_mode();
 	endwin();
 	/* Curses is off: plain stdio is safe until reset_prog_mode. The
-	 * command line as typed, but no control byte of a completed file
-	 * name goes to the terminal as it is. */
-	shown = ui_model_show_new(m->last_command);
+	 * command line as typed (through sh -c when it went there), but no
+	 * control byte of a completed file name goes to the terminal as it
+	 * is. */
+	if (m->run_shell) {
+		argv = xcalloc(4, sizeof *argv);
+		argv[0] = xstrdup("sh");
+		argv[1] = xstrdup("-c");
+		argv[2] = xstrdup(m->last_command);
+		typed = shquote_argv(argv);
+		launch_argv_free(argv);
+	} else
+		typed = xstrdup(m->last_command);
+	shown = ui_model_show_new(typed);
+	free(typed);
 	printf("sbpolicy: running %s\n", shown);
 	fflush(stdout);
 	sb_error_init(&err);
@@ -209,6 +228,7 @@ viewport(struct ui_model *m, const struct ui_layout *lay)
 	ui_model_set_viewport(m, ui_layout_pane_lines(&lay->settings),
 	    lay->settings.w, ui_layout_pane_lines(&lay->preview),
 	    lay->rows - 4);
+	ui_model_set_preview_width(m, lay->preview.w);
 	/* The help screen's text starts at column 1 and leaves one free. */
 	ui_model_set_help_width(m, lay->cols - 2);
 }
@@ -234,6 +254,7 @@ static void
 ui_loop(struct ui_model *m)
 {
 	struct ui_layout lay;
+	struct ui_mouse ev;
 	unsigned flags = UI_R_RELAYOUT | UI_R_REGEN;
 	int key;
 
@@ -252,6 +273,8 @@ ui_loop(struct ui_model *m)
 			flags |= ui_model_complete(m);
 		if (flags & UI_R_CHECK)
 			flags |= ui_model_check(m);
+		if (flags & UI_R_PRESETS)
+			flags |= ui_model_presets(m);
 		if (flags & (UI_R_RELAYOUT | UI_R_CLEAR)) {
 			ui_layout_compute(&lay, LINES, COLS, m->zoom);
 			viewport(m, &lay);
@@ -275,6 +298,11 @@ ui_loop(struct ui_model *m)
 			flags = 0;
 			continue;
 		}
+		if (key == UI_KEY_MOUSE) {
+			ui_input_mouse(&ev);
+			flags = ui_model_mouse(m, &lay, &ev);
+			continue;
+		}
 		if (lay.too_small && !usable_when_small(m, key)) {
 			flags = 0;
 			continue;
@@ -286,10 +314,16 @@ ui_loop(struct ui_model *m)
 int
 ui_main(const struct ui_start *st)
 {
+	/* The examples, installed; else, in a build directory, the source
+	 * tree's (make check runs the TUI from there). */
+	static const char *const preset_dirs[] = {
+		SBPOLICY_EXAMPLES_DIR, SBPOLICY_SRC_EXAMPLES_DIR, NULL,
+	};
 	struct ui_model m;
 	struct ui_env env;
+	struct params def;
 	const char *xdg, *why;
-	char *shown, *from = NULL;
+	char *shown, *from = NULL, *problem;
 	SCREEN *s;
 	int status;
 
@@ -307,6 +341,7 @@ ui_main(const struct ui_start *st)
 	env.config_home = xdg != NULL && *xdg != '\0' ? xdg : NULL;
 	env.fs = &path_fs_posix;
 	env.dir = &ui_dir_posix;
+	env.preset_dirs = preset_dirs;
 
 	if (st->template_file != NULL)
 		from = ui_model_show_new(st->template_file);
@@ -314,6 +349,8 @@ ui_main(const struct ui_start *st)
 		/* The file as saved is the unmodified state; the template and
 		 * the flags on top of it are changes to save. */
 		ui_model_init(&m, st->saved, st->file, &env);
+		/* As read now: a save asks if another program writes it. */
+		ui_model_snapshot(&m);
 		params_clear(&m.params);
 		params_copy(&m.params, st->params);
 		m.modified = !params_equal(&m.params, &m.saved);
@@ -327,18 +364,36 @@ ui_main(const struct ui_start *st)
 		free(shown);
 	} else if (st->file != NULL) {
 		ui_model_init(&m, st->params, st->file, &env);
+		ui_model_snapshot(&m);
 		shown = ui_model_show_new(st->file);
-		if (from != NULL)
+		/* Said now, not at the save that fails after the work. */
+		/* The reason first: the title names the file. */
+		if ((problem = ui_model_dir_problem(&m, st->file)) != NULL)
+			ui_model_status(&m, true, "new file: %s; s saves it "
+			    "elsewhere", problem);
+		else if (from != NULL)
 			ui_model_status(&m, false, "new file %s from %s "
 			    "(created when saved); press ? for help", shown,
 			    from);
 		else
 			ui_model_status(&m, false, "new file %s (created when "
 			    "saved); press ? for help", shown);
+		free(problem);
 		free(shown);
 	} else {
 		ui_model_init(&m, st->params, NULL, &env);
 		ui_model_status(&m, false, "default policy; press ? for help");
+		/* Nothing asked for: offer the presets to start from. */
+		params_init(&def);
+		if (params_equal(st->params, &def)) {
+			(void)ui_model_presets(&m);
+			/* None found is no news at the start. */
+			ui_model_status(&m, false, m.mode == UI_MODE_PICK ?
+			    "default policy, or a preset: Enter opens the one "
+			    "selected, any other key keeps this; ? help" :
+			    "default policy; press ? for help");
+		}
+		params_clear(&def);
 	}
 	free(from);
 

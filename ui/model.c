@@ -14,8 +14,10 @@
 #include "launch.h"
 #include "lists.h"
 #include "path.h"
+#include "search.h"
 #include "shquote.h"
 #include "unicode.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* --- status line ---------------------------------------------------------- */
@@ -96,6 +98,8 @@ void
 ui_model_init(struct ui_model *m, const struct params *start,
     const char *file, const struct ui_env *env)
 {
+	size_t n, i;
+
 	memset(m, 0, sizeof *m);
 	params_copy(&m->params, start);
 	params_copy(&m->saved, start);
@@ -112,18 +116,27 @@ ui_model_init(struct ui_model *m, const struct params *start,
 	m->mode = UI_MODE_LIST;
 	m->focus = UI_FOCUS_SETTINGS;
 	m->sel_kind = ROW_NET_MODE;
-	m->first_changed = SIZE_MAX;
+	m->first_changed = m->first_changed_rule = SIZE_MAX;
 	m->settings_lines = m->preview_lines = m->body_lines = 20;
 	m->settings_cols = 80;
 	ui_line_init(&m->line);
 	ui_checks_init(&m->checks);
 	m->help_rows = ui_help_rows_new(&m->nhelp_rows);
 	ui_model_set_help_width(m, 78);
+	m->preview_cols = 80;
+	for (n = 0; env->preset_dirs != NULL && env->preset_dirs[n] != NULL;
+	    n++)
+		;
+	m->preset_dirs = xcalloc(n + 1, sizeof *m->preset_dirs);
+	for (i = 0; i < n; i++)
+		m->preset_dirs[i] = xstrdup(env->preset_dirs[i]);
 }
 
 void
 ui_model_clear(struct ui_model *m)
 {
+	size_t i;
+
 	params_clear(&m->params);
 	params_clear(&m->saved);
 	free(m->file);
@@ -140,11 +153,24 @@ ui_model_clear(struct ui_model *m)
 	free(m->last_command);
 	free(m->pending_path);
 	free(m->save_typed);
+	free(m->open_typed);
+	free(m->snap.data);
+	for (i = 0; i < m->nrun_hist; i++)
+		free(m->run_hist[i].text);
+	free(m->run_hist);
+	free(m->run_draft);
 	launch_argv_free(m->run_argv);
 	ui_help_free(m->help_rows);
 	ui_help_free(m->help);
 	free(m->status);
 	ui_rows_forget(m);
+	free(m->search);
+	ui_presets_free(m);
+	for (i = 0; m->preset_dirs != NULL && m->preset_dirs[i] != NULL; i++)
+		free(m->preset_dirs[i]);
+	free(m->preset_dirs);
+	free(m->preset_name);
+	ui_undo_forget(m);
 	memset(m, 0, sizeof *m);
 }
 
@@ -178,8 +204,43 @@ ui_model_set_viewport(struct ui_model *m, int settings, int settings_cols,
 	/* A smaller screen must still show the selection. */
 	if (m->nrows > 0)
 		ui_rows_scroll(m);
+	if (m->mode == UI_MODE_PICK)
+		ui_presets_scroll(m);
 	if (m->preview_top > ui_preview_max_top(m))
 		m->preview_top = ui_preview_max_top(m);
+}
+
+void
+ui_model_set_preview_width(struct ui_model *m, int cols)
+{
+	m->preview_cols = cols > 0 ? cols : 1;
+}
+
+bool
+ui_model_in_help(const struct ui_model *m)
+{
+	return m->mode == UI_MODE_HELP || (m->mode == UI_MODE_EDIT_PATH &&
+	    m->prompt == UI_PROMPT_SEARCH && m->search_help);
+}
+
+bool
+ui_model_search_shown(const struct ui_model *m, bool help, const char **pat)
+{
+	const char *typed = ui_line_str(&m->line);
+
+	/* As it is typed, what it would find. */
+	if (m->mode == UI_MODE_EDIT_PATH && m->prompt == UI_PROMPT_SEARCH &&
+	    m->search_help == help && *typed != '\0') {
+		*pat = typed;
+		return true;
+	}
+	if (m->search == NULL)
+		return false;
+	*pat = m->search;
+	if (help)
+		return m->mode == UI_MODE_HELP && m->search_help &&
+		    m->search_on;
+	return m->mode == UI_MODE_SEARCH;
 }
 
 /* The list the open prompt adds to or edits, or NULL. */
@@ -310,7 +371,13 @@ ui_model_prompt_label(const struct ui_model *m)
 	switch (m->prompt) {
 	case UI_PROMPT_SAVE:		return "save to: ";
 	case UI_PROMPT_OPEN:		return "open: ";
-	case UI_PROMPT_RUN:		return "run: ";
+	case UI_PROMPT_RUN:
+		/* The line is not a shell's: $HOME, *.md and | are words
+		 * as they are, unless Ctrl-T sends it to sh -c. */
+		return m->run_shell ? "run with sh -c: " :
+		    "run (no shell, Ctrl-T: sh -c): ";
+	case UI_PROMPT_SEARCH:
+		return m->search_help ? "search the help: " : "search: ";
 	case UI_PROMPT_EDIT:
 		l = ui_list_by_row(m->edit_kind);
 		return l != NULL && l->edit_label != NULL ? l->edit_label :
@@ -329,12 +396,24 @@ ui_model_confirm_text(const struct ui_model *m)
 	char *s, *name;
 
 	switch (m->confirm) {
+	/* Asked so that y, n and Enter mean what they seem to: y and
+	 * Enter save, n discards. */
 	case UI_CONFIRM_QUIT:
-		return xstrdup("unsaved changes; quit anyway?  s save  "
-		    "d discard  c cancel");
+		return xstrdup("unsaved changes; save first?  y save  "
+		    "n discard  c cancel");
 	case UI_CONFIRM_OPEN:
-		return xstrdup("unsaved changes; open another file?  s save  "
-		    "d discard  c cancel");
+		return xstrdup("unsaved changes; save before opening?  y save  "
+		    "n discard  c cancel");
+	case UI_CONFIRM_PRESETS:
+		return xstrdup("unsaved changes; save before the presets?  "
+		    "y save  n discard  c cancel");
+	case UI_CONFIRM_CHANGED:
+		name = show_name_new(m->pending_path != NULL ?
+		    m->pending_path : m->file != NULL ? m->file : "the file");
+		xasprintf(&s, "%s changed on disk since it was read; "
+		    "overwrite it?  o overwrite  r reload  c cancel", name);
+		free(name);
+		return s;
 	case UI_CONFIRM_OVERWRITE:
 		if (m->pending_path == NULL)
 			return xstrdup("the file exists; overwrite?  y yes  "
@@ -416,13 +495,98 @@ accept_entry(struct ui_model *m, const struct ui_list *l, bool replace,
 	    replace, index, err);
 }
 
+/*
+ * The open prompt starts in the profiles directory: a whole path typed
+ * after it, "DIR//etc/x.json" or "DIR/~/x.json", means that path, as in
+ * Emacs's minibuffer, so the start need not be erased first.
+ */
+static const char *
+restart_at_root(const char *text)
+{
+	const char *p, *start = text;
+
+	for (p = text; *p != '\0'; p++) {
+		if (p[0] == '/' && p[1] == '/')
+			start = p + 1;
+		else if (p[0] == '/' && p[1] == '~' &&
+		    (p[2] == '/' || p[2] == '\0'))
+			start = p + 1;
+	}
+	return start;
+}
+
+/* --- the run prompt's history ----------------------------------------------
+ * The last command comes back with the prompt; Up and Down go through the
+ * ones before, each with its way of running (sh -c or not). */
+
+static void
+run_remember(struct ui_model *m, const char *text, bool shell)
+{
+	struct ui_run *last = m->nrun_hist > 0 ?
+	    &m->run_hist[m->nrun_hist - 1] : NULL;
+
+	if (last != NULL && last->shell == shell &&
+	    strcmp(last->text, text) == 0)
+		return;
+	if (m->nrun_hist == UI_RUN_HISTORY) {
+		free(m->run_hist[0].text);
+		memmove(m->run_hist, m->run_hist + 1,
+		    (m->nrun_hist - 1) * sizeof *m->run_hist);
+		m->nrun_hist--;
+	}
+	if (m->run_hist == NULL)
+		m->run_hist = xcalloc(UI_RUN_HISTORY, sizeof *m->run_hist);
+	m->run_hist[m->nrun_hist].text = xstrdup(text);
+	m->run_hist[m->nrun_hist].shell = shell;
+	m->nrun_hist++;
+}
+
+static void
+run_prompt(struct ui_model *m)
+{
+	const struct ui_run *last = m->nrun_hist > 0 ?
+	    &m->run_hist[m->nrun_hist - 1] : NULL;
+
+	ui_model_prompt(m, UI_PROMPT_RUN, last != NULL ? last->text : NULL);
+	m->run_shell = last != NULL && last->shell;
+	m->run_hist_at = last != NULL ? m->nrun_hist - 1 : 0;
+	free(m->run_draft);
+	m->run_draft = NULL;
+	m->run_draft_shell = false;
+}
+
+/* Up (back) or Down: the entry before or after; past the newest, the
+ * line as it was typed before Up. */
+static void
+run_history(struct ui_model *m, bool back)
+{
+	size_t at = m->run_hist_at;
+
+	if (back ? at == 0 : at >= m->nrun_hist)
+		return;
+	if (at == m->nrun_hist) {
+		free(m->run_draft);
+		m->run_draft = xstrdup(ui_line_str(&m->line));
+		m->run_draft_shell = m->run_shell;
+	}
+	at = back ? at - 1 : at + 1;
+	m->run_hist_at = at;
+	if (at == m->nrun_hist) {
+		ui_line_set(&m->line, m->run_draft != NULL ? m->run_draft : "");
+		m->run_shell = m->run_draft_shell;
+	} else {
+		ui_line_set(&m->line, m->run_hist[at].text);
+		m->run_shell = m->run_hist[at].shell;
+	}
+}
+
 static unsigned
 accept_prompt(struct ui_model *m)
 {
 	struct sb_error err;
 	const char *text = ui_line_str(&m->line);
 	const struct ui_list *l;
-	char **argv;
+	char **argv, *before, *after;
 	bool replace;
 	size_t index;
 
@@ -435,6 +599,12 @@ accept_prompt(struct ui_model *m)
 			return UI_R_REDRAW;
 		}
 		free(m->pending_path);
+		if (m->prompt == UI_PROMPT_OPEN) {
+			/* For the prompt again if the open fails. */
+			free(m->open_typed);
+			m->open_typed = xstrdup(text);
+			text = restart_at_root(text);
+		}
 		m->pending_path = ui_model_typed_file(m, text);
 		if (m->prompt == UI_PROMPT_SAVE) {
 			free(m->save_typed);
@@ -450,7 +620,17 @@ accept_prompt(struct ui_model *m)
 			    "cannot run: the policy does not generate");
 			return UI_R_REDRAW;
 		}
-		if ((argv = shquote_split(text, &err)) == NULL) {
+		if (m->run_shell && text[strspn(text, " \t")] == '\0') {
+			ui_model_status(m, true, "no command typed");
+			return UI_R_REDRAW;
+		}
+		if (m->run_shell) {
+			/* Explicitly asked for: the line is sh's to read. */
+			argv = xcalloc(4, sizeof *argv);
+			argv[0] = xstrdup("/bin/sh");
+			argv[1] = xstrdup("-c");
+			argv[2] = xstrdup(text);
+		} else if ((argv = shquote_split(text, &err)) == NULL) {
 			ui_model_status(m, true, "%s", err.msg);
 			return UI_R_REDRAW;
 		}
@@ -458,6 +638,7 @@ accept_prompt(struct ui_model *m)
 		m->run_argv = argv;
 		free(m->last_command);
 		m->last_command = xstrdup(text);
+		run_remember(m, text, m->run_shell);
 		end_prompt(m);
 		return UI_R_LAUNCH | UI_R_REDRAW;
 	case UI_PROMPT_EDIT:
@@ -469,6 +650,8 @@ accept_prompt(struct ui_model *m)
 			return UI_R_REDRAW;
 		}
 		break;
+	case UI_PROMPT_SEARCH:
+		return ui_search_accept(m);
 	case UI_PROMPT_NONE:
 		return 0;
 	default:
@@ -481,16 +664,26 @@ accept_prompt(struct ui_model *m)
 	 * resolved): the loop runs ui_model_check. */
 	if (l != NULL && l->in_model)
 		return UI_R_CHECK | UI_R_REDRAW;
-	/* A refused value stays in the prompt, so nothing typed is lost. */
+	/* A refused value stays in the prompt, so nothing typed is lost
+	 * (and the mark goes: nothing changed). */
+	ui_undo_mark(m);
+	before = replace && l != NULL && l->ops != NULL ?
+	    l->ops->text_new(ui_list_in(m, l), index) : NULL;
 	if (accept_entry(m, l, replace, index, text, &err) == -1) {
+		free(before);
 		ui_model_status(m, true, "%s", err.msg);
 		return UI_R_REDRAW;
 	}
 	m->sel_kind = l->entry;
 	m->sel_index = index;
 	end_prompt(m);
-	/* The stored value: text went with the prompt. */
-	say_entry(m, replace ? "changed" : "added", l, index);
+	/* The stored value: text went with the prompt. The same value
+	 * again (its stored form: "~/x" for "$HOME/x") is no change. */
+	after = replace ? l->ops->text_new(ui_list_in(m, l), index) : NULL;
+	say_entry(m, !replace ? "added" : strcmp(before, after) == 0 ?
+	    "unchanged:" : "changed", l, index);
+	free(before);
+	free(after);
 	return UI_R_REGEN;
 }
 
@@ -501,7 +694,8 @@ ui_model_check(struct ui_model *m)
 	const struct ui_check *c;
 	struct sb_error err;
 	bool replace = m->prompt == UI_PROMPT_EDIT;
-	size_t index;
+	size_t index, depth = m->undo.n;
+	char *what;
 
 	if (l == NULL || !l->in_model)
 		return 0;
@@ -511,11 +705,18 @@ ui_model_check(struct ui_model *m)
 		return UI_R_REDRAW;
 	}
 	sb_error_init(&err);
+	xasprintf(&what, "%s check %s", replace ? "changed" : "added",
+	    ui_line_str(&m->line));
+	ui_undo_mark(m);
 	if (accept_entry(m, l, replace, index, ui_line_str(&m->line),
 	    &err) == -1) {
+		ui_undo_settle(m, depth, NULL);
+		free(what);
 		ui_model_status(m, true, "%s", err.msg);
 		return UI_R_REDRAW;
 	}
+	ui_undo_settle(m, depth, what);
+	free(what);
 	end_prompt(m);
 	m->sel_kind = l->entry;
 	m->sel_index = index;
@@ -600,6 +801,7 @@ add_here(struct ui_model *m)
 static unsigned
 net_cycle(struct ui_model *m)
 {
+	ui_undo_mark(m);
 	m->params.net_mode = m->params.net_mode == NET_OFF ? NET_RESTRICTED :
 	    m->params.net_mode == NET_RESTRICTED ? NET_FULL : NET_OFF;
 	ui_model_status(m, false, "network: %s",
@@ -610,6 +812,7 @@ net_cycle(struct ui_model *m)
 static unsigned
 fs_cycle(struct ui_model *m)
 {
+	ui_undo_mark(m);
 	m->params.fs_mode = m->params.fs_mode == FS_READ_ONLY ?
 	    FS_WORKSPACE_WRITE : m->params.fs_mode == FS_WORKSPACE_WRITE ?
 	    FS_FULL_ACCESS : FS_READ_ONLY;
@@ -623,6 +826,7 @@ toggle(struct ui_model *m, const struct ui_switch *s)
 {
 	bool *b = ui_switch_in(&m->params, s);
 
+	ui_undo_mark(m);
 	*b = !*b;
 	ui_model_status(m, false, "%s: %s", s->name, on_off(*b));
 	return UI_R_REGEN;
@@ -671,6 +875,8 @@ delete_selected(struct ui_model *m)
 		return UI_R_REDRAW;
 	}
 	say_entry(m, "removed", l, r->index);
+	/* Nothing asks first: U brings it back (the key hints say so). */
+	ui_undo_mark(m);
 	l->ops->remove(ui_list_in(m, l), r->index);
 	return UI_R_REGEN;
 }
@@ -691,6 +897,14 @@ cycle_socket(struct ui_model *m, bool match)
 		ui_model_status(m, true, "select a socket entry first");
 		return UI_R_REDRAW;
 	}
+	/* A deny refuses connect and bind alike: an access would claim one
+	 * stays open, and the params file holds none for it. */
+	if (!match && l->entry == ROW_DENY_ENTRY) {
+		ui_model_status(m, true, "a deny entry has no access: it "
+		    "refuses connect and bind alike (m changes its match)");
+		return UI_R_REDRAW;
+	}
+	ui_undo_mark(m);
 	if (match) {
 		e->match = e->match == MATCH_SUBPATH ? MATCH_LITERAL :
 		    e->match == MATCH_LITERAL ? MATCH_GLOB : MATCH_SUBPATH;
@@ -768,13 +982,19 @@ browse(struct ui_model *m, enum ui_action a)
 static unsigned
 apply_edit(struct ui_model *m, enum ui_action a, int key)
 {
+	bool help;
+
 	switch (a) {
 	case ACT_ACCEPT:
 		return accept_prompt(m);
 	case ACT_CANCEL:
 		if (m->prompt == UI_PROMPT_SAVE)
 			m->after_save = UI_AFTER_NOTHING;
+		help = m->prompt == UI_PROMPT_SEARCH && m->search_help;
 		end_prompt(m);
+		/* A search of the help goes back to the help. */
+		if (help)
+			m->mode = UI_MODE_HELP;
 		status_clear(m);
 		return UI_R_REDRAW;
 	case ACT_LEFT:		ui_line_left(&m->line); break;
@@ -784,7 +1004,19 @@ apply_edit(struct ui_model *m, enum ui_action a, int key)
 	case ACT_BACKSPACE:	ui_line_backspace(&m->line); break;
 	case ACT_DELETE_CHAR:	ui_line_delete(&m->line); break;
 	case ACT_KILL_LINE:	ui_line_kill(&m->line); break;
+	case ACT_KILL_WORD:	ui_line_kill_word(&m->line); break;
 	case ACT_INSERT_CHAR:	ui_line_insert(&m->line, key); break;
+	case ACT_HISTORY_PREV:
+	case ACT_HISTORY_NEXT:
+		if (m->prompt != UI_PROMPT_RUN)
+			return 0;
+		run_history(m, a == ACT_HISTORY_PREV);
+		break;
+	case ACT_SHELL_TOGGLE:
+		if (m->prompt != UI_PROMPT_RUN)
+			return 0;
+		m->run_shell = !m->run_shell;
+		break;
 	case ACT_COMPLETE:	return UI_R_COMPLETE | UI_R_REDRAW;
 	default:		return 0;
 	}
@@ -796,12 +1028,39 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 {
 	enum ui_confirm c = m->confirm;
 
+	/* The answers by what the question asks: y and Enter save
+	 * unsaved changes, n discards them; the file exists: y and n. */
+	if (c != UI_CONFIRM_OVERWRITE && c != UI_CONFIRM_CHANGED) {
+		if (a == ACT_CONFIRM_YES || a == ACT_ACCEPT)
+			a = ACT_CONFIRM_SAVE;
+		else if (a == ACT_CONFIRM_NO)
+			a = ACT_CONFIRM_DISCARD;
+	}
+	if (c == UI_CONFIRM_CHANGED) {
+		switch (a) {
+		case ACT_CONFIRM_OVERWRITE:
+			back_to_browsing(m);
+			m->overwrite_ok = true;
+			return UI_R_SAVE | UI_R_REDRAW;
+		case ACT_CONFIRM_RELOAD:
+			back_to_browsing(m);
+			m->after_save = UI_AFTER_NOTHING;
+			free(m->pending_path);
+			m->pending_path = xstrdup(m->file);
+			return UI_R_OPEN | UI_R_REDRAW;
+		case ACT_CANCEL:
+			break;
+		default:
+			return 0;
+		}
+	}
 	switch (a) {
 	case ACT_CONFIRM_SAVE:
 		if (c == UI_CONFIRM_OVERWRITE)
 			return 0;
 		m->confirm = UI_CONFIRM_NONE;
 		m->after_save = c == UI_CONFIRM_QUIT ? UI_AFTER_QUIT :
+		    c == UI_CONFIRM_PRESETS ? UI_AFTER_PRESETS :
 		    UI_AFTER_OPEN_PROMPT;
 		return save_now_or_prompt(m);
 	case ACT_CONFIRM_DISCARD:
@@ -810,7 +1069,9 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 		back_to_browsing(m);
 		if (c == UI_CONFIRM_QUIT)
 			return UI_R_QUIT;
-		ui_model_prompt(m, UI_PROMPT_OPEN, NULL);
+		if (c == UI_CONFIRM_PRESETS)
+			return UI_R_PRESETS | UI_R_REDRAW;
+		ui_model_open_prompt(m);
 		return UI_R_REDRAW;
 	case ACT_CONFIRM_YES:
 		if (c != UI_CONFIRM_OVERWRITE)
@@ -824,16 +1085,89 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 			return 0;
 		back_to_browsing(m);
 		m->after_save = UI_AFTER_NOTHING;
-		ui_model_status(m, false, c == UI_CONFIRM_OVERWRITE ?
-		    "not saved" : "cancelled");
+		ui_model_status(m, false, c == UI_CONFIRM_OVERWRITE ||
+		    c == UI_CONFIRM_CHANGED ? "not saved" : "cancelled");
 		return UI_R_REDRAW;
 	default:
 		return 0;
 	}
 }
 
-unsigned
-ui_model_apply(struct ui_model *m, enum ui_action a, int key)
+/*
+ * Left, Right: the preview sideways by half its width, no further right
+ * than the longest line in sight needs (once scrolled, a '<' takes the
+ * first column).
+ */
+static unsigned
+scroll_sideways(struct ui_model *m, bool right)
+{
+	size_t cols = m->preview_cols > 2 ? (size_t)m->preview_cols : 2;
+	size_t step = cols / 2, i, end, w, max = 0;
+
+	if (!right) {
+		m->preview_left = m->preview_left > step ?
+		    m->preview_left - step : 0;
+		return UI_R_REDRAW;
+	}
+	end = m->preview_top + (size_t)m->preview_lines;
+	for (i = m->preview_top; i < end && i < m->nlines; i++) {
+		w = (size_t)ui_utf8_width(m->lines[i].s, m->lines[i].len);
+		if (w > max)
+			max = w;
+	}
+	if (max <= cols) {
+		if (m->preview_left == 0) {
+			ui_model_status(m, false, "the lines in sight fit the "
+			    "pane: nothing to scroll");
+			return UI_R_REDRAW;
+		}
+		max = cols;
+	}
+	m->preview_left += step;
+	if (m->preview_left > max - (cols - 1))
+		m->preview_left = max - (cols - 1);
+	return UI_R_REDRAW;
+}
+
+/* The keys of the list of presets. */
+static unsigned
+apply_pick(struct ui_model *m, enum ui_action a)
+{
+	if (m->npresets == 0) {
+		back_to_browsing(m);
+		return UI_R_REDRAW;
+	}
+	switch (a) {
+	case ACT_UP:
+		ui_presets_select(m, m->preset_sel > 0 ? m->preset_sel - 1 : 0);
+		break;
+	case ACT_DOWN:
+		ui_presets_select(m, m->preset_sel + 1);
+		break;
+	case ACT_HOME:
+		ui_presets_select(m, 0);
+		break;
+	case ACT_END:
+		ui_presets_select(m, m->npresets - 1);
+		break;
+	case ACT_ACCEPT:
+		free(m->pending_path);
+		m->pending_path = xstrdup(m->presets[m->preset_sel].path);
+		m->pending_preset = true;
+		back_to_browsing(m);
+		return UI_R_OPEN | UI_R_REDRAW;
+	case ACT_CANCEL:
+		back_to_browsing(m);
+		status_clear(m);
+		break;
+	default:
+		return 0;
+	}
+	return UI_R_REDRAW;
+}
+
+static unsigned
+apply(struct ui_model *m, enum ui_action a, int key)
 {
 	if (a == ACT_NONE)
 		return 0;
@@ -854,10 +1188,37 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 		case ACT_PAGE_DOWN:	scroll_help(m, m->body_lines - 1); break;
 		case ACT_HOME:		m->help_top = 0; break;
 		case ACT_END:		scroll_help(m, (long)m->nhelp); break;
-		case ACT_CANCEL:	back_to_browsing(m); break;
+		case ACT_CANCEL:
+			m->search_on = false;
+			back_to_browsing(m);
+			break;
+		case ACT_SEARCH:
+			m->search_help = true;
+			ui_model_prompt(m, UI_PROMPT_SEARCH, NULL);
+			break;
+		case ACT_SEARCH_NEXT:
+		case ACT_SEARCH_PREV:
+			if (!m->search_help)
+				m->search_on = false;
+			return ui_search_step(m, a == ACT_SEARCH_PREV);
 		default:		return 0;
 		}
 		return UI_R_REDRAW;
+	case UI_MODE_PICK:
+		return apply_pick(m, a);
+	case UI_MODE_SEARCH:
+		switch (a) {
+		case ACT_SEARCH_NEXT:
+		case ACT_SEARCH_PREV:
+			return ui_search_step(m, a == ACT_SEARCH_PREV);
+		case ACT_CANCEL:
+			ui_search_end(m);
+			status_clear(m);
+			return UI_R_REDRAW;
+		default:
+			break;
+		}
+		break;
 	default:
 		break;
 	}
@@ -917,10 +1278,28 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 			m->mode = UI_MODE_CONFIRM;
 			return UI_R_REDRAW;
 		}
-		ui_model_prompt(m, UI_PROMPT_OPEN, NULL);
+		ui_model_open_prompt(m);
 		return UI_R_REDRAW;
+	case ACT_PRESETS:
+		m->modified = !params_equal(&m->params, &m->saved);
+		if (m->modified) {
+			m->confirm = UI_CONFIRM_PRESETS;
+			m->mode = UI_MODE_CONFIRM;
+			return UI_R_REDRAW;
+		}
+		return UI_R_PRESETS | UI_R_REDRAW;
+	case ACT_SEARCH:
+		m->search_help = false;
+		ui_model_prompt(m, UI_PROMPT_SEARCH, NULL);
+		return UI_R_REDRAW;
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		return scroll_sideways(m, a == ACT_SCROLL_RIGHT);
+	case ACT_UNDO:
+	case ACT_REDO:
+		return ui_model_undo(m, a == ACT_REDO);
 	case ACT_RUN:
-		ui_model_prompt(m, UI_PROMPT_RUN, m->last_command);
+		run_prompt(m);
 		return UI_R_REDRAW;
 	case ACT_HELP:
 		m->mode = UI_MODE_HELP;
@@ -936,6 +1315,20 @@ ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 	default:
 		return 0;
 	}
+}
+
+unsigned
+ui_model_apply(struct ui_model *m, enum ui_action a, int key)
+{
+	size_t depth = m->undo.n;
+	unsigned r;
+
+	r = apply(m, a, key);
+	/* A change the action made is a step of the history, named by its
+	 * message; undo and redo move steps between the histories. */
+	if (a != ACT_UNDO && a != ACT_REDO)
+		ui_undo_settle(m, depth, NULL);
+	return r;
 }
 
 unsigned
@@ -959,10 +1352,18 @@ ui_model_key(struct ui_model *m, int key)
 	default:
 		break;
 	}
+	/* A key the list of presets does not take closes it and does its
+	 * own: the list is an offer, not a question. */
+	if (m->mode == UI_MODE_PICK &&
+	    ui_keymap_lookup(UI_MODE_PICK, key) == ACT_NONE) {
+		back_to_browsing(m);
+		status_clear(m);
+	}
 	a = ui_keymap_lookup(m->mode, key);
 	/* Keys of the settings pane, pressed with the preview focused (or
 	 * zoomed), would do nothing and say nothing. */
-	if (a == ACT_NONE && m->mode == UI_MODE_PREVIEW &&
+	if (a == ACT_NONE && (m->mode == UI_MODE_PREVIEW ||
+	    m->mode == UI_MODE_SEARCH) &&
 	    ui_keymap_lookup(UI_MODE_LIST, key) != ACT_NONE) {
 		ui_model_status(m, true, m->zoom ? "the preview is zoomed: "
 		    "z shows the settings again" : "the preview has the focus: "

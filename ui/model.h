@@ -11,10 +11,12 @@
 #include "err.h"
 #include "gen.h"
 #include "keymap.h"
+#include "layout.h"
 #include "lineedit.h"
 #include "params.h"
 #include "preview.h"
 #include "rows.h"
+#include "undo.h"
 
 /*
  * The model is this header's state and its parts: model.c (set-up, the
@@ -40,6 +42,7 @@
 #define UI_R_COMPLETE	0x080u	/* run ui_model_complete (it lists a directory) */
 #define UI_R_CLEAR	0x100u	/* repaint the terminal from scratch (Ctrl-L) */
 #define UI_R_CHECK	0x200u	/* run ui_model_check (it asks the profile) */
+#define UI_R_PRESETS	0x400u	/* run ui_model_presets (lists a directory) */
 #define UI_R_DRAW	(UI_R_REDRAW | UI_R_REGEN | UI_R_RELAYOUT | UI_R_CLEAR)
 
 enum ui_focus {
@@ -61,6 +64,7 @@ enum ui_prompt {
 	UI_PROMPT_SAVE,
 	UI_PROMPT_OPEN,
 	UI_PROMPT_RUN,
+	UI_PROMPT_SEARCH,	/* text to find in the preview or the help */
 };
 
 enum ui_confirm {
@@ -68,6 +72,9 @@ enum ui_confirm {
 	UI_CONFIRM_QUIT,	/* unsaved changes: save, discard, cancel */
 	UI_CONFIRM_OPEN,	/* the same, before opening another file */
 	UI_CONFIRM_OVERWRITE,	/* the file to save to exists: yes, no */
+	UI_CONFIRM_PRESETS,	/* unsaved changes, before the presets */
+	UI_CONFIRM_CHANGED,	/* the file changed on disk since it was read:
+				 * overwrite, reload, cancel */
 };
 
 /* What to do once a save has succeeded. */
@@ -75,6 +82,7 @@ enum ui_after_save {
 	UI_AFTER_NOTHING,
 	UI_AFTER_QUIT,
 	UI_AFTER_OPEN_PROMPT,
+	UI_AFTER_PRESETS,
 };
 
 /* What the model needs from outside; the strings are copied. */
@@ -85,9 +93,53 @@ struct ui_env {
 	const char		*config_home;	/* $XDG_CONFIG_HOME, or NULL */
 	const struct path_fs	*fs;
 	const struct ui_dir_ops	*dir;
+	/* Where the presets are (the installed examples, then the source
+	 * tree's for a build directory): NULL-terminated, the first that
+	 * holds any wins; or NULL. */
+	const char *const	*preset_dirs;
 };
 
 struct ui_cache;
+
+/* A command of the run prompt's history. */
+struct ui_run {
+	char			*text;		/* as typed */
+	bool			 shell;		/* run through sh -c */
+};
+#define UI_RUN_HISTORY	50
+
+/*
+ * The params file as last read or written here: a save asks first when
+ * another program changed it since (its size, time or bytes differ, or it
+ * came or went).
+ */
+struct ui_snapshot {
+	bool			 taken;
+	bool			 exists;
+	long long		 size;
+	long long		 mtime;		/* seconds: bytes tell more */
+	char			*data;		/* its bytes, when it exists */
+	size_t			 len;
+};
+
+/* A preset: a params file of the built-in examples. */
+struct ui_preset {
+	char			*name;		/* the file's name, no ".json" */
+	char			*path;
+	char			*about;		/* one line on what it allows */
+};
+
+/* A mouse event, as ui/input.c reads it (UI_KEY_MOUSE). */
+enum ui_mouse_what {
+	UI_MOUSE_CLICK,		/* button 1 pressed */
+	UI_MOUSE_WHEEL_UP,
+	UI_MOUSE_WHEEL_DOWN,
+};
+
+struct ui_mouse {
+	int			 y, x;		/* the screen cell */
+	enum ui_mouse_what	 what;
+};
 
 struct ui_model {
 	struct params		 params;
@@ -123,6 +175,9 @@ struct ui_model {
 	size_t			 nlines;
 	size_t			 preview_top;
 	size_t			 first_changed;	/* SIZE_MAX: nothing changed */
+	size_t			 first_changed_rule;	/* the same, -D lines
+						 * aside: what the preview
+						 * scrolls to */
 	bool			 preview_stale;	/* the last regen failed */
 	bool			 have_gen;
 	struct gen_result	 gen;
@@ -144,8 +199,19 @@ struct ui_model {
 	enum ui_after_save	 after_save;
 	char			*pending_path;	/* for UI_R_SAVE, UI_R_OPEN */
 	char			*save_typed;	/* the save prompt's text, for a retry */
+	char			*open_typed;	/* the open prompt's, as well */
 	bool			 overwrite_ok;
 	char			**run_argv;	/* for UI_R_LAUNCH */
+	struct ui_snapshot	 snap;		/* m->file as read, written */
+
+	/* The run prompt: no shell unless asked (Ctrl-T), and the commands
+	 * run before (Up, Down), the line typed kept while they show. */
+	bool			 run_shell;
+	struct ui_run		*run_hist;	/* oldest first */
+	size_t			 nrun_hist;
+	size_t			 run_hist_at;	/* nrun_hist: the line typed */
+	char			*run_draft;
+	bool			 run_draft_shell;
 
 	/* The help screen: the keymap's rows, and the lines they make
 	 * wrapped to the screen's width (what the view draws). */
@@ -160,6 +226,33 @@ struct ui_model {
 	bool			 status_err;
 
 	struct ui_cache		*cache;		/* resolved paths (rows.c) */
+
+	/* The preview's first column shown (Left, Right), and its width. */
+	size_t			 preview_left;
+	int			 preview_cols;
+
+	/* The search (/): the text last searched for, whether it is in the
+	 * help, and the line of the match last gone to. It is on while the
+	 * mode is UI_MODE_SEARCH, or on the help screen while search_on. */
+	char			*search;
+	bool			 search_help;
+	bool			 search_on;
+	size_t			 search_line;
+
+	/* The presets (P), read when their list opens (presets.c). */
+	char			**preset_dirs;
+	struct ui_preset	*presets;
+	size_t			 npresets;
+	size_t			 preset_sel;
+	size_t			 preset_top;
+	bool			 pending_preset;	/* UI_R_OPEN: pending_path
+							 * is a preset */
+	char			*preset_name;	/* the unsaved policy's preset */
+
+	/* Undo (U) and redo (R) of the changes to the policy and the
+	 * checks (undo.c). */
+	struct ui_history	 undo;
+	struct ui_history	 redo;
 };
 
 /*
@@ -204,6 +297,64 @@ unsigned ui_model_complete(struct ui_model *);	/* Tab in a prompt */
  * its deciding rule in the preview; a check that cannot be asked is an
  * error and the prompt stays open. */
 unsigned ui_model_check(struct ui_model *);
+
+/*
+ * Lists the presets (presets.c) and shows their list in the settings pane
+ * (UI_MODE_PICK), the first selected; a status error when there are none.
+ * Enter opens the one selected as a new policy with no file, so that a
+ * save never writes over the shipped example; any key the list does not
+ * take closes it and does what it does.
+ */
+unsigned ui_model_presets(struct ui_model *);
+void	ui_presets_free(struct ui_model *);
+/* Selects preset i of the list (kept in sight), saying what it is; or
+ * keeps the selected one in sight (a new size of the pane). */
+void	ui_presets_select(struct ui_model *, size_t i);
+void	ui_presets_scroll(struct ui_model *);
+/* The rows a preset takes in the settings pane: 1 when its name and what
+ * it allows fit side by side, else 3 (the name, then that in two rows);
+ * and the columns of the longest name. */
+int	ui_presets_rows(const struct ui_model *);
+size_t	ui_presets_name_cols(const struct ui_model *);
+
+/*
+ * Replaces the policy with the preset at path: a new policy, not saved
+ * (m->file NULL, the title names the preset). Returns 0, or -1 with err
+ * set and m unchanged.
+ */
+int	ui_model_load_preset(struct ui_model *, const char *path, const char *name,
+	    struct sb_error *);
+
+/* The open prompt, in the profiles directory ("~/" for $HOME). */
+void	ui_model_open_prompt(struct ui_model *);
+
+/* Notes m->file as it is on disk now (or that it is not there), for the
+ * question a save asks when another program changed it meanwhile. */
+void	ui_model_snapshot(struct ui_model *);
+
+/* Why a save cannot create path (its directory does not exist or is not
+ * one; the profiles directory is made as needed), or NULL. New string. */
+char	*ui_model_dir_problem(const struct ui_model *, const char *path);
+
+/*
+ * A mouse event on the screen laid out as l: a click selects a settings
+ * row or a preset, or gives a pane the focus; the wheel scrolls what is
+ * under the pointer. Ignored in a prompt or a question.
+ */
+unsigned ui_model_mouse(struct ui_model *, const struct ui_layout *,
+	    const struct ui_mouse *);
+
+/* The preview pane's width in columns (Left and Right scroll by half). */
+void	ui_model_set_preview_width(struct ui_model *, int cols);
+
+/* True while the help screen is shown: its own mode, or a search of it
+ * being typed. */
+bool	ui_model_in_help(const struct ui_model *);
+
+/* True while the preview's (or with help, the help's) matches show: the
+ * search on, or being typed. *pat gets the text. */
+bool	ui_model_search_shown(const struct ui_model *, bool help,
+	    const char **pat);
 
 /* The width of the help screen's text: its rows wrap to it. */
 void	ui_model_set_help_width(struct ui_model *, int cols);

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
 #include "lists.h"
 #include "model.h"
+#include "hash.h"
 #include "sbpl-lex.h"
 #include "strmap.h"
 #include "xmalloc.h"
@@ -43,21 +43,71 @@ top_role(const struct sbpl_token *t, const struct sbpl_lexer *lx)
 }
 
 /*
+ * Records the state a line starts in. A line that begins inside a string
+ * token of the lines before cannot be resumed from, nor converge.
+ */
+static void
+record(struct ui_pline *l, int depth, enum ui_line_role form, bool in_token)
+{
+	l->depth = depth;
+	l->form = form;
+	l->in_token = in_token;
+}
+
+/* True when line i, at or after stop, holds the state the run reached:
+ * from there on the text and so the roles are the old ones. */
+static bool
+converged(const struct ui_model *m, size_t i, size_t stop, int depth,
+    enum ui_line_role form, bool in_token)
+{
+	const struct ui_pline *l = &m->lines[i];
+
+	return i >= stop && !in_token && !l->in_token && l->depth == depth &&
+	    l->form == form;
+}
+
+/* The lines after t's own that a token of several lines covers the start
+ * of: up to line (0-based) t.line + n - 1. */
+static size_t
+token_lines(const struct sbpl_token *t)
+{
+	const char *p = t->start, *end = t->start + t->len;
+	size_t n = 0;
+
+	if (t->kind != SBPL_T_STRING && t->kind != SBPL_T_RAW)
+		return 0;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
  * Classifies lines by the top-level form they belong to, so a rule that
  * spans lines keeps one colour; a comment line at the top level is a
  * comment. The lexer knows strings and comments, whose parens do not
- * count.
+ * count. It runs from line from (whose recorded state it starts in) and
+ * stops at the first line at or after stop that it finds in the state the
+ * old run left there: the rest is the old text, already classified.
  */
 static void
-classify(struct ui_model *m)
+classify(struct ui_model *m, size_t from, size_t stop)
 {
 	struct sbpl_lexer lx;
 	struct sbpl_token t;
-	enum ui_line_role form = UI_LINE_PLAIN, role;
-	size_t line = 0;	/* lines[0..line) have their role */
-	int depth = 0;
+	enum ui_line_role form, role;
+	size_t line = from;	/* lines[from..line) have their role */
+	size_t tok_end = 0;	/* lines before it start inside a token */
+	size_t n;
+	int depth;
 
-	sbpl_lex_init(&lx, m->preview);
+	if (from >= m->nlines)
+		return;
+	depth = m->lines[from].depth;
+	form = m->lines[from].form;
+	sbpl_lex_init(&lx, m->lines[from].s);
+	lx.line = from + 1;
 	for (;;) {
 		(void)sbpl_lex_next(&lx, &t);
 		/* Most tokens are on the line of the one before. */
@@ -66,6 +116,11 @@ classify(struct ui_model *m)
 			 * them. */
 			while (line < m->nlines &&
 			    (t.kind == SBPL_T_END || line + 1 < t.line)) {
+				if (converged(m, line, stop, depth, form,
+				    line < tok_end))
+					return;
+				record(&m->lines[line], depth, form,
+				    line < tok_end);
 				if (depth == 0)
 					form = UI_LINE_PLAIN;
 				m->lines[line++].role = form;
@@ -73,6 +128,11 @@ classify(struct ui_model *m)
 			if (t.kind == SBPL_T_END)
 				break;
 			if (line < m->nlines) {
+				if (converged(m, line, stop, depth, form,
+				    line < tok_end))
+					return;
+				record(&m->lines[line], depth, form,
+				    line < tok_end);
 				/* The first token of its line. */
 				role = form;
 				if (depth == 0) {
@@ -84,6 +144,8 @@ classify(struct ui_model *m)
 				m->lines[line++].role = role;
 			}
 		}
+		if ((n = token_lines(&t)) > 0 && t.line + n > tok_end)
+			tok_end = t.line + n;
 		if (t.kind == SBPL_T_OPEN)
 			depth++;
 		else if (t.kind == SBPL_T_CLOSE && depth > 0)
@@ -91,35 +153,55 @@ classify(struct ui_model *m)
 	}
 }
 
+static void
+line_hash(struct ui_pline *l)
+{
+	if (!l->hashed) {
+		l->hash = hash_words(l->s, l->len);
+		l->hashed = true;
+	}
+}
+
 /*
- * Marks the lines of the new preview that the old one did not have (as a
- * multiset: a repeated line counts once per copy). O(n), unlike a real diff,
- * and enough to show what an edit added or altered.
+ * Marks the lines of the new preview's changed part that the old one's did
+ * not have (as a multiset: a repeated line counts once per copy): lines
+ * [from, to) against old [ofrom, oto). O(n), unlike a real diff, and enough
+ * to show what an edit added or altered; the lines around them are the
+ * same bytes, so unchanged.
  */
 static void
-mark_changes(struct ui_model *m, const struct ui_pline *old, size_t nold)
+mark_changes(struct ui_model *m, size_t from, size_t to, struct ui_pline *old,
+    size_t ofrom, size_t oto)
 {
 	struct strmap set;
 	struct ui_pline *l;
 	size_t i, *count;
 
-	m->first_changed = SIZE_MAX;
-	if (old == NULL)
+	m->first_changed = m->first_changed_rule = SIZE_MAX;
+	if (from == to)
 		return;
 	strmap_init(&set);
-	strmap_reserve(&set, nold);
-	for (i = 0; i < nold; i++)
+	strmap_reserve(&set, oto - ofrom);
+	for (i = ofrom; i < oto; i++) {
+		line_hash(&old[i]);
 		++*strmap_put(&set, old[i].s, old[i].len, old[i].hash, NULL);
-	for (i = 0; i < m->nlines; i++) {
+	}
+	for (i = from; i < to; i++) {
 		l = &m->lines[i];
-		count = strmap_get(&set, l->s, l->len, l->hash);
-		if (count != NULL && *count > 0) {
-			(*count)--;
-			continue;
+		if (oto > ofrom) {
+			line_hash(l);
+			count = strmap_get(&set, l->s, l->len, l->hash);
+			if (count != NULL && *count > 0) {
+				(*count)--;
+				continue;
+			}
 		}
 		l->changed = true;
 		if (m->first_changed == SIZE_MAX)
 			m->first_changed = i;
+		if (m->first_changed_rule == SIZE_MAX &&
+		    l->role != UI_LINE_PARAM)
+			m->first_changed_rule = i;
 	}
 	strmap_clear(&set);
 }
@@ -132,54 +214,156 @@ ui_preview_max_top(const struct ui_model *m)
 	return m->nlines > h ? m->nlines - h : 0;
 }
 
+/* Room for n more lines. */
 static void
-split_lines(struct ui_model *m)
+lines_reserve(struct ui_model *m, size_t *cap, size_t n)
 {
-	const char *s = m->preview, *nl;
-	size_t n = 0, cap = 64;
+	if (m->nlines + n <= *cap)
+		return;
+	while (m->nlines + n > *cap)
+		*cap = *cap < 64 ? 64 : *cap * 2;
+	m->lines = xreallocarray(m->lines, *cap, sizeof *m->lines);
+}
 
-	m->lines = xreallocarray(NULL, cap, sizeof *m->lines);
-	while (*s != '\0') {
-		nl = strchr(s, '\n');
-		if (n == cap) {
-			cap *= 2;
-			m->lines = xreallocarray(m->lines, cap, sizeof *m->lines);
-		}
-		m->lines[n].s = s;
-		m->lines[n].len = nl != NULL ? (size_t)(nl - s) : strlen(s);
-		m->lines[n].hash = hash_bytes(s, m->lines[n].len);
-		m->lines[n].role = UI_LINE_PLAIN;
-		m->lines[n].changed = false;
-		m->lines[n].mark = 0;
-		m->lines[n].span_off = m->lines[n].span_len = 0;
-		n++;
+/* Appends the lines of bytes [start, end) of the preview: end is the end
+ * of the text or the start of a line. */
+static void
+split_lines(struct ui_model *m, size_t *cap, size_t start, size_t end)
+{
+	const char *s = m->preview + start, *e = m->preview + end, *nl;
+	struct ui_pline *l;
+
+	while (s < e) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		lines_reserve(m, cap, 1);
+		l = &m->lines[m->nlines++];
+		memset(l, 0, sizeof *l);
+		l->s = s;
+		l->len = nl != NULL ? (size_t)(nl - s) : (size_t)(e - s);
+		l->role = UI_LINE_PLAIN;
 		if (nl == NULL)
 			break;
 		s = nl + 1;
 	}
-	m->nlines = n;
+}
+
+/* Appends old lines [from, to), their text moved by delta bytes from old
+ * to the preview, with their roles, states and hashes. */
+static void
+copy_lines(struct ui_model *m, size_t *cap, const struct ui_pline *old,
+    const char *otext, size_t from, size_t to, size_t delta)
+{
+	struct ui_pline *l;
+	size_t i;
+
+	lines_reserve(m, cap, to - from);
+	for (i = from; i < to; i++) {
+		l = &m->lines[m->nlines++];
+		*l = old[i];
+		/* Offset first: delta may be a shrink, wrapped in size_t. */
+		l->s = m->preview + ((size_t)(old[i].s - otext) + delta);
+		l->changed = false;
+		l->mark = 0;
+		l->span_off = l->span_len = 0;
+	}
+}
+
+/* How many bytes a and b have in common at the start; memcmp by blocks
+ * first, as the texts are mostly the same. */
+static size_t
+common_prefix(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 256 <= n && memcmp(a + i, b + i, 256) == 0)
+		i += 256;
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* The same at the end of a[0..alen) and b[0..blen), at most max bytes. */
+static size_t
+common_suffix(const char *a, size_t alen, const char *b, size_t blen,
+    size_t max)
+{
+	size_t i = 0;
+
+	while (i + 256 <= max && memcmp(a + alen - i - 256,
+	    b + blen - i - 256, 256) == 0)
+		i += 256;
+	while (i < max && a[alen - 1 - i] == b[blen - 1 - i])
+		i++;
+	return i;
 }
 
 void
 ui_preview_set(struct ui_model *m, char *text)
 {
-	struct ui_pline *old_lines = m->lines;
-	char *old_preview = m->preview;
-	size_t nold = m->nlines, h;
+	struct ui_pline *old = m->lines;
+	char *otext = m->preview;
+	size_t nold = m->nlines, olen, len, pre, suf, np, ns, start, end;
+	size_t cap = 0, from, stop, scroll, h;
+
+	len = strlen(text);
+	olen = otext != NULL ? strlen(otext) : 0;
+	pre = old != NULL ? common_prefix(otext, text,
+	    olen < len ? olen : len) : 0;
+	suf = old != NULL ? common_suffix(otext, olen, text, len,
+	    (olen < len ? olen : len) - pre) : 0;
+	/* The old lines wholly inside the common start, their newline
+	 * included, and inside the common end, the newline before them
+	 * included: the same lines in the new text. */
+	for (np = 0; np < nold; np++) {
+		if ((size_t)(old[np].s - otext) + old[np].len + 1 > pre)
+			break;
+	}
+	for (ns = 0; ns < nold - np; ns++) {
+		if ((size_t)(old[nold - 1 - ns].s - otext) < olen - suf + 1)
+			break;
+	}
 
 	m->preview = text;
-	split_lines(m);
-	classify(m);
-	mark_changes(m, old_lines, nold);
-	free(old_lines);
-	free(old_preview);
+	m->lines = NULL;
+	m->nlines = 0;
+	copy_lines(m, &cap, old, otext, 0, np, 0);
+	start = np > 0 ? (size_t)(old[np - 1].s - otext) + old[np - 1].len + 1 :
+	    0;
+	end = ns > 0 ? (size_t)(old[nold - ns].s - otext) + len - olen : len;
+	split_lines(m, &cap, start, end);
+	stop = m->nlines;
+	copy_lines(m, &cap, old, otext, nold - ns, nold, len - olen);
 
-	/* Bring the first changed line into view, with a little context. */
+	/* Run the classifier from the first new line, in the state the old
+	 * line there started in, or from the last line before it that can
+	 * be resumed from (the text before is the same). */
+	from = np;
+	if (np == 0) {
+		if (m->nlines > 0)
+			record(&m->lines[0], 0, UI_LINE_PLAIN, false);
+	} else if (np < nold && np < m->nlines && !old[np].in_token)
+		record(&m->lines[np], old[np].depth, old[np].form, false);
+	else {
+		from = np - 1;
+		while (from > 0 && m->lines[from].in_token)
+			from--;
+	}
+	classify(m, from, stop);
+	if (old != NULL)
+		mark_changes(m, np, stop, old, np, nold - ns);
+	else
+		m->first_changed = m->first_changed_rule = SIZE_MAX;
+	free(old);
+	free(otext);
+
+	/* Bring the first changed rule into view, with a little context:
+	 * the -D lines at the top say less than the rules that use them. */
+	scroll = m->first_changed_rule != SIZE_MAX ? m->first_changed_rule :
+	    m->first_changed;
 	h = (size_t)m->preview_lines;
-	if (m->first_changed != SIZE_MAX &&
-	    (m->first_changed < m->preview_top ||
-	    m->first_changed >= m->preview_top + h))
-		m->preview_top = m->first_changed > 2 ? m->first_changed - 2 : 0;
+	if (scroll != SIZE_MAX &&
+	    (scroll < m->preview_top || scroll >= m->preview_top + h))
+		m->preview_top = scroll > 2 ? scroll - 2 : 0;
 	if (m->preview_top > ui_preview_max_top(m))
 		m->preview_top = ui_preview_max_top(m);
 }
@@ -368,5 +552,5 @@ ui_preview_drop(struct ui_model *m)
 	m->preview = NULL;
 	m->lines = NULL;
 	m->nlines = 0;
-	m->first_changed = SIZE_MAX;
+	m->first_changed = m->first_changed_rule = SIZE_MAX;
 }

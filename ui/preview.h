@@ -22,12 +22,19 @@ enum ui_line_role {
 struct ui_pline {
 	const char		*s;	/* into ui_model.preview; not NUL-terminated */
 	size_t			 len;
-	size_t			 hash;	/* hash_bytes of the line, for the next change */
+	size_t			 hash;	/* of the line (preview.c), when hashed */
+	bool			 hashed;	/* made when a change needs it */
 	enum ui_line_role	 role;
 	bool			 changed;	/* added or altered by the last change */
 	unsigned		 mark;		/* UI_MARK_* */
 	size_t			 span_off;	/* UI_MARK_ENTRY: the bytes */
 	size_t			 span_len;	/* of s the entry wrote */
+	/* The classifier's state where the line starts, so that after a
+	 * change it runs again from the first changed line only, and stops
+	 * where it falls back into step with the old text. */
+	int			 depth;		/* open parens */
+	enum ui_line_role	 form;		/* of the form they open */
+	bool			 in_token;	/* inside a string of lines before */
 };
 
 struct ui_model;
@@ -36,7 +43,9 @@ struct ui_model;
  * Makes text (taken) the preview: split into lines, each coloured by the
  * top-level SBPL form it belongs to (sbpl-lex.h), the lines that the old
  * preview did not have marked as changed (none after ui_preview_drop), and
- * the first of them scrolled into view.
+ * the first changed rule (else the first changed -D line) scrolled into
+ * view. The lines before and after the bytes that changed keep their
+ * colour and hash: a key press costs what it changed, not the whole text.
  */
 void	ui_preview_set(struct ui_model *, char *text);
 

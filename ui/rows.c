@@ -32,6 +32,7 @@ struct ui_cache {
 	size_t			 n;
 	size_t			 cap;
 	struct strmap		 index;	/* key -> its entry in v */
+	size_t			 next;	/* the entry after the last found */
 };
 
 void
@@ -58,15 +59,22 @@ resolved(struct ui_model *m, const char *path)
 {
 	struct ui_cache *c;
 	struct ui_cache_ent *e;
-	size_t len = strlen(path), h = hash_bytes(path, len), *i;
+	size_t len = strlen(path), h, *i;
 	char *r;
 
 	if ((c = m->cache) == NULL) {
 		c = m->cache = xcalloc(1, sizeof *m->cache);
 		strmap_init(&c->index);
 	}
-	if ((i = strmap_get(&c->index, path, len, h)) != NULL)
+	/* The rows ask in the same order at every build: most often the
+	 * entry after the last one is the one, and no hash is needed. */
+	if (c->next < c->n && strcmp(c->v[c->next].key, path) == 0)
+		return c->v[c->next++].val;
+	h = hash_bytes(path, len);
+	if ((i = strmap_get(&c->index, path, len, h)) != NULL) {
+		c->next = *i + 1;
 		return c->v[*i].val;
+	}
 	r = gen_resolve_path(path, false, &m->ctx, NULL);
 	if (r != NULL && strcmp(r, path) == 0) {
 		free(r);
@@ -81,6 +89,7 @@ resolved(struct ui_model *m, const char *path)
 	e->val = r;
 	/* The map borrows the entry's own copy of the key. */
 	*strmap_put(&c->index, e->key, len, h, NULL) = c->n++;
+	c->next = c->n;
 	return r;
 }
 
@@ -286,18 +295,37 @@ add_switch(struct ui_model *m, struct rowbuf *rb, enum ui_row_kind kind,
  * the preview.
  */
 static bool
-builtin_in_profile(const struct ui_model *m, const char *canon)
+builtin_in_profile(const char *const *values, size_t n, const char *canon)
 {
-	const struct gen_param *q;
 	size_t i;
 
-	for (i = 0; i < m->gen.nparams; i++) {
-		q = &m->gen.params[i];
-		if (strncmp(q->key, "BUILTIN_DENY_", 13) == 0 &&
-		    strcmp(q->value, canon) == 0)
+	for (i = 0; i < n; i++) {
+		if (strcmp(values[i], canon) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* The values of the BUILTIN_DENY_ parameters, found once for all the
+ * rows: there can be thousands of parameters. New array of borrowed
+ * strings, *n of them. */
+static const char **
+builtin_values(const struct ui_model *m, size_t *n)
+{
+	const char **v = NULL;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; m->have_gen && i < m->gen.nparams; i++) {
+		if (strncmp(m->gen.params[i].key, "BUILTIN_DENY_", 13) != 0)
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[(*n)++] = m->gen.params[i].value;
+	}
+	return v;
 }
 
 /*
@@ -316,8 +344,10 @@ add_builtins(struct ui_model *m, struct rowbuf *rb, const char *net_off)
 	const struct ui_list *l = ui_list_by_row(ROW_BUILTIN);
 	const char *path, *why, *canon;
 	enum sock_match match;
+	const char **values = NULL;
 	char *full;
-	size_t i;
+	size_t i, nvalues = 0;
+	bool found = false;
 
 	add_switch(m, rb, l->head, net_off);
 	/* Off, the reason note above the rows names the key already. */
@@ -334,8 +364,12 @@ add_builtins(struct ui_model *m, struct rowbuf *rb, const char *net_off)
 			else {
 				/* Through the cache: this runs at each key. */
 				canon = resolved(m, full);
-				if (!builtin_in_profile(m, canon != NULL ?
-				    canon : full))
+				if (!found) {
+					values = builtin_values(m, &nvalues);
+					found = true;
+				}
+				if (!builtin_in_profile(values, nvalues,
+				    canon != NULL ? canon : full))
 					why = unused;
 			}
 			free(full);
@@ -343,6 +377,7 @@ add_builtins(struct ui_model *m, struct rowbuf *rb, const char *net_off)
 		row_add(rb, l->entry, i, 2, why, xstrdup(path),
 		    xstrdup(sock_match_name(match)));
 	}
+	free(values);
 }
 
 /*
@@ -461,9 +496,13 @@ ui_rows_build(struct ui_model *m)
 	row_add(&rb, ROW_SECTION, 0, 0, NULL, xstrdup("Filesystem"), NULL);
 	row_add(&rb, ROW_FS_MODE, 0, 1, NULL, xstrdup("mode"),
 	    xstrdup(fs_mode_name(p->fs_mode)));
-	add_switch(m, &rb, ROW_INC_CWD, fs_na);
-	add_switch(m, &rb, ROW_INC_TMP, fs_na);
-	add_switch(m, &rb, ROW_INC_TMPDIR, fs_na);
+	/* A cwd root of / or $HOME is warned about as the switch's. */
+	at = add_switch(m, &rb, ROW_INC_CWD, fs_na);
+	add_warnings(m, &rb, at, GEN_W_INCLUDE_CWD, GEN_NO_INDEX);
+	at = add_switch(m, &rb, ROW_INC_TMP, fs_na);
+	add_warnings(m, &rb, at, GEN_W_INCLUDE_TMP, GEN_NO_INDEX);
+	at = add_switch(m, &rb, ROW_INC_TMPDIR, fs_na);
+	add_warnings(m, &rb, at, GEN_W_INCLUDE_TMPDIR, GEN_NO_INDEX);
 	add_list(m, &rb, ui_list_by_row(ROW_ROOTS), fs_na);
 	add_list(m, &rb, ui_list_by_row(ROW_PROTECTS), fs_na);
 	add_list(m, &rb, ui_list_by_row(ROW_DENY_READS), NULL);
@@ -484,7 +523,7 @@ ui_rows_build(struct ui_model *m)
 void
 ui_rows_scroll(struct ui_model *m)
 {
-	size_t h = (size_t)m->settings_lines;
+	size_t h = (size_t)m->settings_lines, end;
 
 	if (m->sel < m->rows_top)
 		m->rows_top = m->sel;
@@ -494,8 +533,27 @@ ui_rows_scroll(struct ui_model *m)
 	while (m->sel + 1 < m->nrows && !ui_row_is_selectable(&m->rows[m->sel + 1]) &&
 	    m->sel + 1 >= m->rows_top + h && m->rows_top < m->sel)
 		m->rows_top++;
+	/*
+	 * Clamped at every layout, not only when the selection leaves the
+	 * pane: a pane one row high for a moment (a brief shrink) must not
+	 * leave the rows scrolled once it is tall again. No further down
+	 * than the last page needs, and the headings and notes just above
+	 * the top row come back while the selection stays in sight, or no
+	 * key could bring them back: they cannot be selected.
+	 */
 	if (m->nrows <= h)
 		m->rows_top = 0;
+	else if (m->rows_top > m->nrows - h)
+		m->rows_top = m->nrows - h;
+	end = m->sel;
+	while (end + 1 < m->nrows && !ui_row_is_selectable(&m->rows[end + 1]))
+		end++;
+	if (end >= m->rows_top + h)
+		end = m->sel;
+	while (m->rows_top > 0 &&
+	    !ui_row_is_selectable(&m->rows[m->rows_top - 1]) &&
+	    end < m->rows_top - 1 + h)
+		m->rows_top--;
 }
 
 void

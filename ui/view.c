@@ -4,11 +4,14 @@
 
 #include "view.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keymap.h"
+#include "lists.h"
+#include "search.h"
 #include "theme.h"
 #include "ui-curses.h"
 #include "utf8.h"
@@ -160,13 +163,18 @@ static void
 draw_title(const struct ui_model *m, const struct ui_rect *r)
 {
 	static const char prefix[] = " sbpolicy: ";
-	char right[128];
+	char right[128], *from = NULL;
 	const char *file = m->file != NULL ? m->file : "[new policy]";
 	const char *mark = m->modified ? " [modified]" : "";
 	attr_t a = ui_theme_attr(UI_ROLE_TITLE);
 	size_t flen = strlen(file);
 	int rw, room, fw, x;
 
+	if (m->file == NULL && m->preset_name != NULL) {
+		xasprintf(&from, "[new policy from %s]", m->preset_name);
+		file = from;
+		flen = strlen(file);
+	}
 	snprintf(right, sizeof right, "network %s | fs %s ",
 	    net_mode_name(m->params.net_mode), fs_mode_name(m->params.fs_mode));
 	fill(r->y, r->x, r->w, a);
@@ -187,6 +195,7 @@ draw_title(const struct ui_model *m, const struct ui_rect *r)
 	puts_at(r->y, x, r->x + r->w - x, mark, a);
 	if (rw > 0)
 		puts_at(r->y, r->x + r->w - rw, rw, right, a);
+	free(from);
 }
 
 static void
@@ -244,6 +253,11 @@ draw_row(const struct ui_model *m, const struct ui_row *row, bool selected,
 	if (row->warned && indent >= 2)
 		put(y, x + indent - 2, 1, "!", 1,
 		    selected ? a : ui_theme_attr(UI_ROLE_WARNING));
+	else if (row->inactive != NULL && ui_row_is_selectable(row) &&
+	    indent >= 2)
+		/* Dim is not on every terminal (vt100 has none), nor in a
+		 * text capture: a row with no effect is marked too. */
+		put(y, x + indent - 2, 1, "-", 1, a);
 	room = r->w - indent - 1 - (vw > 0 ? vw + 2 : 0);
 	if (room < 8 && vw > 0) {
 		/* Too narrow for both: the label wins, the value is cut. */
@@ -265,6 +279,49 @@ draw_row(const struct ui_model *m, const struct ui_row *row, bool selected,
 		put(y, x + r->w - 1 - vw, vw, value, strlen(value), va);
 }
 
+/*
+ * The presets, in place of the settings while their list is open: each
+ * name and what it allows, on one row when they fit, else under it in two
+ * (indented, cut at the second), the selected one reversed; the status
+ * line has the whole of what it allows.
+ */
+static void
+draw_presets(const struct ui_model *m, const struct ui_rect *r)
+{
+	const struct ui_preset *p;
+	const char *about;
+	size_t i, name = ui_presets_name_cols(m), len, cut, next;
+	int y, k, x, lines = ui_layout_pane_lines(r), rows = ui_presets_rows(m);
+	attr_t a, na;
+
+	draw_heading(r, " Settings: start from a preset?", true);
+	for (y = 0, i = m->preset_top; y + rows <= lines && i < m->npresets;
+	    y += rows, i++) {
+		p = &m->presets[i];
+		a = ui_theme_attr(i == m->preset_sel ? UI_ROLE_SELECTED :
+		    UI_ROLE_NORMAL);
+		na = i == m->preset_sel ? a : ui_theme_attr(UI_ROLE_NOTE);
+		for (k = 0; k < rows && i == m->preset_sel; k++)
+			fill(r->y + 1 + y + k, r->x, r->w, a);
+		puts_at(r->y + 1 + y, r->x + 2, r->w - 3, p->name, a | A_BOLD);
+		if (rows == 1) {
+			x = r->x + 2 + (int)name + 2;
+			puts_at(r->y + 1 + y, x, r->x + r->w - 1 - x, p->about,
+			    na);
+			continue;
+		}
+		about = p->about;
+		for (k = 1; k < rows && *about != '\0'; k++) {
+			len = next = strlen(about);
+			cut = k + 1 < rows ? ui_utf8_wrap(about, len,
+			    r->w - 5, 0, &next) : len;
+			put(r->y + 1 + y + k, r->x + 4, r->w - 5, about, cut,
+			    na);
+			about += next;
+		}
+	}
+}
+
 static void
 draw_settings(const struct ui_model *m, const struct ui_rect *r)
 {
@@ -274,6 +331,10 @@ draw_settings(const struct ui_model *m, const struct ui_rect *r)
 
 	if (r->w == 0 || r->h == 0)
 		return;
+	if (m->mode == UI_MODE_PICK) {
+		draw_presets(m, r);
+		return;
+	}
 	draw_heading(r, " Settings", focus && m->mode != UI_MODE_HELP);
 	for (y = 0, i = m->rows_top; y < lines && i < m->nrows; y++, i++)
 		draw_row(m, &m->rows[i], i == m->sel, r->y + 1 + y, r);
@@ -295,88 +356,101 @@ line_role(enum ui_line_role r)
 }
 
 /*
- * Writes s[0..len) at (y, x) in at most w columns, (param "KEY")
- * references in pa when refs, the rest in base. Returns the columns used.
+ * The attributes of a preview line, byte by byte: its role's (or that of
+ * a changed line, or of the selected check's deciding rule, which fill the
+ * row); what the selected entry wrote (span) in its own; (param "KEY")
+ * references inside rules standing out, underlined inside the entry's
+ * bytes; and the matches of a search on top of all.
  */
-static int
-put_refs(int y, int x, int w, const char *s, size_t len, attr_t base,
-    attr_t pa, bool refs)
+static void
+line_attrs(const struct ui_pline *l, attr_t *at, const char *pat)
 {
 	static const char ref[] = "(param \"";
-	const char *end = s + len, *p, *q;
-	int used, total = 0;
+	const char *s = l->s, *end = s + l->len, *p, *q;
+	attr_t base, pa, ea, sa;
+	size_t i, k, n, lo, hi;
+	bool rule = (l->mark & UI_MARK_RULE) != 0;
+	bool entry = (l->mark & UI_MARK_ENTRY) != 0 && l->span_len > 0;
+	bool refs = l->role != UI_LINE_COMMENT && l->role != UI_LINE_PARAM;
 
-	while (s < end && w > 0) {
-		p = refs ? memmem(s, (size_t)(end - s), ref, sizeof ref - 1) :
-		    NULL;
-		if (p == NULL) {
-			total += put(y, x, w, s, (size_t)(end - s), base);
-			break;
-		}
-		used = put(y, x, w, s, (size_t)(p - s), base);
-		x += used;
-		w -= used;
-		total += used;
+	base = ui_theme_attr(rule ? UI_ROLE_PREVIEW_RULE : l->changed ?
+	    UI_ROLE_PREVIEW_CHANGED : line_role(l->role));
+	pa = rule || l->changed ? base : ui_theme_attr(UI_ROLE_PREVIEW_PARAM);
+	ea = ui_theme_attr(UI_ROLE_PREVIEW_ENTRY);
+	sa = ui_theme_attr(UI_ROLE_SEARCH);
+	lo = entry ? l->span_off : l->len;
+	hi = entry ? l->span_off + l->span_len : l->len;
+	for (i = 0; i < l->len; i++)
+		at[i] = i >= lo && i < hi ? ea : base;
+	for (p = s; refs && (p = memmem(p, (size_t)(end - p), ref,
+	    sizeof ref - 1)) != NULL; p = q) {
 		q = memchr(p + sizeof ref - 1, ')', (size_t)(end - p) -
 		    (sizeof ref - 1));
 		q = q != NULL ? q + 1 : end;
-		used = put(y, x, w, p, (size_t)(q - p), pa);
-		x += used;
-		w -= used;
-		total += used;
-		s = q;
+		for (k = (size_t)(p - s); k < (size_t)(q - s); k++)
+			at[k] = k >= lo && k < hi ? ea | A_UNDERLINE : pa;
 	}
-	return total;
+	if (pat == NULL || (n = strlen(pat)) == 0)
+		return;
+	for (i = 0; (i = ui_search_find(s, l->len, i, pat)) != SIZE_MAX;
+	    i += n) {
+		for (k = i; k < i + n; k++)
+			at[k] = sa;
+	}
 }
 
 /*
- * One preview line: (param "KEY") references stand out inside rules. The
- * deciding rule of the selected check is filled like a changed line, in
- * its own role; what the selected entry wrote (span) stands out in its
- * own. The separator beside the pane marks both too (draw_separator).
+ * One preview line, from column left on (a '<' in the first column then
+ * says there is more before), cut with a '>' in the last when it goes on.
+ * The separator beside the pane marks entries and rules too
+ * (draw_separator).
  */
 static void
-draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r)
+draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r,
+    size_t left, const char *pat)
 {
-	attr_t base, pa, ea;
-	size_t off = 0, cut[3];
-	int x = r->x, w = r->w, k;
-	bool more = text_cols(l->s, l->len) > w;
-	bool rule = (l->mark & UI_MARK_RULE) != 0;
-	bool entry = (l->mark & UI_MARK_ENTRY) != 0 && l->span_len > 0;
-	bool filled = rule || l->changed;
-	bool refs = l->role != UI_LINE_COMMENT && l->role != UI_LINE_PARAM;
+	attr_t small[256], *at, base, key = ui_theme_attr(UI_ROLE_KEYHINT_KEY);
+	size_t skip = 0, i, j;
+	int x, end, used;
+	bool before = left > 0 && l->len > 0, more;
 
-	if (more)
-		w--;
-	base = ui_theme_attr(rule ? UI_ROLE_PREVIEW_RULE : l->changed ?
-	    UI_ROLE_PREVIEW_CHANGED : line_role(l->role));
-	pa = filled ? base : ui_theme_attr(UI_ROLE_PREVIEW_PARAM);
-	ea = ui_theme_attr(UI_ROLE_PREVIEW_ENTRY);
-	if (filled)
+	at = l->len <= sizeof small / sizeof small[0] ? small :
+	    xreallocarray(NULL, l->len, sizeof *at);
+	line_attrs(l, at, pat);
+	base = ui_theme_attr((l->mark & UI_MARK_RULE) ? UI_ROLE_PREVIEW_RULE :
+	    l->changed ? UI_ROLE_PREVIEW_CHANGED : line_role(l->role));
+	if ((l->mark & UI_MARK_RULE) || l->changed)
 		fill(y, r->x, r->w, base);
-	/* Before the entry's bytes, the bytes, after them. */
-	cut[0] = entry ? l->span_off : l->len;
-	cut[1] = entry ? l->span_off + l->span_len : l->len;
-	cut[2] = l->len;
-	for (k = 0; k < 3 && w > 0; k++) {
-		if (cut[k] <= off)
-			continue;
-		x += put_refs(y, x, w - (x - r->x), l->s + off, cut[k] - off,
-		    k == 1 ? ea : base, k == 1 ? ea | A_UNDERLINE : pa, refs);
-		off = cut[k];
-		if (x - r->x >= w)
+	if (before)
+		skip = text_skip(l->s, l->len, left > (size_t)INT32_MAX ?
+		    INT32_MAX : (int)left);
+	x = r->x + (before ? 1 : 0);
+	end = r->x + r->w;
+	more = text_cols(l->s + skip, l->len - skip) > end - x;
+	if (more)
+		end--;
+	/* Run by run of the same attributes. */
+	for (i = skip; i < l->len && x < end; i = j) {
+		for (j = i + 1; j < l->len && at[j] == at[i]; j++)
+			;
+		used = put(y, x, end - x, l->s + i, j - i, at[i]);
+		x += used;
+		if (used < text_cols(l->s + i, j - i))
 			break;
 	}
+	if (before)
+		put(y, r->x, 1, "<", 1, key);
 	if (more)
-		put(y, r->x + r->w - 1, 1, ">", 1,
-		    ui_theme_attr(UI_ROLE_KEYHINT_KEY));
+		put(y, r->x + r->w - 1, 1, ">", 1, key);
+	if (at != small)
+		free(at);
 }
 
 static void
 draw_preview(const struct ui_model *m, const struct ui_rect *r)
 {
-	char head[256];
+	char head[256], cols[48];
+	const char *pat;
 	size_t i, last;
 	int y, lines = ui_layout_pane_lines(r);
 	bool focus = m->focus == UI_FOCUS_PREVIEW;
@@ -386,15 +460,23 @@ draw_preview(const struct ui_model *m, const struct ui_rect *r)
 	last = m->preview_top + (size_t)lines;
 	if (last > m->nlines)
 		last = m->nlines;
-	snprintf(head, sizeof head, " Preview  lines %zu-%zu of %zu%s%s",
-	    m->nlines > 0 ? m->preview_top + 1 : 0, last, m->nlines,
+	/* Scrolled sideways: from which column (the '<' shows it too). */
+	cols[0] = '\0';
+	if (m->preview_left > 0)
+		snprintf(cols, sizeof cols, ", from column %zu",
+		    m->preview_left + 1);
+	snprintf(head, sizeof head, " Preview  lines %zu-%zu of %zu%s%s%s",
+	    m->nlines > 0 ? m->preview_top + 1 : 0, last, m->nlines, cols,
 	    /* Only what the settings show: a "no effect" warning about a
 	     * whole list is the dimmed reason there. */
 	    m->warnings_shown > 0 ? "  (warnings: see settings)" : "",
 	    m->preview_stale ? "  [stale]" : "");
 	draw_heading(r, head, focus && m->mode != UI_MODE_HELP);
+	if (!ui_model_search_shown(m, false, &pat))
+		pat = NULL;
 	for (y = 0, i = m->preview_top; y < lines && i < m->nlines; y++, i++)
-		draw_pline(&m->lines[i], r->y + 1 + y, r);
+		draw_pline(&m->lines[i], r->y + 1 + y, r, m->preview_left,
+		    pat);
 }
 
 /*
@@ -433,10 +515,36 @@ draw_separator(const struct ui_model *m, const struct ui_layout *l)
 
 /* --- help ----------------------------------------------------------------- */
 
+/* Writes s at (y, x) in at most w columns in attr, the matches of pat
+ * (or NULL) standing out. */
+static void
+put_matches(int y, int x, int w, const char *s, attr_t attr, const char *pat)
+{
+	size_t len = strlen(s), n = pat != NULL ? strlen(pat) : 0, i = 0, k;
+	attr_t sa = ui_theme_attr(UI_ROLE_SEARCH);
+	int used;
+
+	while (i < len && w > 0) {
+		k = n > 0 ? ui_search_find(s, len, i, pat) : SIZE_MAX;
+		if (k == SIZE_MAX)
+			k = len;
+		used = put(y, x, w, s + i, k - i, attr);
+		x += used;
+		w -= used;
+		if (k == len || w <= 0)
+			break;
+		used = put(y, x, w, s + k, n, sa);
+		x += used;
+		w -= used;
+		i = k + n;
+	}
+}
+
 static void
 draw_help(const struct ui_model *m, const struct ui_layout *l)
 {
 	struct ui_rect r;
+	const char *pat;
 	size_t i;
 	int y, lines;
 
@@ -449,11 +557,13 @@ draw_help(const struct ui_model *m, const struct ui_layout *l)
 		fill(y, 0, r.w, A_NORMAL);
 	draw_heading(&r, " Keys  (q, Esc or ? closes; Up/Down/PgUp/PgDn scroll)",
 	    true);
+	if (!ui_model_search_shown(m, true, &pat))
+		pat = NULL;
 	for (y = 0, i = m->help_top; y < lines && i < m->nhelp; y++, i++) {
 		attr_t a = m->help[i][0] != ' ' ?
 		    ui_theme_attr(UI_ROLE_SECTION) : A_NORMAL;
 
-		puts_at(r.y + 1 + y, 1, r.w - 2, m->help[i], a);
+		put_matches(r.y + 1 + y, 1, r.w - 2, m->help[i], a, pat);
 	}
 }
 
@@ -464,73 +574,215 @@ struct hint {
 	const char	*label;
 };
 
-/* Help and quit first: at any width they are the two a user must find. */
-static const struct hint hints_main[] = {
-	{ ACT_HELP, "help" }, { ACT_QUIT, "quit" },
-	{ ACT_NET_CYCLE, "net" }, { ACT_ADD_ALLOW, "allow" },
+/*
+ * By importance for the focus: in the settings, what the selected row
+ * takes (row_hints) comes first, then saving, opening and running, quit
+ * and undo, then the keys of the policy; the preview's own keys first
+ * there. Every list ends with "? help", which says "? more" when the
+ * others do not all fit (draw_hints keeps its room).
+ */
+static const struct hint hints_settings[] = {
+	{ ACT_SAVE, "save" }, { ACT_OPEN, "open" }, { ACT_RUN, "run" },
+	{ ACT_QUIT, "quit" }, { ACT_UNDO, "undo" }, { ACT_REDO, "redo" },
+	{ ACT_FOCUS, "pane" }, { ACT_NET_CYCLE, "net" },
+	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_ALLOW, "allow" },
 	{ ACT_ADD_DENY, "deny" }, { ACT_ADD_ROOT, "root" },
-	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_PORT, "port" },
+	{ ACT_ADD_PORT, "port" }, { ACT_TOGGLE_LOCAL, "local" },
+	{ ACT_TOGGLE_ALLOW_ALL, "all" }, { ACT_TOGGLE_BUILTIN, "builtin" },
+	{ ACT_CHECK, "check" }, { ACT_SEARCH, "search" },
+	{ ACT_ZOOM, "zoom" }, { ACT_PRESETS, "presets" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_preview[] = {
+	{ ACT_SEARCH, "search" }, { ACT_SCROLL_RIGHT, "scroll" },
+	{ ACT_ZOOM, "zoom" }, { ACT_FOCUS, "pane" }, { ACT_SAVE, "save" },
+	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_QUIT, "quit" },
+	{ ACT_UNDO, "undo" }, { ACT_REDO, "redo" }, { ACT_CHECK, "check" },
+	{ ACT_NET_CYCLE, "net" }, { ACT_FS_CYCLE, "fs" },
+	{ ACT_ADD_ALLOW, "allow" }, { ACT_ADD_DENY, "deny" },
+	{ ACT_ADD_ROOT, "root" }, { ACT_ADD_PORT, "port" },
 	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
-	{ ACT_EDIT, "edit" }, { ACT_DELETE, "del" }, { ACT_SAVE, "save" },
-	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_CHECK, "check" },
-	{ ACT_TOGGLE_BUILTIN, "builtin" }, { ACT_FOCUS, "pane" },
-	{ ACT_ZOOM, "zoom" },
+	{ ACT_TOGGLE_BUILTIN, "builtin" }, { ACT_PRESETS, "presets" },
+	{ ACT_NONE, NULL },
+};
+/* A search's own keys first: n no longer cycles the network mode. */
+static const struct hint hints_search[] = {
+	{ ACT_SEARCH_NEXT, "next" }, { ACT_SEARCH_PREV, "previous" },
+	{ ACT_CANCEL, "end search" }, { ACT_SEARCH, "search" },
+	{ ACT_QUIT, "quit" }, { ACT_UNDO, "undo" },
+	{ ACT_FOCUS, "pane" }, { ACT_ZOOM, "zoom" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_pick[] = {
+	{ ACT_ACCEPT, "open" }, { ACT_CANCEL, "close" }, { ACT_UP, "up" },
+	{ ACT_DOWN, "down" },
 	{ ACT_NONE, NULL },
 };
 static const struct hint hints_edit[] = {
 	{ ACT_ACCEPT, "accept" }, { ACT_CANCEL, "cancel" },
-	{ ACT_COMPLETE, "complete" }, { ACT_KILL_LINE, "clear" },
+	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
+	{ ACT_KILL_LINE, "clear" },
+	{ ACT_NONE, NULL },
+};
+/* The run prompt: how the line is run, and the history. */
+static const struct hint hints_run_words[] = {
+	{ ACT_ACCEPT, "run" }, { ACT_CANCEL, "cancel" },
+	{ ACT_SHELL_TOGGLE, "sh -c" }, { ACT_HISTORY_PREV, "history" },
+	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
+	{ ACT_KILL_LINE, "clear" },
+	{ ACT_NONE, NULL },
+};
+static const struct hint hints_run_shell[] = {
+	{ ACT_ACCEPT, "run" }, { ACT_CANCEL, "cancel" },
+	{ ACT_SHELL_TOGGLE, "no shell" }, { ACT_HISTORY_PREV, "history" },
+	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
+	{ ACT_KILL_LINE, "clear" },
 	{ ACT_NONE, NULL },
 };
 static const struct hint hints_help[] = {
 	{ ACT_CANCEL, "close" }, { ACT_PAGE_DOWN, "page" },
+	{ ACT_SEARCH, "search" }, { ACT_SEARCH_NEXT, "next" },
+	{ ACT_SEARCH_PREV, "previous" },
 	{ ACT_NONE, NULL },
 };
 /* Each question offers only the keys that answer it. */
 static const struct hint hints_unsaved[] = {
-	{ ACT_CONFIRM_SAVE, "save" }, { ACT_CONFIRM_DISCARD, "discard" },
+	{ ACT_CONFIRM_YES, "save" }, { ACT_CONFIRM_NO, "discard" },
 	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
 };
 static const struct hint hints_overwrite[] = {
 	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
 	{ ACT_NONE, NULL },
 };
+static const struct hint hints_changed[] = {
+	{ ACT_CONFIRM_OVERWRITE, "overwrite" },
+	{ ACT_CONFIRM_RELOAD, "reload" },
+	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
+};
 
-/* The hints come from the keymap, so they show the keys that work. */
+#define ROW_HINTS_MAX	6
+
+/* What the selected settings row takes, what Enter does there named for
+ * it: cycle a mode, toggle a switch, add to a list, edit an entry. A
+ * deny entry has no access, so no c; a built-in deny only its switch. */
+static void
+row_hints(const struct ui_model *m, struct hint *out)
+{
+	const struct ui_row *r = m->nrows > 0 ? &m->rows[m->sel] : NULL;
+	const struct ui_list *l;
+	size_t n = 0;
+
+	out[0] = (struct hint){ ACT_NONE, NULL };
+	if (r == NULL || m->mode != UI_MODE_LIST)
+		return;
+	l = ui_list_by_row(r->kind);
+	if (r->kind == ROW_NET_MODE || r->kind == ROW_FS_MODE)
+		out[n++] = (struct hint){ ACT_EDIT, "cycle" };
+	else if (ui_switch_by_row(r->kind) != NULL)
+		out[n++] = (struct hint){ ACT_EDIT, "toggle" };
+	else if (l != NULL && l->ops == NULL)
+		out[n++] = (struct hint){ ACT_TOGGLE_BUILTIN, "builtin" };
+	else if (l != NULL && r->kind == l->head)
+		out[n++] = (struct hint){ ACT_EDIT, "add" };
+	else if (l != NULL) {
+		out[n++] = (struct hint){ ACT_EDIT, "edit" };
+		out[n++] = (struct hint){ ACT_DELETE, "del" };
+		if (l->ops->socket != NULL) {
+			out[n++] = (struct hint){ ACT_CYCLE_MATCH, "match" };
+			if (r->kind != ROW_DENY_ENTRY)
+				out[n++] = (struct hint){ ACT_CYCLE_ACCESS,
+				    "access" };
+		}
+		out[n++] = (struct hint){ ACT_ADD_HERE, "add" };
+	}
+	out[n] = (struct hint){ ACT_NONE, NULL };
+}
+
+/* Whether hint h is one to show now, and its key's name in key. */
+static bool
+hint_shown(const struct ui_model *m, const struct hint *h, char *key,
+    size_t len)
+{
+	int k;
+
+	/* Zoomed, Tab does nothing: there is one pane. */
+	if (h->action == ACT_FOCUS && m->zoom)
+		return false;
+	if ((h->action == ACT_UNDO && m->undo.n == 0) ||
+	    (h->action == ACT_REDO && m->redo.n == 0))
+		return false;
+	if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
+		return false;
+	ui_key_name(k, key, len);
+	return true;
+}
+
+/* "KEY label" at x; returns the columns used. */
+static int
+put_hint(int y, int x, const char *key, const char *label)
+{
+	int n = 0;
+
+	n += puts_at(y, x, (int)strlen(key), key,
+	    ui_theme_attr(UI_ROLE_KEYHINT_KEY));
+	n += puts_at(y, x + n, 1, " ", ui_theme_attr(UI_ROLE_KEYHINT));
+	n += puts_at(y, x + n, (int)strlen(label), label,
+	    ui_theme_attr(UI_ROLE_KEYHINT));
+	return n;
+}
+
+/*
+ * The hints come from the keymap, so they show the keys that work. Where
+ * ? opens the help, its hint ends the row: "? help" when all the others
+ * fit, else "? more", so that a cut row says so.
+ */
 static void
 draw_hints(const struct ui_model *m, const struct ui_rect *r)
 {
-	const struct hint *h;
-	char key[32];
-	int x = r->x + 1, k, n;
+	struct hint row[ROW_HINTS_MAX + 1];
+	const struct hint *lists[2], *h;
+	char key[32], help[32];
+	int x = r->x + 1, end = r->x + r->w, n, reserve = 0;
+	size_t i;
+	bool cut = false;
 
+	row_hints(m, row);
+	lists[0] = row;
 	switch (m->mode) {
-	case UI_MODE_EDIT_PATH:	h = hints_edit; break;
-	case UI_MODE_HELP:	h = hints_help; break;
-	case UI_MODE_CONFIRM:
-		h = m->confirm == UI_CONFIRM_OVERWRITE ? hints_overwrite :
-		    hints_unsaved;
+	case UI_MODE_EDIT_PATH:
+		lists[1] = m->prompt != UI_PROMPT_RUN ? hints_edit :
+		    m->run_shell ? hints_run_shell : hints_run_words;
 		break;
-	default:		h = hints_main; break;
+	case UI_MODE_HELP:	lists[1] = hints_help; break;
+	case UI_MODE_SEARCH:	lists[1] = hints_search; break;
+	case UI_MODE_PICK:	lists[1] = hints_pick; break;
+	case UI_MODE_PREVIEW:	lists[1] = hints_preview; break;
+	case UI_MODE_CONFIRM:
+		lists[1] = m->confirm == UI_CONFIRM_OVERWRITE ?
+		    hints_overwrite : m->confirm == UI_CONFIRM_CHANGED ?
+		    hints_changed : hints_unsaved;
+		break;
+	default:		lists[1] = hints_settings; break;
 	}
 	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_KEYHINT));
-	for (; h->label != NULL; h++) {
-		/* Zoomed, Tab does nothing: there is one pane. */
-		if (h->action == ACT_FOCUS && m->zoom)
-			continue;
-		if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
-			continue;
-		ui_key_name(k, key, sizeof key);
-		n = (int)strlen(key) + 1 + (int)strlen(h->label);
-		if (x + n >= r->x + r->w)
-			break;
-		x += puts_at(r->y, x, n, key, ui_theme_attr(UI_ROLE_KEYHINT_KEY));
-		x += puts_at(r->y, x, 1 + (int)strlen(h->label), " ",
-		    ui_theme_attr(UI_ROLE_KEYHINT));
-		x += puts_at(r->y, x, (int)strlen(h->label), h->label,
-		    ui_theme_attr(UI_ROLE_KEYHINT));
-		x += 2;
+	if (hint_shown(m, &(struct hint){ ACT_HELP, "help" }, help,
+	    sizeof help))
+		reserve = (int)strlen(help) + 1 + 4;
+	for (i = 0; i < 2 && !cut; i++) {
+		for (h = lists[i]; h->label != NULL; h++) {
+			if (h->action == ACT_HELP ||
+			    !hint_shown(m, h, key, sizeof key))
+				continue;
+			n = (int)strlen(key) + 1 + (int)strlen(h->label);
+			if (x + n + (reserve > 0 ? 2 + reserve : 0) >= end) {
+				cut = true;
+				break;
+			}
+			x += put_hint(r->y, x, key, h->label) + 2;
+		}
 	}
+	if (reserve > 0 && x + reserve < end)
+		put_hint(r->y, x, help, cut ? "more" : "help");
 }
 
 /* Returns the cursor column for a prompt, or -1. */
@@ -588,7 +840,7 @@ ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 		return;
 	}
 	draw_title(m, &l->title);
-	if (m->mode == UI_MODE_HELP)
+	if (ui_model_in_help(m))
 		draw_help(m, l);
 	else {
 		draw_settings(m, &l->settings);

@@ -19,7 +19,7 @@ wait_for "the locale is not UTF-8"
 key n
 wait_for "network full"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key d
 wait_for "EXIT=0"
 
@@ -52,7 +52,7 @@ if [ -n "$utf8" ]; then
 	screen | sed -n 1p | grep -qF "network off" ||
 	    fail "Alt-n acted as n"
 	key q
-	wait_for "unsaved changes; quit anyway?"
+	wait_for "unsaved changes; save first?"
 	key d
 	wait_for "EXIT=0"
 fi

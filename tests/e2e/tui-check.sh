@@ -65,7 +65,7 @@ screen | grep -Eq '^ *connect app\.sock +denied \|' ||
     fail "the check row does not say denied"
 
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key d
 wait_for "EXIT=0"
 exit 0

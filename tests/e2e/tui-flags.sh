@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: ISC
 # tui-flags.sh: policy flags apply on top of an existing params file, and
 # the result starts out modified; an unchanged file starts out clean. Flags
-# may follow the file; -p with a file is a template for a new file.
+# may follow the file; -p with a file is a template for a new file. A new
+# file's missing directory is said at once; a failed open keeps its prompt;
+# a save over a file another program changed asks first.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 cat >"$work/p.json" <<'JSON'
@@ -15,7 +17,7 @@ wait_for "/tmp/from-file.sock"
 wait_for "/tmp/from-flag.sock"
 wait_for "[modified]"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key d
 wait_for "EXIT=0"
 grep -q from-flag "$work/p.json" && fail "the file changed without a save"
@@ -35,7 +37,7 @@ wait_for "/tmp/from-file.sock"
 wait_for "1234"
 wait_for "[modified]"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key d
 wait_for "EXIT=0"
 grep -q 1234 "$work/p.json" && fail "the file changed without a save"
@@ -67,10 +69,66 @@ wait_for "opened \"$work/other.json\", with \"p.json\" on top"
 wait_for "/tmp/from-file.sock"
 wait_for "[modified]"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key d
 wait_for "EXIT=0"
 grep -q from-file "$work/other.json" && fail "other.json changed without a save"
+
+# A new file whose directory does not exist: said at the start, not at
+# the save after the work.
+t kill-session -t ui
+start 100 30 -- tui "$work/nodir/new.json"
+wait_for "new file: \"$work/nodir\" does not exist; s saves it elsewhere"
+key q
+wait_for "EXIT=0"
+
+# A file that o cannot open: the prompt stays, with the name as typed, so
+# the keys after it edit the name and are no commands.
+printf '{"version": 1,\n  "network": nope}\n' >"$work/broken.json"
+t kill-session -t ui
+start 100 30 -- tui p.json
+wait_for "Preview  lines"
+key o
+wait_for "open: "
+key C-u
+text "$work/broken.json"
+key Enter
+wait_for "not opened: $work/broken.json:2:"
+wait_for "open: $work/broken.json"
+text "n"
+wait_for "open: $work/broken.jsonn"
+screen | sed -n 1p | grep -qF "network restricted" ||
+    fail "a key after the failed open acted on the policy"
+key Escape
+wait_gone "open: "
+key q
+wait_for "EXIT=0"
+
+# Written by another program meanwhile: the save asks first.
+cp "$work/p.json" "$work/mine.json"
+t kill-session -t ui
+start 100 30 -- tui mine.json
+wait_for "Preview  lines"
+key l
+wait_for "[modified]"
+printf '{"version": 1, "network": {"mode": "off"}}\n' >"$work/mine.json"
+key s
+wait_for "save to: $work/mine.json"
+key Enter
+wait_for "changed on disk since it was read; overwrite it?"
+wait_for "o overwrite  r reload  c cancel"
+key c
+wait_for "not saved"
+grep -q '"off"' "$work/mine.json" || fail "saved over the other program's"
+key s
+wait_for "save to: $work/mine.json"
+key Enter
+wait_for "changed on disk since it was read"
+key r
+wait_for "reloaded \"$work/mine.json\""
+wait_for "network off"
+key q
+wait_for "EXIT=0"
 
 # A file that does not load is an error before the screen is taken.
 printf '{"version": 2}\n' >"$work/bad.json"

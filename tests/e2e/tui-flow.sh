@@ -21,7 +21,8 @@ key u; wait_for "allow socket:"
 text /tmp/test.sock
 key Enter
 wait_for 'added "/tmp/test.sock"'
-wait_for "UNIX_SOCKET_PATH_0"
+# Scrolled to the socket's rules, not to its -D line at the top.
+wait_for "; allow unix domain sockets for local IPC"
 
 key s; wait_for "save to: $work/config/sbpolicy/profiles/policy.json"
 key C-u

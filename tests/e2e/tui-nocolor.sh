@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # tui-nocolor.sh: with NO_COLOR the screen has no colour at all, and the
-# roles stay apart by attributes (reverse, bold, underline, dim).
+# roles stay apart by attributes (reverse, bold, underline, dim); on vt100,
+# which has no dim, inactive rows are marked.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 has_colour() {
@@ -32,5 +33,20 @@ key n
 key n
 wait_for "network restricted"
 key q
+wait_for "EXIT=0"
+
+# vt100 has no dim: the rows with no effect carry a mark that shows
+# without it, and the live ones none.
+t kill-session -t ui
+start 100 30 TERM=vt100 -- tui
+wait_for "Preview  lines"
+key n
+key n
+wait_for "network off"
+screen | grep -q '^ - allow sockets' || fail "no mark on an inactive row"
+screen | grep -q '^   mode  *off' || fail "a mark on a live row"
+key q
+wait_for "unsaved changes; save first?"
+key n
 wait_for "EXIT=0"
 exit 0

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# tui-quit.sh: q with unsaved changes asks; c cancels and keeps them; q then
-# d quits without saving.
+# tui-quit.sh: q with unsaved changes asks whether to save first; c cancels
+# and keeps them; q then n quits without saving.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 start 100 30 -- tui
@@ -10,18 +10,19 @@ key l
 wait_for "local binding: on"
 wait_for "[modified]"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key c
 wait_for "cancelled"
 wait_for "[modified]"
 screen | grep -qF "EXIT=" && fail "quit although cancelled"
 key q
-wait_for "unsaved changes; quit anyway?"
+wait_for "unsaved changes; save first?"
 key Escape
 wait_for "cancelled"
 key q
-wait_for "unsaved changes; quit anyway?"
-key d
+wait_for "unsaved changes; save first?"
+# n answers the question as it is asked: do not save.
+key n
 wait_for "EXIT=0"
 [ -e "$work/config/sbpolicy/profiles/policy.json" ] && fail "saved anyway"
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # tui-resize.sh: resizing re-lays out at once; below the minimum a plain
-# "terminal too small" line; back to normal when the terminal grows.
+# "terminal too small" line; back to normal when the terminal grows, with
+# the rows scrolled back to the top they can show.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 start 100 30 -- tui
@@ -27,6 +28,40 @@ wait_for "network full"
 key n
 key n
 wait_for "network restricted"
+key q
+wait_for "EXIT=0"
+
+# A list taller than the pane, a brief shrink and back: the Network
+# heading is in sight again (the scroll is clamped at every layout), and
+# Home, Up and Ctrl-L keep it so.
+t kill-session -t ui
+{
+	printf '{"version": 1, "network": {"unix_sockets": {"allow": ['
+	i=0
+	while [ $i -lt 40 ]; do
+		[ $i -gt 0 ] && printf ', '
+		printf '"/tmp/s%02d.sock"' $i
+		i=$((i + 1))
+	done
+	printf ']}}}\n'
+} >"$work/tall.json"
+start 120 35 -- tui tall.json
+wait_row 3 " Network"
+t resize-window -t ui -x 40 -y 12
+wait_for "terminal too small"
+t resize-window -t ui -x 120 -y 35
+wait_for "Settings"
+wait_row 3 " Network"
+key Home
+i=0
+while [ $i -lt 40 ]; do
+	key Up
+	i=$((i + 1))
+done
+key C-l
+sleep 0.3
+wait_row 3 " Network"
+screen | sed -n 4p | grep -qF "   mode " || fail "the mode row is not under the heading"
 key q
 wait_for "EXIT=0"
 exit 0

@@ -8,7 +8,7 @@
 start 100 30 -- tui
 wait_for "Preview  lines"
 key r
-wait_for "run:"
+wait_for "run (no shell"
 text "echo hello"
 key Enter
 wait_for "Press any key to return to sbpolicy"
