@@ -24,7 +24,7 @@ esac
 need_pkgs() {
 	missing=
 	for pkg in autoconf automake make gcc pkg-config libncurses-dev \
-	    libcjson-dev libcmocka-dev tmux mandoc; do
+	    libcjson-dev libcmocka-dev tmux mandoc zsh fish; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
 		    grep -q 'ok installed' || missing="$missing $pkg"
 	done

@@ -45,6 +45,7 @@ enum {
 	OPT_LOG_DENIALS,
 	OPT_PROFILE,
 	OPT_REPORT_FORMAT,
+	OPT_STRICT,
 };
 
 /* Which subcommands take an option. */
@@ -54,7 +55,11 @@ enum {
 #define FOR_EXPLAIN	(1u << CLI_EXPLAIN)
 #define FOR_LINT	(1u << CLI_LINT)
 #define FOR_PROFILES	(1u << CLI_PROFILES)
-#define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI | FOR_EXPLAIN)
+#define FOR_COMPLETION	(1u << CLI_COMPLETION)
+#define FOR_DOCTOR	(1u << CLI_DOCTOR)
+#define FOR_IMPORT	(1u << CLI_IMPORT)
+#define FOR_POLICY	(FOR_GENERATE | FOR_RUN | FOR_TUI | FOR_EXPLAIN | \
+			 FOR_DOCTOR)
 
 struct cli_option {
 	struct option	 lo;
@@ -102,12 +107,18 @@ static const struct cli_option cli_options[] = {
 	  FOR_POLICY, NULL, "start the protected names empty (no .git)" },
 	{ { "deny-read", required_argument, NULL, OPT_DENY_READ }, FOR_POLICY,
 	  "PATH|GLOB", "never readable or writable (repeatable)" },
-	{ { "output", required_argument, NULL, 'o' }, FOR_GENERATE, "FILE",
-	  "write to FILE (atomically) instead of standard output" },
+	{ { "cd", required_argument, NULL, 'C' }, FOR_IMPORT, "DIR",
+	  "join relative paths to DIR (default: the cwd)" },
+	{ { "output", required_argument, NULL, 'o' }, FOR_GENERATE | FOR_IMPORT,
+	  "FILE", "write to FILE (atomically) instead of standard output" },
 	{ { "format", required_argument, NULL, OPT_FORMAT }, FOR_GENERATE,
 	  "FORMAT", "sbpl (default), inline, json or args" },
 	{ { "save-params", required_argument, NULL, OPT_SAVE_PARAMS },
 	  FOR_GENERATE, "FILE", "also write the resulting params file" },
+	{ { "save-params", required_argument, NULL, OPT_SAVE_PARAMS },
+	  FOR_IMPORT, "FILE", "the same as -o FILE" },
+	{ { "strict", no_argument, NULL, OPT_STRICT }, FOR_IMPORT, NULL,
+	  "fail (exit 1) on a setting with no equivalent" },
 	{ { "dry-run", no_argument, NULL, OPT_DRY_RUN }, FOR_RUN, NULL,
 	  "print the command line instead of running it" },
 	{ { "log-denials", no_argument, NULL, OPT_LOG_DENIALS }, FOR_RUN, NULL,
@@ -119,13 +130,14 @@ static const struct cli_option cli_options[] = {
 	{ { "format", required_argument, NULL, OPT_REPORT_FORMAT },
 	  FOR_EXPLAIN | FOR_LINT, "FORMAT", "text (default) or json" },
 	{ { "help", no_argument, NULL, 'h' }, FOR_POLICY | FOR_LINT |
-	  FOR_PROFILES, NULL, "show this help" },
+	  FOR_PROFILES | FOR_COMPLETION | FOR_IMPORT, NULL, "show this help" },
 };
 
 #define NOPTIONS (sizeof cli_options / sizeof cli_options[0])
 
 static const char *const cli_cmd_names[] = {
-	"generate", "run", "tui", "explain", "lint", "profiles",
+	"generate", "run", "tui", "explain", "lint", "profiles", "completion",
+	"doctor", "import",
 };
 
 static const char *const cli_synopsis[] = {
@@ -138,6 +150,10 @@ static const char *const cli_synopsis[] = {
 	"                          [--format FORMAT] VERB [TARGET]"),
 	"sbpolicy lint [-D KEY=VALUE]... [--format FORMAT] FILE.sb",
 	"sbpolicy profiles",
+	"sbpolicy completion bash|zsh|fish",
+	"sbpolicy doctor [OPTIONS]",
+	("sbpolicy import srt SETTINGS.json [-C DIR] [--strict]\n"
+	"                          [-o FILE | --save-params FILE]"),
 };
 
 static const char *const cli_purpose[] = {
@@ -147,6 +163,9 @@ static const char *const cli_purpose[] = {
 	"Say whether the profile allows an access, by which rule, and what would.",
 	"Check a profile for what sandbox-exec refuses and what it misreads.",
 	"List the saved policies, which -p NAME finds by name.",
+	"Print the shell completions for bash, zsh or fish.",
+	"Check that the sandbox works here, for the policy of the options.",
+	"Print the params file for a sandbox-runtime (srt) settings file.",
 };
 
 const struct cli_option_info *
@@ -173,6 +192,12 @@ const char *
 cli_cmd_name(enum cli_cmd cmd)
 {
 	return cli_cmd_names[cmd];
+}
+
+const char *
+cli_cmd_purpose(enum cli_cmd cmd)
+{
+	return cli_purpose[cmd];
 }
 
 void
@@ -259,6 +284,29 @@ cli_help(enum cli_cmd cmd)
 		puts("\nThe directory is $XDG_CONFIG_HOME/sbpolicy/profiles, or "
 		    "~/.config/sbpolicy/profiles;\n"
 		    "-p NAME in every command reads NAME.json there.");
+		break;
+	case CLI_COMPLETION:
+		puts("\nInstalled by make install where each shell looks; by "
+		    "hand, e.g.\n  sbpolicy completion bash > "
+		    "~/.local/share/bash-completion/completions/sbpolicy");
+		break;
+	case CLI_DOCTOR:
+		puts("\nOne line per check: ok, FAIL (with what to do) or skip. "
+		    "On macOS the\nprofile is loaded with sandbox-exec and a "
+		    "write and a connect it must refuse\nare tried; elsewhere "
+		    "only the profile, its lint and its socket paths.\n"
+		    "Exit status: 0 every check passed, 1 one failed, 2 bad "
+		    "usage, 3 none failed\nbut the sandbox was not tried (not "
+		    "macOS).");
+		break;
+	case CLI_IMPORT:
+		puts("\nsrt is sandbox-runtime "
+		    "(@anthropic-ai/sandbox-runtime); its file is\n"
+		    "~/.srt-settings.json. Each setting with no "
+		    "equivalent (domain filtering, ...)\nand each unknown key "
+		    "is one warning line: FILE:LINE:COL: PATH: what differs.\n"
+		    "Exit status: 0 success (warnings allowed), 1 an error or, "
+		    "with --strict,\na warning, 2 bad usage.");
 		break;
 	}
 }
@@ -527,17 +575,20 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			longopts[n++] = cli_options[i].lo;
 	}
 	memset(&longopts[n], 0, sizeof longopts[n]);
-	/* tui's file may come before its options; generate and run stop at
-	 * the first word that is not an option. */
-	if (cmd != CLI_TUI)
+	/* tui's file may come before its options, import's options may
+	 * follow its words; generate and run stop at the first word that is
+	 * not an option. */
+	if (cmd != CLI_TUI && cmd != CLI_IMPORT)
 		strcat(shortopts, "+");
 	if (cmd == CLI_LINT)
 		strcat(shortopts, "hD:");
-	else if (cmd == CLI_PROFILES)
+	else if (cmd == CLI_PROFILES || cmd == CLI_COMPLETION)
 		strcat(shortopts, "h");
+	else if (cmd == CLI_IMPORT)
+		strcat(shortopts, "hC:");
 	else
 		strcat(shortopts, "hp:C:");
-	if (cmd == CLI_GENERATE)
+	if (cmd == CLI_GENERATE || cmd == CLI_IMPORT)
 		strcat(shortopts, "o:");
 	if (cmd == CLI_EXPLAIN)
 		strcat(shortopts, "D:");
@@ -574,6 +625,9 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			break;
 		case OPT_SAVE_PARAMS:
 			o->save_params = optarg;
+			break;
+		case OPT_STRICT:
+			o->strict = true;
 			break;
 		case OPT_DRY_RUN:
 			o->dry_run = true;
@@ -626,9 +680,10 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		o->command = &argv[optind];
 		if (o->params_file == NULL)
 			o->params_file = o->command[0];
-	} else if (cmd == CLI_EXPLAIN || cmd == CLI_LINT) {
-		/* The words of the question, or the file: the subcommand
-		 * checks them. */
+	} else if (cmd == CLI_EXPLAIN || cmd == CLI_LINT ||
+	    cmd == CLI_COMPLETION || cmd == CLI_DOCTOR || cmd == CLI_IMPORT) {
+		/* The words of the question, the file, the shell: the
+		 * subcommand checks them. */
 		o->command = &argv[optind];
 	} else {
 		if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {

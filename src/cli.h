@@ -24,6 +24,9 @@ enum cli_cmd {
 	CLI_EXPLAIN,
 	CLI_LINT,
 	CLI_PROFILES,
+	CLI_COMPLETION,
+	CLI_DOCTOR,
+	CLI_IMPORT,
 };
 
 /* A parsed command line. Strings are owned unless marked borrowed. */
@@ -47,6 +50,7 @@ struct cli_opts {
 					 * the array owned, strings borrowed */
 	size_t		 ndefs;
 	bool		 json;		/* explain, lint: --format json */
+	bool		 strict;	/* import: --strict */
 	/* After "--" (generate, run), or tui's file to save to (none, or
 	 * one); borrowed, NULL-terminated. */
 	char		**command;
@@ -65,9 +69,12 @@ struct cli_option_info {
 const struct cli_option_info *cli_option_at(enum cli_cmd cmd, size_t i,
 	    struct cli_option_info *out);
 
-/* The subcommand names of enum cli_cmd, in its order ("generate" ...). */
+/* The subcommand names of enum cli_cmd, in its order ("generate" ...): the
+ * one list of subcommands, which --help and the completions follow. */
 const char *cli_cmd_name(enum cli_cmd);
-#define CLI_NCMDS	(CLI_PROFILES + 1)
+#define CLI_NCMDS	(CLI_IMPORT + 1)
+/* Its one-line purpose, as --help says it. */
+const char *cli_cmd_purpose(enum cli_cmd);
 
 /* "sbpolicy: " + message + newline on stderr. */
 void	cli_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -100,6 +107,9 @@ int	cli_run(int argc, char **argv);
 int	cli_explain(int argc, char **argv);	/* cli-explain.c */
 int	cli_profiles(int argc, char **argv);	/* cli-profiles.c */
 int	cli_lint(int argc, char **argv);	/* cli-lint.c */
+int	cli_completion(int argc, char **argv);	/* cli-completion.c */
+int	cli_doctor(int argc, char **argv);	/* cli-doctor.c */
+int	cli_import(int argc, char **argv);	/* cli-import.c */
 void	cli_usage(FILE *);
 
 #endif

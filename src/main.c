@@ -59,6 +59,9 @@ static const struct subcommand subcommands[] = {
 	{ "explain", cli_explain },
 	{ "profiles", cli_profiles },
 	{ "lint", cli_lint },
+	{ "completion", cli_completion },
+	{ "doctor", cli_doctor },
+	{ "import", cli_import },
 };
 
 static void
