@@ -204,13 +204,16 @@ void
 cli_warn(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
+	/* One write a line: stderr is unbuffered, and a policy of thousands
+	 * of entries can warn thousands of times. */
 	fflush(stdout);
-	fputs("sbpolicy: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	(void)xvasprintf(&msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "sbpolicy: %s\n", msg);
+	free(msg);
 }
 
 void
