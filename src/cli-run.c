@@ -78,6 +78,7 @@ run_dry(const struct cli_opts *o, const struct gen_result *r, const char *cwd)
 	int status = CLI_EXIT_OK;
 
 	sb_error_init(&err);
+	memset(&spec, 0, sizeof spec);
 	spec.result = r;
 	spec.net_mode = o->params.net_mode;
 	spec.command = o->command;
@@ -234,12 +235,15 @@ cli_run(int argc, char **argv)
 		goto out;
 	}
 
+	memset(&spec, 0, sizeof spec);
 	spec.result = &r;
 	spec.net_mode = o.params.net_mode;
 	spec.command = o.command;
 	spec.envp = environ;
 	spec.tmpdir = o.tmpdir;
 	spec.cwd = cwd;
+	/* With a log to read, we must outlive the command. */
+	spec.replace = !o.log_denials;
 	/* First on its own, for the hint, which only helps here. */
 	if ((status = launch_check_sandbox_exec(&launch_ops_posix,
 	    &err)) != 0) {

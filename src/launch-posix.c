@@ -256,6 +256,23 @@ posix_spawn_child(const struct launch_exec *e, struct launch_failure *f,
 }
 
 static int
+posix_exec(const struct launch_exec *e, struct launch_failure *f, void *arg)
+{
+	(void)arg;
+	if (e->cwd != NULL && chdir(e->cwd) == -1) {
+		f->stage = LAUNCH_STAGE_CHDIR;
+		f->errnum = errno;
+		return -1;
+	}
+	if (e->sigmask != NULL)
+		sigprocmask(SIG_SETMASK, e->sigmask, NULL);
+	execve(e->path, e->argv, e->envp);
+	f->stage = LAUNCH_STAGE_EXEC;
+	f->errnum = errno;
+	return -1;
+}
+
+static int
 posix_wait(pid_t pid, struct launch_status *st, void *arg)
 {
 	int ws;
@@ -292,5 +309,6 @@ const struct launch_ops launch_ops_posix = {
 	posix_spawn_child,
 	posix_wait,
 	posix_send_signal,
+	posix_exec,
 	NULL,
 };

@@ -564,6 +564,15 @@ launch_run(const struct launch_ops *ops, const struct launch_spec *spec,
 	e.envp = envp;
 	e.cwd = spec->cwd;
 	e.sigmask = &oldmask;
+	if (spec->replace && file == NULL && ops->exec != NULL) {
+		/* The caller's SIGCHLD goes with us into sandbox-exec. */
+		sigaction(SIGCHLD, &oldchld, NULL);
+		(void)ops->exec(&e, &f, ops->arg);
+		spawn_error(ops, spec, &f, launch_vec_size(argv) +
+		    launch_vec_size(envp), err);
+		status = launch_failure_code(&f);
+		goto out;
+	}
 	if ((pid = ops->spawn(&e, &f, ops->arg)) == -1) {
 		spawn_error(ops, spec, &f, launch_vec_size(argv) +
 		    launch_vec_size(envp), err);

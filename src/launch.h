@@ -13,8 +13,12 @@
 #include "gen.h"
 #include "params.h"
 
-/* Always this path: never looked up in PATH, where anyone could plant one. */
+/* Always this path: never looked up in PATH, where anyone could plant one.
+ * Only a build of its own can name another (bench/run-whole.sh compiles
+ * one with a fake); nothing at run time can. */
+#ifndef LAUNCH_SANDBOX_EXEC
 #define LAUNCH_SANDBOX_EXEC	"/usr/bin/sandbox-exec"
+#endif
 /* Above this many bytes the profile goes through a file (-f): a huge -p
  * argument fails with E2BIG. */
 #define LAUNCH_INLINE_MAX	(64 * 1024)
@@ -175,6 +179,13 @@ struct launch_ops {
 	/* Sends sig to pid. Called from a signal handler: must be
 	 * async-signal-safe (kill(2) is). */
 	int	 (*send_signal)(pid_t pid, int sig, void *arg);
+	/*
+	 * Executes e->path in this process, as spawn does in its child (the
+	 * mask e->sigmask, in e->cwd). Returns only when that failed: -1 with
+	 * *f set. NULL: launch_run always spawns.
+	 */
+	int	 (*exec)(const struct launch_exec *e, struct launch_failure *f,
+		    void *arg);
 	void	*arg;
 };
 
@@ -188,6 +199,13 @@ struct launch_spec {
 	char *const		*envp;		/* the environment to pass on */
 	const char		*tmpdir;	/* large profiles go here */
 	const char		*cwd;		/* start here, or NULL: stay */
+	/*
+	 * When nothing is left to do once sandbox-exec has started (no -f
+	 * file to remove, no log to read): become it with ops->exec, so the
+	 * process, its signals and its status are the command's own and no
+	 * fork or wait is paid. launch_run then returns only on a failure.
+	 */
+	bool			 replace;
 };
 
 /* How the profile reaches sandbox-exec. */

@@ -206,6 +206,7 @@ static const struct launch_ops fake_ops = {
 	fake_wait,
 	fake_send_signal,
 	NULL,
+	NULL,
 };
 
 static const char *

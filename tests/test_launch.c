@@ -177,6 +177,7 @@ struct fake {
 	size_t			 temp_len;
 	char			*removed;
 	int			 nspawn;
+	int			 nexec;
 	int			 nwait;
 	int			 ntemp;
 	int			 nremove;
@@ -283,6 +284,23 @@ fake_spawn(const struct launch_exec *e, struct launch_failure *f, void *arg)
 	return 4242;
 }
 
+/* The exec op returns only on a failure, so this one always fails: with
+ * fk.failure, after recording what it was asked to execute. */
+static int
+fake_exec(const struct launch_exec *e, struct launch_failure *f, void *arg)
+{
+	(void)arg;
+	fk.nexec++;
+	free(fk.exec_path);
+	launch_argv_free(fk.argv);
+	launch_argv_free(fk.envp);
+	fk.exec_path = xstrdup(e->path);
+	fk.argv = vec_dup(e->argv);
+	fk.envp = vec_dup(e->envp);
+	*f = fk.failure;
+	return -1;
+}
+
 static int
 fake_wait(pid_t pid, struct launch_status *st, void *arg)
 {
@@ -323,6 +341,22 @@ static const struct launch_ops fake_ops = {
 	fake_spawn,
 	fake_wait,
 	fake_send_signal,
+	NULL,
+	NULL,
+};
+
+/* fake_ops with an exec op, for specs that ask to be replaced. */
+static const struct launch_ops fake_exec_ops = {
+	"/fake/usr/bin/sandbox-exec",
+	fake_is_present,
+	fake_is_sandboxed,
+	fake_find_command,
+	fake_temp_create,
+	fake_temp_remove,
+	fake_spawn,
+	fake_wait,
+	fake_send_signal,
+	fake_exec,
 	NULL,
 };
 
@@ -847,6 +881,7 @@ spec_of(struct launch_spec *s, const struct gen_result *r, enum net_mode net)
 	s->envp = env_in;
 	s->tmpdir = "/var/folders/xy/T/";
 	s->cwd = NULL;
+	s->replace = false;
 }
 
 /* Runs a small profile through the fakes; returns the exit status. */
@@ -931,6 +966,74 @@ launch_exec_enoent_exits_127(void **state)
 	    "/fake/usr/bin/sandbox-exec: No such file or directory");
 	assert_int_equal(pid, 0);
 	assert_int_equal(fk.nwait, 0);
+}
+
+/* run_fake with spec.replace set. */
+static int
+run_fake_replace(const struct launch_ops *ops, size_t profile_size,
+    struct sb_error *err)
+{
+	struct gen_result r;
+	struct launch_spec s;
+	int status;
+
+	result_of_size(&r, profile_size);
+	spec_of(&s, &r, NET_RESTRICTED);
+	s.replace = true;
+	sb_error_init(err);
+	status = launch_run(ops, &s, NULL, err);
+	gen_result_clear(&r);
+	return status;
+}
+
+static void
+launch_replace_execs_in_place(void **state)
+{
+	struct sb_error err;
+	char **spawned;
+
+	(void)state;
+	/* What spawn gets without replace is what exec gets with it. */
+	assert_int_equal(run_fake(&fake_exec_ops, 100, NULL, &err), 0);
+	assert_int_equal(fk.nexec, 0);
+	spawned = vec_dup(fk.argv);
+	fk.failure.stage = LAUNCH_STAGE_EXEC;
+	fk.failure.errnum = ENOENT;
+	assert_int_equal(run_fake_replace(&fake_exec_ops, 100, &err), 127);
+	assert_int_equal(fk.nexec, 1);
+	assert_int_equal(fk.nspawn, 1);
+	assert_int_equal(fk.nwait, 1);
+	assert_string_equal(fk.exec_path, "/fake/usr/bin/sandbox-exec");
+	assert_int_equal(launch_vec_size(fk.argv), launch_vec_size(spawned));
+	assert_string_equal(fk.argv[0], spawned[0]);
+	assert_string_equal(fk.argv[2], spawned[2]);
+	assert_string_equal(err.msg, "cannot execute "
+	    "/fake/usr/bin/sandbox-exec: No such file or directory");
+	launch_argv_free(spawned);
+	fk.failure.errnum = EACCES;
+	assert_int_equal(run_fake_replace(&fake_exec_ops, 100, &err), 126);
+	fk.failure.stage = LAUNCH_STAGE_CHDIR;
+	assert_int_equal(run_fake_replace(&fake_exec_ops, 100, &err), 125);
+	assert_int_equal(fk.nexec, 3);
+	assert_int_equal(fk.nspawn, 1);
+}
+
+static void
+launch_replace_not_for_a_file_or_without_exec(void **state)
+{
+	struct sb_error err;
+
+	(void)state;
+	/* A -f file must be removed after the command: spawn and wait. */
+	assert_int_equal(run_fake_replace(&fake_exec_ops, LAUNCH_INLINE_MAX +
+	    1, &err), 0);
+	assert_int_equal(fk.nexec, 0);
+	assert_int_equal(fk.nspawn, 1);
+	assert_int_equal(fk.nremove, 1);
+	/* No exec op: spawn, whatever the spec asks. */
+	assert_int_equal(run_fake_replace(&fake_ops, 100, &err), 0);
+	assert_int_equal(fk.nexec, 0);
+	assert_int_equal(fk.nspawn, 2);
 }
 
 static void
@@ -1775,6 +1878,40 @@ launch_real_exit_3_is_3(void **state)
 	assert_false(sb_error_is_set(&err));
 }
 
+/* With replace, this process becomes the fake sandbox-exec, which runs
+ * "exit 3": so in a child of ours, which must end with 3. */
+static void
+launch_real_replace_becomes_the_command(void **state)
+{
+	static char *cmd[] = { S("exit"), S("3"), NULL };
+	struct launch_ops ops;
+	struct gen_result r;
+	struct launch_spec s;
+	struct sb_error err;
+	pid_t pid;
+	int ws;
+
+	(void)state;
+	real_ops(&ops);
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		extern char **environ;
+
+		result_of_size(&r, 100);
+		spec_of(&s, &r, NET_OFF);
+		s.command = cmd;
+		s.envp = environ;
+		s.replace = true;
+		sb_error_init(&err);
+		(void)launch_run(&ops, &s, NULL, &err);
+		_exit(99);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_true(WIFEXITED(ws));
+	assert_int_equal(WEXITSTATUS(ws), 3);
+}
+
 static void
 launch_real_signal_9_exits_137(void **state)
 {
@@ -2172,6 +2309,8 @@ main(int argc, char **argv)
 		T(launch_env_cwd_sets_pwd),
 		T(launch_env_from_nothing),
 		T(launch_exit_0_is_0),
+		T(launch_replace_execs_in_place),
+		T(launch_replace_not_for_a_file_or_without_exec),
 		T(launch_exit_3_is_3),
 		T(launch_signal_9_exits_137),
 		T(launch_signal_15_exits_143),
@@ -2207,6 +2346,7 @@ main(int argc, char **argv)
 		T(launch_ignored_signal_stays_ignored),
 		T(launch_restores_signal_mask),
 		T(launch_real_exit_3_is_3),
+		T(launch_real_replace_becomes_the_command),
 		T(launch_real_signal_9_exits_137),
 		T(launch_real_child_environment),
 		T(launch_real_starts_in_cwd),
