@@ -251,8 +251,10 @@ cli_run(int argc, char **argv)
 		    err.msg);
 		goto out;
 	}
-	/* Checked before log stream starts, so a typo costs no wait. */
-	if ((status = launch_check(&launch_ops_posix, &spec, &err)) != 0) {
+	/* Checked before log stream starts, so a typo costs no wait;
+	 * without a log, launch_run's own check is enough. */
+	if (o.log_denials &&
+	    (status = launch_check(&launch_ops_posix, &spec, &err)) != 0) {
 		cli_warn("run: %s", err.msg);
 		goto out;
 	}
