@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "import-srt.h"
 #include "launch.h"
 #include "params-json.h"
 #include "path.h"
@@ -730,8 +731,14 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	    (o->command[0] != NULL && o->params_file != o->command[0]) ||
 	    access(o->params_file, F_OK) == 0)) {
 		if (params_json_load(o->params_file, &o->params, &err) == -1) {
-			status = CLI_EXIT_ERROR;
-			goto fail;
+			/* tui's own file may be an srt settings file, which
+			 * the TUI asks to convert (ui/tui-main.c). */
+			if (cmd != CLI_TUI || o->params_file != o->command[0] ||
+			    !import_srt_detect_file(o->params_file)) {
+				status = CLI_EXIT_ERROR;
+				goto fail;
+			}
+			sb_error_init(&err);
 		}
 	}
 	if (no_default_protect)

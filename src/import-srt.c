@@ -1652,3 +1652,19 @@ import_srt_detect(const char *text, size_t len)
 	json_doc_clear(&doc);
 	return srt && !version;
 }
+
+bool
+import_srt_detect_file(const char *path)
+{
+	struct sb_error err;
+	char *text;
+	size_t len;
+	bool srt;
+
+	sb_error_init(&err);
+	if ((text = file_read(path, SRT_FILE_MAX, &len, &err)) == NULL)
+		return false;
+	srt = import_srt_detect(text, len);
+	free(text);
+	return srt;
+}

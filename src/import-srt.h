@@ -48,6 +48,9 @@ struct import_ctx {
  * is not JSON is not an srt file.
  */
 bool	import_srt_detect(const char *text, size_t len);
+/* The same for the file at path, read with file_read's cap; false when it
+ * cannot be read (the caller's own read says why). */
+bool	import_srt_detect_file(const char *path);
 
 /*
  * Reads an srt settings file (text[0..len), called `name` in messages)

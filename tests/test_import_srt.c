@@ -403,6 +403,7 @@ import_file_reads_the_file(void **state)
 	params_init(&p);
 	sb_error_init(&err);
 	file = golden_path("domains", "settings.json");
+	assert_true(import_srt_detect_file(file));
 	assert_int_equal(import_srt_file(file, &test_ctx, &p, &w, &err), 0);
 	assert_true(w.n > 0);
 	/* Messages name the file as it was given. */
@@ -413,6 +414,12 @@ import_file_reads_the_file(void **state)
 	    &w, &err), -1);
 	assert_int_equal(w.n, 0);
 	assert_non_null(strstr(err.msg, "/nonexistent/s.json"));
+	/* What it converts to is a params file, no srt file; nor is a
+	 * file that cannot be read. */
+	file = golden_path("domains", "expected.json");
+	assert_false(import_srt_detect_file(file));
+	free(file);
+	assert_false(import_srt_detect_file("/nonexistent/s.json"));
 	import_warnings_clear(&w);
 	params_clear(&p);
 }

@@ -2377,6 +2377,147 @@ model_a_failed_open_keeps_the_prompt(void **state)
 	free(typed);
 }
 
+/* An srt settings file with one setting that has no equivalent. */
+static const char srt_settings[] =
+    "{\n"
+    "  \"filesystem\": {\"allowWrite\": [\".\"]},\n"
+    "  \"network\": {\"allowedDomains\": [\"example.com\"],\n"
+    "    \"allowUnixSockets\": [\"/tmp/app.sock\"]}\n"
+    "}\n";
+
+/* Types path into the open prompt and accepts it. */
+static void
+open_typed(struct ui_model *m, const char *path)
+{
+	press(m, 'o');
+	assert_int_equal(m->prompt, UI_PROMPT_OPEN);
+	press(m, UI_KEY_CTRL('u'));
+	type(m, path);
+	press(m, UI_KEY_ENTER);
+}
+
+static void
+model_open_asks_before_converting_an_srt_file(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], want[160], *q, *back;
+	size_t len;
+
+	snprintf(path, sizeof path, "%s/settings.json", f->tmp);
+	assert_int_equal(test_write_file(path, srt_settings,
+	    sizeof srt_settings - 1), 0);
+
+	/* Asked, with nothing changed yet. */
+	open_typed(&f->m, path);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_SRT);
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, path));
+	assert_non_null(strstr(q, " is an srt settings file; convert it to a "
+	    "new unsaved policy?"));
+	free(q);
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	assert_true(f->m.params.builtin_denies);
+	/* Keys that answer nothing do nothing. */
+	assert_int_equal(press(&f->m, 's'), 0);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+
+	/* n: not converted, the open prompt back with the name typed. */
+	press(&f->m, 'n');
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_string_equal(ui_line_str(&f->m.line), path);
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not converted: "));
+	assert_null(f->m.srt);
+	assert_null(f->m.file);
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	/* Esc answers no too. */
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_SRT);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_string_equal(ui_line_str(&f->m.line), path);
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+
+	/* Enter (y): the conversion, a new policy with no file. */
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_SRT);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_NONE);
+	assert_null(f->m.srt);
+	assert_null(f->m.file);
+	assert_string_equal(f->m.preset_name, "settings.json (srt)");
+	assert_false(f->m.modified);
+	assert_int_equal(f->m.params.fs_mode, FS_WORKSPACE_WRITE);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/app.sock");
+	assert_false(f->m.params.builtin_denies);
+	assert_true(preview_has(&f->m, "/tmp/app.sock"));
+	/* The warning counted, the first one shown. */
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "converted: 1 setting has no "
+	    "equivalent, not saved yet (s saves it); the first: "
+	    "network.allowedDomains: "));
+
+	/* The save asks for a name, never the srt file's. */
+	press(&f->m, 's');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	snprintf(want, sizeof want, "%s/sbpolicy/profiles/policy.json",
+	    f->config);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_string_equal(f->m.file, want);
+	back = test_slurp(path, &len);
+	assert_non_null(back);
+	assert_int_equal(len, sizeof srt_settings - 1);
+	assert_memory_equal(back, srt_settings, len);
+	free(back);
+	back = test_slurp(want, &len);
+	assert_non_null(back);
+	assert_non_null(strstr(back, "/tmp/app.sock"));
+	free(back);
+}
+
+/* A file the import refuses says why, on one line, as a params file's
+ * error does; a params file's error stays its own. */
+static void
+model_open_says_why_an_srt_file_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	static const char bad[] = "{\n  \"network\": {\n"
+	    "    \"httpProxyPort\": 70000\n  }\n}\n";
+	static const char params[] = "{\"filesystem\": {\"mode\": "
+	    "\"read-only\"}}\n";
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/srt-bad.json", f->tmp);
+	assert_int_equal(test_write_file(path, bad, sizeof bad - 1), 0);
+	open_typed(&f->m, path);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_true(f->m.status_err);
+	assert_null(strchr(f->m.status, '\n'));
+	assert_non_null(strstr(f->m.status, "not opened: "));
+	assert_non_null(strstr(f->m.status, "srt-bad.json:3:"));
+	assert_non_null(strstr(f->m.status, "network.httpProxyPort: "));
+	assert_null(f->m.srt);
+	press(&f->m, UI_KEY_ESC);
+
+	/* No version, but no srt key either: the params file's error. */
+	snprintf(path, sizeof path, "%s/noversion.json", f->tmp);
+	assert_int_equal(test_write_file(path, params, sizeof params - 1), 0);
+	open_typed(&f->m, path);
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "version"));
+	assert_null(f->m.srt);
+	press(&f->m, UI_KEY_ESC);
+	assert_null(f->m.file);
+}
+
 static void
 model_c_is_refused_on_a_deny_entry(void **state)
 {
@@ -3255,6 +3396,8 @@ main(void)
 		T(model_preview_scrolls_to_the_changed_rule),
 		T(model_a_brief_shrink_is_clamped_back),
 		T(model_a_failed_open_keeps_the_prompt),
+		T(model_open_asks_before_converting_an_srt_file),
+		T(model_open_says_why_an_srt_file_is_refused),
 		T(model_c_is_refused_on_a_deny_entry),
 		T(model_save_asks_when_the_file_changed_on_disk),
 		T(model_the_unsaved_question_takes_y_n_and_enter),

@@ -64,8 +64,8 @@
 	_(INSERT_CHAR,		"insert",		"insert the character typed") \
 	_(CONFIRM_SAVE,		"confirm-save",		"save, then go on") \
 	_(CONFIRM_DISCARD,	"confirm-discard",	"discard the changes and go on") \
-	_(CONFIRM_YES,		"confirm-yes",		"yes: save first (unsaved changes); overwrite the file (it exists)") \
-	_(CONFIRM_NO,		"confirm-no",		"no: discard the changes (unsaved changes); keep the file as it is (it exists)") \
+	_(CONFIRM_YES,		"confirm-yes",		"yes: save first (unsaved changes); overwrite the file (it exists); convert it (an srt settings file)") \
+	_(CONFIRM_NO,		"confirm-no",		"no: discard the changes (unsaved changes); keep the file as it is (it exists); back to the open prompt (an srt settings file)") \
 	_(CONFIRM_OVERWRITE,	"confirm-overwrite",	"write over the file that changed on disk") \
 	_(CONFIRM_RELOAD,	"confirm-reload",	"open the file as it is on disk now, dropping the changes made here")
 

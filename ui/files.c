@@ -12,28 +12,22 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "import-srt.h"
 #include "params-json.h"
 #include "path.h"
 #include "profiles.h"
 #include "xmalloc.h"
 
-int
-ui_model_load(struct ui_model *m, const char *path, struct sb_error *err)
+/* p as the policy, unmodified, to be saved to file (NULL: none yet). */
+static void
+take_policy(struct ui_model *m, const struct params *p, const char *file)
 {
-	struct params p;
-
-	params_init(&p);
-	if (params_json_load(path, &p, err) == -1) {
-		params_clear(&p);
-		return -1;
-	}
 	params_clear(&m->params);
 	params_clear(&m->saved);
-	params_copy(&m->params, &p);
-	params_copy(&m->saved, &p);
-	params_clear(&p);
+	params_copy(&m->params, p);
+	params_copy(&m->saved, p);
 	free(m->file);
-	m->file = xstrdup(path);
+	m->file = file != NULL ? xstrdup(file) : NULL;
 	ui_model_snapshot(m);
 	m->modified = false;
 	m->sel_kind = ROW_NET_MODE;
@@ -48,6 +42,20 @@ ui_model_load(struct ui_model *m, const char *path, struct sb_error *err)
 	/* A new policy is not "a change": nothing to highlight. */
 	ui_preview_drop(m);
 	ui_rows_forget(m);
+}
+
+int
+ui_model_load(struct ui_model *m, const char *path, struct sb_error *err)
+{
+	struct params p;
+
+	params_init(&p);
+	if (params_json_load(path, &p, err) == -1) {
+		params_clear(&p);
+		return -1;
+	}
+	take_policy(m, &p, path);
+	params_clear(&p);
 	return 0;
 }
 
@@ -367,6 +375,116 @@ open_preset(struct ui_model *m, char *path)
 	return sb_error_is_set(&err) ? UI_R_REDRAW : UI_R_REGEN;
 }
 
+/* --- an srt settings file -------------------------------------------------
+ * A file that `o` cannot load as a params file may be sandbox-runtime's
+ * settings file: the import module tells (import_srt_detect: a JSON object
+ * without "version" that has srt's top-level keys, with srt's key names
+ * inside "filesystem" and "network"), and converts it, as `sbpolicy import
+ * srt` would, before the question, so that a file the import refuses says
+ * why rather than asks. */
+
+void
+ui_model_srt_free(struct ui_model *m)
+{
+	if (m->srt == NULL)
+		return;
+	free(m->srt->file);
+	params_clear(&m->srt->params);
+	import_warnings_clear(&m->srt->warnings);
+	free(m->srt);
+	m->srt = NULL;
+}
+
+int
+ui_model_offer_srt(struct ui_model *m, const char *path, struct sb_error *err)
+{
+	struct import_ctx ctx;
+	struct sb_error rerr;
+	struct ui_srt *s;
+	char *text;
+	size_t len;
+
+	/* The params file's cap; a file that cannot be read is no srt file,
+	 * and the params file's error says why. */
+	sb_error_init(&rerr);
+	if ((text = file_read(path, PARAMS_JSON_FILE_MAX, &len, &rerr)) == NULL)
+		return 0;
+	if (!import_srt_detect(text, len)) {
+		free(text);
+		return 0;
+	}
+	s = xcalloc(1, sizeof *s);
+	params_init(&s->params);
+	ctx.cwd = m->cwd;
+	ctx.home = m->home;
+	/* err holds the params file's error already, and the first error
+	 * set wins: the import's replaces it. */
+	sb_error_init(&rerr);
+	if (import_srt_text(path, text, len, &ctx, &s->params, &s->warnings,
+	    &rerr) == -1) {
+		*err = rerr;
+		free(text);
+		params_clear(&s->params);
+		free(s);
+		return -1;
+	}
+	free(text);
+	ui_model_srt_free(m);
+	s->file = xstrdup(path);
+	m->srt = s;
+	m->confirm = UI_CONFIRM_SRT;
+	m->mode = UI_MODE_CONFIRM;
+	return 1;
+}
+
+unsigned
+ui_model_convert_srt(struct ui_model *m)
+{
+	const struct ui_srt *s = m->srt;
+	const struct import_warning *w;
+	const char *base;
+
+	if (s == NULL)
+		return 0;
+	take_policy(m, &s->params, NULL);
+	base = strrchr(s->file, '/');
+	xasprintf(&m->preset_name, "%s (srt)", base != NULL ? base + 1 :
+	    s->file);
+	/* The title names the file; the count before the first warning,
+	 * which a narrow status line cuts. */
+	if (s->warnings.n == 0)
+		ui_model_status(m, false, "converted: every setting has an "
+		    "equivalent; not saved yet: s saves it");
+	else {
+		w = &s->warnings.v[0];
+		ui_model_status(m, false, "converted: %zu %s no equivalent, "
+		    "not saved yet (s saves it); the first: %s: %s",
+		    s->warnings.n, s->warnings.n == 1 ? "setting has" :
+		    "settings have", w->path, w->text);
+	}
+	free(m->open_typed);
+	m->open_typed = NULL;
+	ui_model_srt_free(m);
+	return UI_R_REGEN;
+}
+
+unsigned
+ui_model_decline_srt(struct ui_model *m)
+{
+	char name[SB_SHOW_MAX];
+
+	sb_show_name(name, sizeof name, m->srt != NULL ? m->srt->file : "");
+	/* As after a failed open: the name as typed, to fix or go on. */
+	if (m->open_typed != NULL)
+		ui_model_prompt(m, UI_PROMPT_OPEN, m->open_typed);
+	ui_model_status(m, false, "not converted: %s is an srt settings "
+	    "file, not a params file", name);
+	free(m->open_typed);
+	m->open_typed = NULL;
+	ui_model_srt_free(m);
+	return UI_R_REDRAW;
+}
+
 unsigned
 ui_model_open(struct ui_model *m)
 {
@@ -382,6 +500,12 @@ ui_model_open(struct ui_model *m)
 		return open_preset(m, path);
 	again = m->file != NULL && strcmp(m->file, path) == 0;
 	if (ui_model_load(m, path, &err) == -1) {
+		/* An srt settings file: the question, open_typed kept for a
+		 * no; or the import's error. */
+		if (ui_model_offer_srt(m, path, &err) == 1) {
+			free(path);
+			return UI_R_REDRAW;
+		}
 		/*
 		 * The current policy stays; the error names FILE:LINE:COL.
 		 * The prompt comes back with the name as typed, as after a

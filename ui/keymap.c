@@ -112,7 +112,8 @@ static const struct ui_binding bindings[] = {
 	/*
 	 * The questions: unsaved changes (y or s saves, n or d discards,
 	 * Enter is y), the file exists (y, n), the file changed on disk
-	 * (o, r). Each answer means what the question asks.
+	 * (o, r), an srt settings file to convert (y or Enter, n or Esc).
+	 * Each answer means what the question asks.
 	 */
 	{ UI_MODE_CONFIRM, 's', ACT_CONFIRM_SAVE },
 	{ UI_MODE_CONFIRM, 'd', ACT_CONFIRM_DISCARD },
@@ -175,7 +176,8 @@ static const struct {
 	{ UI_MODE_SEARCH, ACT_CANCEL,	"end the search (n cycles the network "
 	    "mode again)" },
 	{ UI_MODE_CONFIRM, ACT_ACCEPT,	"the answer offered first: save "
-	    "(unsaved changes); nothing in the other questions" },
+	    "(unsaved changes), convert (an srt settings file); nothing in "
+	    "the other questions" },
 	{ UI_MODE_CONFIRM, ACT_CANCEL,	"cancel: back, nothing done" },
 };
 

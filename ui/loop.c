@@ -322,6 +322,7 @@ ui_main(const struct ui_start *st)
 	struct ui_model m;
 	struct ui_env env;
 	struct params def;
+	struct sb_error err;
 	const char *xdg, *why;
 	char *shown, *from = NULL, *problem;
 	SCREEN *s;
@@ -362,6 +363,24 @@ ui_main(const struct ui_start *st)
 			ui_model_status(&m, false, "opened %s; press ? for "
 			    "help", shown);
 		free(shown);
+	} else if (st->srt_file != NULL) {
+		/* Converted before the terminal is set up: an error is one
+		 * line, as for a params file that does not load. */
+		ui_model_init(&m, st->params, NULL, &env);
+		sb_error_init(&err);
+		switch (ui_model_offer_srt(&m, st->srt_file, &err)) {
+		case -1:
+			cli_warn("%s", err.msg);
+			free(from);
+			goto out;
+		case 0:
+			/* It changed since tui-main read it. */
+			ui_model_status(&m, false, "default policy; press ? "
+			    "for help");
+			break;
+		default:
+			break;
+		}
 	} else if (st->file != NULL) {
 		ui_model_init(&m, st->params, st->file, &env);
 		ui_model_snapshot(&m);

@@ -154,6 +154,7 @@ ui_model_clear(struct ui_model *m)
 	free(m->pending_path);
 	free(m->save_typed);
 	free(m->open_typed);
+	ui_model_srt_free(m);
 	free(m->snap.data);
 	for (i = 0; i < m->nrun_hist; i++)
 		free(m->run_hist[i].text);
@@ -420,6 +421,13 @@ ui_model_confirm_text(const struct ui_model *m)
 			    "n no");
 		name = show_name_new(m->pending_path);
 		xasprintf(&s, "%s exists; overwrite?  y yes  n no", name);
+		free(name);
+		return s;
+	case UI_CONFIRM_SRT:
+		name = show_name_new(m->srt != NULL ? m->srt->file :
+		    "the file");
+		xasprintf(&s, "%s is an srt settings file; convert it to a new "
+		    "unsaved policy?  y yes  n no", name);
 		free(name);
 		return s;
 	case UI_CONFIRM_NONE:
@@ -1029,7 +1037,22 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 	enum ui_confirm c = m->confirm;
 
 	/* The answers by what the question asks: y and Enter save
-	 * unsaved changes, n discards them; the file exists: y and n. */
+	 * unsaved changes, n discards them; the file exists: y and n; an
+	 * srt settings file: y and Enter convert it, n and Esc do not. */
+	if (c == UI_CONFIRM_SRT) {
+		switch (a) {
+		case ACT_CONFIRM_YES:
+		case ACT_ACCEPT:
+			back_to_browsing(m);
+			return ui_model_convert_srt(m);
+		case ACT_CONFIRM_NO:
+		case ACT_CANCEL:
+			back_to_browsing(m);
+			return ui_model_decline_srt(m);
+		default:
+			return 0;
+		}
+	}
 	if (c != UI_CONFIRM_OVERWRITE && c != UI_CONFIRM_CHANGED) {
 		if (a == ACT_CONFIRM_YES || a == ACT_ACCEPT)
 			a = ACT_CONFIRM_SAVE;

@@ -10,6 +10,7 @@
 #include "checks.h"
 #include "err.h"
 #include "gen.h"
+#include "import-srt.h"
 #include "keymap.h"
 #include "layout.h"
 #include "lineedit.h"
@@ -75,6 +76,8 @@ enum ui_confirm {
 	UI_CONFIRM_PRESETS,	/* unsaved changes, before the presets */
 	UI_CONFIRM_CHANGED,	/* the file changed on disk since it was read:
 				 * overwrite, reload, cancel */
+	UI_CONFIRM_SRT,		/* the file to open is an srt settings file:
+				 * convert it to a new policy? yes, no */
 };
 
 /* What to do once a save has succeeded. */
@@ -120,6 +123,17 @@ struct ui_snapshot {
 	long long		 mtime;		/* seconds: bytes tell more */
 	char			*data;		/* its bytes, when it exists */
 	size_t			 len;
+};
+
+/*
+ * An srt settings file that `o` was given: not a params file, but one that
+ * import_srt_detect tells apart, converted already (ui_model_open reads
+ * it), while UI_CONFIRM_SRT asks whether to take the result.
+ */
+struct ui_srt {
+	char			*file;		/* the settings file */
+	struct params		 params;	/* what it converts to */
+	struct import_warnings	 warnings;	/* what has no equivalent */
 };
 
 /* A preset: a params file of the built-in examples. */
@@ -201,6 +215,7 @@ struct ui_model {
 	char			*save_typed;	/* the save prompt's text, for a retry */
 	char			*open_typed;	/* the open prompt's, as well */
 	bool			 overwrite_ok;
+	struct ui_srt		*srt;		/* UI_CONFIRM_SRT's, or NULL */
 	char			**run_argv;	/* for UI_R_LAUNCH */
 	struct ui_snapshot	 snap;		/* m->file as read, written */
 
@@ -247,7 +262,10 @@ struct ui_model {
 	size_t			 preset_top;
 	bool			 pending_preset;	/* UI_R_OPEN: pending_path
 							 * is a preset */
-	char			*preset_name;	/* the unsaved policy's preset */
+	char			*preset_name;	/* what the unsaved policy
+						 * came from, for the
+						 * title: a preset, or
+						 * "NAME (srt)" */
 
 	/* Undo (U) and redo (R) of the changes to the policy and the
 	 * checks (undo.c). */
@@ -324,6 +342,27 @@ size_t	ui_presets_name_cols(const struct ui_model *);
  */
 int	ui_model_load_preset(struct ui_model *, const char *path, const char *name,
 	    struct sb_error *);
+
+/*
+ * Asks UI_CONFIRM_SRT about path when it is an srt settings file rather
+ * than a params file (import_srt_detect), converted already: returns 1,
+ * the question asked; 0 when it is no srt file (err untouched), so the
+ * caller reports the params file's error; -1 with err set ("FILE:LINE:COL:
+ * PATH: ...") for one that the import refuses. ui_model_open calls it for
+ * a file that does not load; the TUI's start, for the file given.
+ */
+int	ui_model_offer_srt(struct ui_model *, const char *path,
+	    struct sb_error *);
+/*
+ * The answer: yes takes the converted policy as a new one, not saved and
+ * with no file (a save asks for a name, never the srt file), its warnings
+ * counted on the status line with the first; no keeps the policy and
+ * brings the open prompt back with the name as typed.
+ */
+unsigned ui_model_convert_srt(struct ui_model *);
+unsigned ui_model_decline_srt(struct ui_model *);
+/* Drops the converted file (safe without one). */
+void	ui_model_srt_free(struct ui_model *);
 
 /* The open prompt, in the profiles directory ("~/" for $HOME). */
 void	ui_model_open_prompt(struct ui_model *);

@@ -12,16 +12,31 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "import-srt.h"
 #include "params-json.h"
 #include "path.h"
 #include "ui.h"
+
+static bool
+is_default(const struct params *p)
+{
+	struct params def;
+	bool same;
+
+	params_init(&def);
+	same = params_equal(p, &def);
+	params_clear(&def);
+	return same;
+}
 
 /*
  * `tui`: the command line, as for the other subcommands (cli_parse), to
  * what the TUI starts from. The file to save to is tui's file, else the -p
  * file; relative to where sbpolicy was started, as the shell means it (not
  * to the policy cwd of -C). When it exists, it as it is on disk is the
- * unmodified state: a template and the flags are changes to save.
+ * unmodified state: a template and the flags are changes to save. An srt
+ * settings file in its place is no file to save to: the TUI asks to
+ * convert it, to a policy of its own, so no flag or template applies.
  */
 static int
 tui_main(int argc, char **argv)
@@ -30,6 +45,7 @@ tui_main(int argc, char **argv)
 	struct ui_start st;
 	struct params saved;
 	struct sb_error err;
+	char show[SB_SHOW_MAX];
 	const char *name;
 	char *here, *file = NULL;
 	int status;
@@ -55,12 +71,26 @@ tui_main(int argc, char **argv)
 			st.template_file = o.params_file;
 		sb_error_init(&err);
 		if (access(name, F_OK) == 0) {
-			if (params_json_load(name, &saved, &err) == -1) {
+			if (params_json_load(name, &saved, &err) == 0)
+				st.saved = &saved;
+			else if (o.command[0] == NULL ||
+			    !import_srt_detect_file(name)) {
 				cli_warn("%s", err.msg);
 				status = CLI_EXIT_ERROR;
 				goto out;
+			} else if (st.template_file != NULL ||
+			    !is_default(&o.params)) {
+				cli_warn("tui: %s is an srt settings file: "
+				    "give it alone, without a template or "
+				    "policy options (sbpolicy import srt "
+				    "converts it to a params file)",
+				    sb_show(show, sizeof show, name));
+				status = CLI_EXIT_USAGE;
+				goto out;
+			} else {
+				st.file = NULL;
+				st.srt_file = file;
 			}
-			st.saved = &saved;
 		}
 	}
 	status = ui_main(&st);

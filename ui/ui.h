@@ -15,6 +15,10 @@ struct ui_start {
 	const char		*file;		/* to save to, absolute; or NULL */
 	const char		*template_file;	/* where params came from
 						 * when not file (-p); or NULL */
+	const char		*srt_file;	/* an srt settings file given
+						 * to open (file NULL): the
+						 * TUI asks to convert it;
+						 * or NULL */
 	const char		*cwd;		/* the policy cwd, absolute */
 	const char		*home;		/* $HOME, or NULL */
 	const char		*tmpdir;	/* $TMPDIR, or NULL */

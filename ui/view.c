@@ -654,6 +654,10 @@ static const struct hint hints_overwrite[] = {
 	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
 	{ ACT_NONE, NULL },
 };
+static const struct hint hints_srt[] = {
+	{ ACT_CONFIRM_YES, "convert" }, { ACT_CONFIRM_NO, "no" },
+	{ ACT_NONE, NULL },
+};
 static const struct hint hints_changed[] = {
 	{ ACT_CONFIRM_OVERWRITE, "overwrite" },
 	{ ACT_CONFIRM_RELOAD, "reload" },
@@ -760,7 +764,8 @@ draw_hints(const struct ui_model *m, const struct ui_rect *r)
 	case UI_MODE_CONFIRM:
 		lists[1] = m->confirm == UI_CONFIRM_OVERWRITE ?
 		    hints_overwrite : m->confirm == UI_CONFIRM_CHANGED ?
-		    hints_changed : hints_unsaved;
+		    hints_changed : m->confirm == UI_CONFIRM_SRT ? hints_srt :
+		    hints_unsaved;
 		break;
 	default:		lists[1] = hints_settings; break;
 	}
