@@ -188,20 +188,30 @@ builtins_resolve(struct gen *g)
 	}
 }
 
+/* Whether the last name of path (len bytes) is docker.sock or
+ * podman.sock: both are 11 bytes, so no scan for the last '/'. */
 static bool
-is_container_name(const char *path)
+is_container_name(const char *path, size_t len)
 {
-	const char *base = strrchr(path, '/');
+	const char *base;
 
-	base = base == NULL ? path : base + 1;
-	return strcmp(base, "docker.sock") == 0 ||
-	    strcmp(base, "podman.sock") == 0;
+	if (len < 11)
+		return false;
+	base = path + len - 11;
+	if (base != path && base[-1] != '/')
+		return false;
+	return memcmp(base, "docker.sock", 11) == 0 ||
+	    memcmp(base, "podman.sock", 11) == 0;
 }
 
-/* Whether path entry s could touch a built-in deny at all: a prefix of it
- * is a denied path, or (a subpath) it holds one. One pass over the path,
- * hashing only a prefix as long as a denied path: there may be a hundred
- * thousand entries. */
+/*
+ * Whether path entry s could touch a built-in deny at all: a prefix of it
+ * is a denied path, or (a subpath) it holds one. There may be a hundred
+ * thousand entries, so the walk down the path stops at the first
+ * directory that holds no denied path (that is not in builtin_dirs, which
+ * has every directory above each): nothing below it is denied, or holds a
+ * denied path. Most paths stop at their first component.
+ */
 static bool
 builtin_near(const struct gen *g, const struct sock *s)
 {
@@ -209,12 +219,16 @@ builtin_near(const struct gen *g, const struct sock *s)
 	size_t len;
 
 	for (len = 1; c[len - 1] != '\0'; len++) {
-		if ((c[len] == '/' || c[len] == '\0') &&
-		    gen_set_find_len(&g->builtin_paths, c, len) != SIZE_MAX)
+		if (c[len] != '/' && c[len] != '\0')
+			continue;
+		if (gen_set_find_len(&g->builtin_paths, c, len) != SIZE_MAX)
 			return true;
+		if (gen_set_find_len(&g->builtin_dirs, c, len) == SIZE_MAX)
+			return false;
 	}
-	return s->match == MATCH_SUBPATH &&
-	    gen_set_find_len(&g->builtin_dirs, c, len - 1) != SIZE_MAX;
+	/* c itself (when not "") is in builtin_dirs: it holds a denied
+	 * path. */
+	return s->match == MATCH_SUBPATH && len > 1;
 }
 
 /*
@@ -340,7 +354,9 @@ allow_container_check(struct gen *g, struct sock *s, struct deny_early *e)
 
 	k = builtin_hit(g, s, &inside);
 	s->exact = inside;
-	if (inside || (s->match != MATCH_GLOB && is_container_name(s->canon))) {
+	/* A path's literal is all of it. */
+	if (inside || (s->match != MATCH_GLOB &&
+	    is_container_name(s->canon, s->literal))) {
 		if ((d = deny_winner(g, e, s->canon, s->match)) != NULL)
 			gen_warn(g, GEN_W_SOCK_ALLOW, s->index, "%s is a "
 			    "container engine socket, and "
@@ -403,6 +419,7 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 {
 	const struct gen_ctx *ctx = g->ctx;
 	struct sock *s;
+	const char *plain;
 	char *canon, *written, what[80];
 	char show[SB_SHOW_MAX];
 	size_t i, j, n = 0, literal, alias_literal;
@@ -411,26 +428,39 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 	*out = NULL;
 	if (l->n == 0)
 		return 0;
-	s = xcalloc(l->n, sizeof *s);
+	/* Not xcalloc: each entry is cleared as it is filled, rather than
+	 * megabytes of them beforehand. */
+	s = xreallocarray(NULL, l->n, sizeof *s);
 	for (i = 0; i < l->n; i++) {
-		gen_key_num(what, is_deny ? "network.unix_sockets.deny[" :
-		    "network.unix_sockets.allow[", i);
-		strcat(what, "]");
+		memset(&s[n], 0, sizeof s[n]);
 		glob = l->v[i].match == MATCH_GLOB;
-		if ((canon = gen_resolve(l->v[i].path, glob, ctx, g->pc, what,
-		    &literal, g->err)) == NULL) {
-			gen_socks_free(s, n);
-			return -1;
+		/*
+		 * Into the result's store, where a -D value can use it as
+		 * it is: one allocation a block, not one a path. A clean
+		 * absolute path, most entries, goes there straight from
+		 * the cache (gen_resolve's common case), and cannot fail:
+		 * it needs no name for a message.
+		 */
+		if (!glob && (plain = path_cache_canon_clean(g->pc,
+		    l->v[i].path, &literal)) != NULL)
+			s[n].canon = gen_store_add(&g->out->store, plain,
+			    literal);
+		else {
+			gen_key_num(what, is_deny ?
+			    "network.unix_sockets.deny[" :
+			    "network.unix_sockets.allow[", i);
+			strcat(what, "]");
+			if ((canon = gen_resolve(l->v[i].path, glob, ctx,
+			    g->pc, what, &literal, g->err)) == NULL) {
+				gen_socks_free(s, n);
+				return -1;
+			}
+			s[n].canon = gen_store_add(&g->out->store, canon,
+			    glob ? strlen(canon) : literal);
+			free(canon);
 		}
-		/* Into the result's store, where a -D value can use it as
-		 * it is: one allocation a block, not one a path. */
-		s[n].canon = gen_store_add(&g->out->store, canon, glob ?
-		    strlen(canon) : literal);
-		free(canon);
 		canon = s[n].canon;
 		s[n].literal = literal;
-		s[n].regex = NULL;
-		s[n].alias = NULL;
 		if (glob && (s[n].regex = gen_pattern_regex(g, canon, literal,
 		    false, what)) == NULL) {
 			gen_socks_free(s, n + 1);
@@ -446,10 +476,11 @@ socks_resolve(struct gen *g, const struct socklist *l, bool is_deny,
 		s[n].match = l->v[i].match;
 		s[n].access = l->v[i].access;
 		s[n].index = i;
-		if (!is_deny && !glob && strlen(canon) >= 104)
+		/* A path's literal is all of it. */
+		if (!is_deny && !glob && literal >= 104)
 			gen_warn(g, GEN_W_SOCK_ALLOW, i, "socket path is %zu bytes, "
 			    "more than the 103 that macOS sun_path holds: nothing "
-			    "can connect to %s", strlen(canon),
+			    "can connect to %s", literal,
 			    sb_show(show, sizeof show, canon));
 		if (!is_deny)
 			allow_container_check(g, &s[n], early);

@@ -533,16 +533,15 @@ gen_resolve(const char *path, bool as_pattern, const struct gen_ctx *ctx,
     struct path_cache *pc, const char *what, size_t *literal,
     struct sb_error *err)
 {
-	const char *rest;
+	const char *rest, *plain;
 	char *clean, *lit, *canon, *out;
 
 	*literal = 0;
-	if (!as_pattern && path[0] != '~' && path_is_clean(path)) {
-		/* The common case, without a copy to clean. */
-		out = path_cache_canon(pc, path);
-		*literal = strlen(out);
-		return out;
-	}
+	/* The common case, a clean absolute path (so no "~" either),
+	 * without a copy to clean. */
+	if (!as_pattern && (plain = path_cache_canon_clean(pc, path,
+	    literal)) != NULL)
+		return xstrndup(plain, *literal);
 	if (!as_pattern) {
 		if ((clean = gen_expand(path, ctx, what, err)) == NULL)
 			return NULL;

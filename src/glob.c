@@ -62,16 +62,25 @@ bracket_close(const char *s)
 	return NULL;
 }
 
-/* The first wildcard of s, or NULL. */
+/*
+ * The first wildcard of s, or NULL. strcspn steps over the bytes that
+ * cannot start one: every socket entry of a params file is asked, and
+ * most paths hold none of these bytes at all.
+ */
 static const char *
 first_wild(const char *s)
 {
-	for (; *s != '\0'; s++) {
+	static const char starts[] = "\\*?[";
+
+	for (s += strcspn(s, starts); *s != '\0'; s += strcspn(s, starts)) {
+		/* An escaped byte is no wildcard. */
 		if (*s == '\\' && escapable(s[1]))
-			s++;
+			s += 2;
 		else if (*s == '*' || *s == '?' ||
 		    (*s == '[' && bracket_close(s) != NULL))
 			return s;
+		else
+			s++;
 	}
 	return NULL;
 }

@@ -14,6 +14,8 @@
 
 #include <assert.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -576,6 +578,50 @@ scan_control(struct text_scan *sc, size_t i, unsigned char c, bool in_str)
 }
 
 /*
+ * Whether any of the eight bytes of w is one that scan_string must look at
+ * on its own: '"', '\\', a control byte or one that is not ASCII. The
+ * classic tests on a word: (x - 0x0101...) & ~x sets the high bit of some
+ * byte exactly when x has a zero byte, so x = w ^ 0x2222... finds a quote
+ * and w ^ 0x5c5c... a backslash; (w - 0x2020...) & ~w does the same for a
+ * byte below 0x20; w itself has it set in a byte of 0x80 or more. A test
+ * may mark bytes past the first it finds, but never when there is none:
+ * enough for a yes or no.
+ */
+static inline bool
+word_has_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\');
+
+	return (((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
+	    ((w - ones * 0x20) & ~w) | w) & high;
+}
+
+/* A byte that scan_string passes over: most of a file. */
+static inline bool
+is_plain_in_string(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Past the plain bytes of a string from j, eight at a step while there
+ * are eight: a params file is mostly paths, in strings. */
+static inline size_t
+skip_plain_words(const unsigned char *t, size_t len, size_t j)
+{
+	uint64_t w;
+
+	while (len - j >= 8) {
+		memcpy(&w, t + j, 8);
+		if (word_has_special(w))
+			break;
+		j += 8;
+	}
+	return j;
+}
+
+/*
  * The string that starts at i (an opening quote); returns the offset past
  * its closing quote (past len when it has none). A byte after a backslash
  * is skipped, as cJSON skips it, unless it is one that the checks must see
@@ -590,11 +636,15 @@ scan_string(const unsigned char *t, size_t len, size_t i,
 	bool nul = false;
 	unsigned char c;
 
-	while (j < len && (c = t[j]) != '"') {
-		if (c >= 0x20 && c < 0x80 && c != '\\') {
-			j++;	/* most of a file */
-			continue;
-		}
+	for (;;) {
+		/* Up to the word that holds a byte to look at, then to that
+		 * byte, a byte at a time. */
+		j = skip_plain_words(t, len, j);
+		while (j < len && is_plain_in_string(t[j]))
+			j++;
+		if (j >= len || t[j] == '"')
+			break;
+		c = t[j];
 		if (c >= 0x80) {
 			if (utf8_decode((const char *)t + j, len - j, &n) < 0) {
 				sc->bad_utf8 = j;
@@ -682,6 +732,90 @@ strict_fail(const struct json_doc *doc, const struct text_scan *sc,
 	    "syntax error: unexpected byte 0x%02x", sc->byte);
 }
 
+/*
+ * The tree's memory. cJSON allocates a node and a string for each value
+ * and frees them one by one: a file of a hundred thousand paths spent a
+ * quarter of its parse in malloc, and a fifth as much again in
+ * cJSON_Delete. Its hooks point here for the parse (and back at malloc
+ * right after), so that the tree lives in a few blocks of its document,
+ * freed at once by json_doc_clear. Nothing frees a node alone: the
+ * callers only read the tree, and what cJSON frees while it parses (after
+ * a syntax error) goes with the rest.
+ */
+struct json_block {
+	struct json_block	*prev;
+	size_t			 used;
+	size_t			 cap;
+	max_align_t		 data[];
+};
+
+/* Blocks double from the first to the largest, which is below malloc's
+ * threshold for mapping a block of its own (128 KiB in glibc): freed,
+ * the blocks go back to the heap for what the generator allocates next,
+ * rather than to the kernel, to be faulted in again. */
+#define BLOCK_FIRST	4096
+#define BLOCK_MAX	(64 * 1024)
+
+/* The blocks of the document being parsed: the hooks take no argument. */
+static struct json_block **tree_mem;
+
+static void *
+tree_alloc(size_t n)
+{
+	struct json_block *b = *tree_mem;
+	size_t cap, align = sizeof(max_align_t);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (b == NULL || b->cap - b->used < n) {
+		cap = b == NULL ? BLOCK_FIRST : b->cap < BLOCK_MAX ?
+		    b->cap * 2 : BLOCK_MAX;
+		if (cap < n)
+			cap = n;
+		b = xmalloc(sizeof *b + cap);
+		b->prev = *tree_mem;
+		b->used = 0;
+		b->cap = cap;
+		*tree_mem = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static void
+tree_free(void *p)
+{
+	(void)p;	/* with its block, in json_doc_clear */
+}
+
+static void
+tree_mem_free(struct json_block *b)
+{
+	struct json_block *prev;
+
+	for (; b != NULL; b = prev) {
+		prev = b->prev;
+		free(b);
+	}
+}
+
+/* cJSON_ParseWithOpts, the tree in doc's blocks. */
+static cJSON *
+tree_parse(struct json_doc *doc, const char **end)
+{
+	cJSON_Hooks hooks = { tree_alloc, tree_free };
+	cJSON *root;
+
+	tree_mem = &doc->mem;
+	cJSON_InitHooks(&hooks);
+	root = cJSON_ParseWithOpts(doc->text, end, 1);
+	/* Every other use of cJSON (denials.c) gets malloc as before. */
+	cJSON_InitHooks(NULL);
+	tree_mem = NULL;
+	return root;
+}
+
 int
 json_doc_parse(struct json_doc *doc, const char *name, const char *text,
     size_t len, size_t max_values, struct sb_error *err)
@@ -717,7 +851,7 @@ json_doc_parse(struct json_doc *doc, const char *name, const char *text,
 		    sc.values);
 		goto fail;
 	}
-	if ((doc->root = cJSON_ParseWithOpts(doc->text, &end, 1)) == NULL) {
+	if ((doc->root = tree_parse(doc, &end)) == NULL) {
 		syntax_error(doc, end != NULL ? (size_t)(end - doc->text) : 0,
 		    err);
 		goto fail;
@@ -740,9 +874,11 @@ fail:
 void
 json_doc_clear(struct json_doc *doc)
 {
-	cJSON_Delete(doc->root);
+	/* Not cJSON_Delete: the tree is in these blocks (tree_parse). */
+	tree_mem_free(doc->mem);
 	free(doc->text);
 	doc->root = NULL;
+	doc->mem = NULL;
 	doc->text = NULL;
 	doc->len = 0;
 	doc->start = 0;

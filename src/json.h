@@ -19,6 +19,7 @@
 #include "err.h"
 
 struct cJSON;
+struct json_block;
 
 /* One step of a path: an object member or an array element, by its place
  * in the text, so that a duplicate key points at the right occurrence. */
@@ -53,6 +54,7 @@ struct json_doc {
 	size_t		 len;
 	size_t		 start;	/* the first byte after a byte order mark */
 	struct cJSON	*root;	/* the tree, for json.c and params-json.c */
+	struct json_block *mem;	/* the tree's memory (json.c) */
 };
 
 /*

@@ -10,10 +10,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "hash.h"
 #include "strmap.h"
 #include "xmalloc.h"
@@ -132,19 +134,18 @@ const struct path_fs path_fs_posix = {
 bool
 path_is_clean(const char *s)
 {
-	const char *seg;
-
 	if (s[0] != '/')
 		return false;
 	if (s[1] == '\0')
 		return true;
-	while (*s == '/') {
-		seg = ++s;
-		while (*s != '/' && *s != '\0')
-			s++;
-		/* Empty ("//", a trailing '/'), "." or "..". */
-		if (s == seg || (seg[0] == '.' && (s == seg + 1 ||
-		    (seg[1] == '.' && s == seg + 2))))
+	/* What follows each '/' must be a name: not empty ("//", a trailing
+	 * '/'), "." or "..". strchr finds the next '/' faster than a loop
+	 * over the bytes of the name: every path of a params file is asked. */
+	for (; s != NULL; s = strchr(s + 1, '/')) {
+		if (s[1] == '/' || s[1] == '\0')
+			return false;
+		if (s[1] == '.' && (s[2] == '/' || s[2] == '\0' ||
+		    (s[2] == '.' && (s[3] == '/' || s[3] == '\0'))))
 			return false;
 	}
 	return true;
@@ -239,7 +240,7 @@ struct cache_ent {
 struct dir_list {
 	char		*dir;	/* canonical; the key of list_index */
 	char		*names;	/* folded; NULL: no listing to trust */
-	struct strmap	 set;	/* of the names */
+	struct strmap	 set;	/* of the names, by hash_words */
 };
 
 struct path_cache {
@@ -253,6 +254,13 @@ struct path_cache {
 	size_t			 listcap;
 	size_t			 list_bytes;	/* of every listing, about */
 	struct strmap		 list_index;	/* dir -> its place in lists */
+	/* The parent directory last found, for the next path in it (see
+	 * in_last_dir): its place in v (or SIZE_MAX), the length of its key
+	 * and its hash. */
+	size_t			 last;
+	size_t			 last_len;
+	size_t			 last_hash;
+	struct buf		 out;	/* a result not memoised, lent */
 };
 
 struct path_cache *
@@ -264,6 +272,8 @@ path_cache_new(const struct path_fs *fs)
 	pc->fs = fs;
 	strmap_init(&pc->index);
 	strmap_init(&pc->list_index);
+	pc->last = SIZE_MAX;
+	buf_init(&pc->out);
 	return pc;
 }
 
@@ -285,6 +295,7 @@ path_cache_free(struct path_cache *pc)
 	}
 	free(pc->lists);
 	strmap_clear(&pc->list_index);
+	buf_clear(&pc->out);
 	free(pc);
 }
 
@@ -298,13 +309,13 @@ cache_find(const struct path_cache *pc, const char *key, size_t len,
 	return i != NULL ? &pc->v[*i] : NULL;
 }
 
-/* Adds the first len bytes of key (hash h); returns its place in v. */
+/* Adds the first len bytes of key (hash h), whose canonical form is the
+ * clen bytes of canon; returns its place in v. */
 static size_t
 cache_put(struct path_cache *pc, const char *key, size_t len, size_t h,
-    const char *canon, enum path_kind kind)
+    const char *canon, size_t clen, enum path_kind kind)
 {
 	struct cache_ent *e;
-	size_t clen = strlen(canon);
 
 	if (pc->n == pc->cap) {
 		pc->cap = pc->cap == 0 ? 64 : pc->cap * 2;
@@ -316,7 +327,8 @@ cache_put(struct path_cache *pc, const char *key, size_t len, size_t h,
 	memcpy(e->key, key, len);
 	e->key[len] = '\0';
 	e->canon = e->key + len + 1;
-	memcpy(e->canon, canon, clen + 1);
+	memcpy(e->canon, canon, clen);
+	e->canon[clen] = '\0';
 	e->canon_len = clen;
 	e->kind = kind;
 	e->misses = 0;
@@ -379,7 +391,7 @@ list_read(struct path_cache *pc, struct dir_list *l)
 	strmap_reserve(&l->set, n);
 	for (p = names; p < end; p += plen + 1) {
 		plen = strlen(p);
-		(void)strmap_put(&l->set, p, plen, hash_bytes(p, plen), NULL);
+		(void)strmap_put(&l->set, p, plen, hash_words(p, plen), NULL);
 	}
 }
 
@@ -407,47 +419,71 @@ list_get(struct path_cache *pc, const char *dir, size_t len)
 	return pc->nlists++;
 }
 
+/*
+ * fold on eight ASCII bytes at once: a byte of 'A' to 'Z' is one that
+ * adding 0x80 - 'A' lifts to 0x80 or more and adding 0x80 - 'Z' - 1 does
+ * not (no byte carries into the next, all being below 0x80), and it gets
+ * 0x20 added, the high bit moved down two places.
+ */
+static inline uint64_t
+fold_word(uint64_t w)
+{
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t upper = (w + 0x3f3f3f3f3f3f3f3fu) &
+	    ~(w + 0x2525252525252525u) & high;
+
+	return w | upper >> 2;
+}
+
 /* Whether name (nlen bytes) is surely not in the listed directory l: an
- * ASCII name that is not there even folded. */
+ * ASCII name that is not there even folded. Every missing socket of a
+ * large policy is asked, so the name is folded eight bytes at a step, and
+ * the set is by hash_words (no prefix of a name is ever looked up). */
 static bool
 list_lacks(const struct dir_list *l, const char *name, size_t nlen)
 {
 	char folded[LIST_NAME_MAX];
-	size_t i, h = hash_bytes(name, 0);
+	uint64_t w;
+	size_t i;
 
 	if (l->names == NULL || nlen > sizeof folded)
 		return false;
-	for (i = 0; i < nlen; i++) {
+	for (i = 0; i + 8 <= nlen; i += 8) {
+		memcpy(&w, name + i, 8);
+		if ((w & 0x8080808080808080u) != 0)
+			return false;	/* as below */
+		w = fold_word(w);
+		memcpy(folded + i, &w, 8);
+	}
+	for (; i < nlen; i++) {
 		if ((unsigned char)name[i] >= 0x80)
 			return false;	/* normalised, folded: ask the lstat */
 		folded[i] = fold(name[i]);
-		h = hash_more(h, folded[i]);
 	}
-	return strmap_get(&l->set, folded, nlen, h) == NULL;
+	return strmap_get(&l->set, folded, nlen,
+	    hash_words(folded, nlen)) == NULL;
 }
 
 /* What dir/name is, with dir (the entry at place dir in v) an existing
- * canonical directory: the canonical form (a new string) and its kind. */
-static char *
-cache_step(struct path_cache *pc, size_t dir, const char *name, size_t nlen,
-    enum path_kind *kindp)
+ * canonical directory: its kind, and its canonical form in pc->out. */
+static enum path_kind
+cache_step(struct path_cache *pc, size_t dir, const char *name, size_t nlen)
 {
 	struct cache_ent *e = &pc->v[dir];
+	struct buf *joined = &pc->out;
 	size_t plen = e->canon_len == 1 ? 0 : e->canon_len;
-	char *joined, *real;
+	char *real;
 	enum path_kind kind;
 
-	/* Plain concatenation: this runs once per path of a large policy. */
-	joined = xmalloc(plen + nlen + 2);
-	memcpy(joined, e->canon, plen);
-	joined[plen] = '/';
-	memcpy(joined + plen + 1, name, nlen);
-	joined[plen + nlen + 1] = '\0';
-	if (e->list != 0 && list_lacks(&pc->lists[e->list - 1], name, nlen)) {
-		*kindp = PATH_MISSING;
-		return joined;
-	}
-	kind = pc->fs->kind(joined, pc->fs->arg);
+	/* Into the one buffer, not a new string: this runs once per path of
+	 * a large policy, and most results are copied once and dropped. */
+	buf_reset(joined);
+	buf_add(joined, e->canon, plen);
+	buf_putc(joined, '/');
+	buf_add(joined, name, nlen);
+	if (e->list != 0 && list_lacks(&pc->lists[e->list - 1], name, nlen))
+		return PATH_MISSING;
+	kind = pc->fs->kind(joined->data, pc->fs->arg);
 	/* Many missing names in one directory (sockets not bound yet): one
 	 * listing rather than a failed lstat each. Not for names that are
 	 * there (roots): the lstat of each is needed anyway. */
@@ -458,75 +494,110 @@ cache_step(struct path_cache *pc, size_t dir, const char *name, size_t nlen,
 		/* Rare: let realpath follow the chain. A dangling link stays
 		 * as it is, like a missing file. */
 		kind = PATH_MISSING;
-		if ((real = pc->fs->realpath(joined, pc->fs->arg)) != NULL) {
-			free(joined);
-			joined = real;
-			kind = pc->fs->is_dir(joined, pc->fs->arg) ? PATH_DIR :
-			    PATH_OTHER;
+		if ((real = pc->fs->realpath(joined->data,
+		    pc->fs->arg)) != NULL) {
+			buf_reset(joined);
+			buf_puts(joined, real);
+			free(real);
+			kind = pc->fs->is_dir(joined->data, pc->fs->arg) ?
+			    PATH_DIR : PATH_OTHER;
 		}
 	}
-	*kindp = kind;
-	return joined;
+	return kind;
 }
 
-/* canon followed by path from end, as a new string. */
-static char *
-cache_below(const char *canon, const char *rest)
+/* The entry at place at's canonical path followed by rest, in pc->out. */
+static const char *
+cache_below(struct path_cache *pc, size_t at, const char *rest,
+    size_t *lenp)
 {
-	size_t n = strlen(canon), m = strlen(rest);
-	char *out = xmalloc(n + m + 1);
-
-	memcpy(out, canon, n);
-	memcpy(out + n, rest, m + 1);
-	return out;
+	buf_reset(&pc->out);
+	buf_add(&pc->out, pc->v[at].canon, pc->v[at].canon_len);
+	buf_puts(&pc->out, rest);
+	*lenp = pc->out.len;
+	return pc->out.data;
 }
 
 /*
- * The canonical form of a clean absolute path (a new string), and what it
- * is. The directories on the way are looked up from the top with the hash
+ * Whether path (len bytes) is a name in the directory last found as a
+ * parent (pc->last): that directory, a '/' and a name with no '/'. It is
+ * how the sockets of a large policy come, and a compare then costs less
+ * than a scan for the parent, its hash and a look-up.
+ */
+static bool
+in_last_dir(const struct path_cache *pc, const char *path, size_t len)
+{
+	size_t n = pc->last_len;
+
+	return pc->last != SIZE_MAX && len > n + 1 && path[n] == '/' &&
+	    memcmp(pc->v[pc->last].key, path, n) == 0 &&
+	    memchr(path + n + 1, '/', len - n - 1) == NULL;
+}
+
+/*
+ * The canonical form of a clean absolute path of len bytes and what it
+ * is; in_last (in_last_dir's answer) says where its parent is known. The
+ * canonical form is lent (an entry's, or pc->out's until the next call),
+ * and *lenp is its length: most are copied once, into a profile's store.
+ * The directories on the way are looked up from the top with the hash
  * carried along, each prefix once; what exists is memoised, and a missing
  * path only when it is the top of a missing subtree, or path itself when
  * keep is set (a missing leaf, a socket not yet bound, is rarely asked for
  * twice, and there may be a hundred thousand of them).
  */
-static char *
-cache_resolve(struct path_cache *pc, const char *path, bool keep,
-    enum path_kind *kindp)
+static const char *
+cache_resolve(struct path_cache *pc, const char *path, size_t len,
+    bool in_last, bool keep, enum path_kind *kindp, size_t *lenp)
 {
 	const struct cache_ent *hit;
-	size_t len = strlen(path), h, hp, start, end, at;
+	size_t h, hp, start, end, at, parent = SIZE_MAX;
 	enum path_kind kind;
-	char *canon;
+	const char *canon;
 
 	/* The hash of the parent on the way to the path's own. */
-	for (end = len; end > 1 && path[end - 1] != '/'; end--)
-		;
-	hp = hash_bytes(path, end - 1);
+	if (in_last) {
+		parent = pc->last;
+		end = pc->last_len + 1;
+		hp = pc->last_hash;
+	} else {
+		for (end = len; end > 1 && path[end - 1] != '/'; end--)
+			;
+		hp = hash_bytes(path, end - 1);
+	}
 	h = hash_span(hp, path, end - 1, len);
 	hit = cache_find(pc, path, len, h);
 	if (hit != NULL) {
 		*kindp = hit->kind;
-		return xstrdup(hit->canon);
+		*lenp = hit->canon_len;
+		return hit->canon;
 	}
 	/* Most often the parent is known (the roots of a policy share their
 	 * directories): one step from there. */
-	if (end > 1 && (hit = cache_find(pc, path, end - 1, hp)) != NULL) {
-		if (hit->kind != PATH_DIR) {
+	if (parent == SIZE_MAX && end > 1 &&
+	    (hit = cache_find(pc, path, end - 1, hp)) != NULL) {
+		parent = (size_t)(hit - pc->v);
+		pc->last = parent;
+		pc->last_len = end - 1;
+		pc->last_hash = hp;
+	}
+	if (parent != SIZE_MAX) {
+		if (pc->v[parent].kind != PATH_DIR) {
 			*kindp = PATH_MISSING;
-			return cache_below(hit->canon, path + end - 1);
+			return cache_below(pc, parent, path + end - 1, lenp);
 		}
-		canon = cache_step(pc, (size_t)(hit - pc->v), path + end,
-		    len - end, &kind);
+		kind = cache_step(pc, parent, path + end, len - end);
 		if (kind != PATH_MISSING || keep)
-			(void)cache_put(pc, path, len, h, canon, kind);
+			(void)cache_put(pc, path, len, h, pc->out.data,
+			    pc->out.len, kind);
 		*kindp = kind;
-		return canon;
+		*lenp = pc->out.len;
+		return pc->out.data;
 	}
 	h = hash_bytes(path, 1);
 	if ((hit = cache_find(pc, path, 1, h)) != NULL)
 		at = (size_t)(hit - pc->v);
 	else
-		at = cache_put(pc, "/", 1, h, "/", PATH_DIR);
+		at = cache_put(pc, "/", 1, h, "/", 1, PATH_DIR);
 	canon = NULL;	/* the last step's, when it is not memoised */
 	kind = PATH_DIR;
 	for (start = 1; start < len; start = end + 1) {
@@ -539,32 +610,76 @@ cache_resolve(struct path_cache *pc, const char *path, bool keep,
 			at = (size_t)(hit - pc->v);
 			kind = hit->kind;
 		} else {
-			canon = cache_step(pc, at, path + start, end - start,
-			    &kind);
+			kind = cache_step(pc, at, path + start, end - start);
+			canon = pc->out.data;
 			if (kind != PATH_MISSING || end < len || keep) {
-				at = cache_put(pc, path, end, h, canon, kind);
-				free(canon);
+				at = cache_put(pc, path, end, h, pc->out.data,
+				    pc->out.len, kind);
 				canon = NULL;
 			}
 		}
 		if (kind != PATH_DIR && end < len) {
 			/* Nothing below a missing path or a file exists. */
 			*kindp = PATH_MISSING;
-			return cache_below(pc->v[at].canon, path + end);
+			return cache_below(pc, at, path + end, lenp);
 		}
 	}
 	*kindp = kind;
-	return canon != NULL ? canon : xstrdup(pc->v[at].canon);
+	if (canon != NULL) {
+		*lenp = pc->out.len;
+		return canon;
+	}
+	*lenp = pc->v[at].canon_len;
+	return pc->v[at].canon;
+}
+
+/* Whether name, the last of a path, is one that path_is_clean allows:
+ * not "." or ".." (nor empty, which in_last_dir rules out). */
+static bool
+name_is_clean(const char *name)
+{
+	return !(name[0] == '.' && (name[1] == '\0' ||
+	    (name[1] == '.' && name[2] == '\0')));
+}
+
+const char *
+path_cache_canon_clean(struct path_cache *pc, const char *path, size_t *len)
+{
+	enum path_kind kind;
+	size_t n = strlen(path);
+	char *canon;
+
+	/* In the last directory only the name is new, and the rest is
+	 * clean: a key of the cache, the prefix of a path it was given, and
+	 * it is given clean paths only (path_canon's). */
+	if (pc->fs->kind != NULL && in_last_dir(pc, path, n))
+		return name_is_clean(path + pc->last_len + 1) ?
+		    cache_resolve(pc, path, n, true, false, &kind, len) : NULL;
+	if (!path_is_clean(path))
+		return NULL;
+	if (pc->fs->kind == NULL) {
+		canon = path_canon(path, pc->fs);
+		buf_reset(&pc->out);
+		buf_puts(&pc->out, canon);
+		free(canon);
+		*len = pc->out.len;
+		return pc->out.data;
+	}
+	return cache_resolve(pc, path, n, false, false, &kind, len);
 }
 
 char *
 path_cache_canon(struct path_cache *pc, const char *path)
 {
 	enum path_kind kind;
+	const char *canon;
+	size_t len = strlen(path), clen;
 
 	if (pc->fs->kind == NULL)
 		return path_canon(path, pc->fs);
-	return cache_resolve(pc, path, false, &kind);
+	canon = cache_resolve(pc, path, len, in_last_dir(pc, path, len),
+	    false, &kind, &clen);
+	return xstrndup(canon, clen);
 }
 
 enum path_kind
@@ -572,6 +687,7 @@ path_cache_kind(struct path_cache *pc, const char *path)
 {
 	enum path_kind kind;
 	char *real;
+	size_t len, clen;
 
 	if (pc->fs->kind == NULL) {
 		if (pc->fs->is_dir(path, pc->fs->arg))
@@ -581,7 +697,9 @@ path_cache_kind(struct path_cache *pc, const char *path)
 		free(real);
 		return PATH_OTHER;
 	}
-	free(cache_resolve(pc, path, true, &kind));
+	len = strlen(path);
+	(void)cache_resolve(pc, path, len, in_last_dir(pc, path, len), true,
+	    &kind, &clen);
 	return kind;
 }
 

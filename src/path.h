@@ -78,6 +78,11 @@ struct path_cache	*path_cache_new(const struct path_fs *);
 void			 path_cache_free(struct path_cache *);
 /* path_canon through the cache. Returns a new string. */
 char			*path_cache_canon(struct path_cache *, const char *);
+/* The same for a path that path_is_clean accepts, lent until the next
+ * call on the cache, *len its length; NULL for any other path. For a
+ * caller that copies it anyway: one path of a hundred thousand. */
+const char		*path_cache_canon_clean(struct path_cache *,
+			    const char *, size_t *len);
 /* What a canonical path is (symlinks in it followed), through the cache. */
 enum path_kind		 path_cache_kind(struct path_cache *, const char *);
 

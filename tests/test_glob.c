@@ -208,6 +208,16 @@ glob_literal_part_ends_before_the_first_wild_component(void **state)
 	assert_true(glob_is_pattern("/a/[x]"));
 	assert_false(glob_is_pattern("/a/[x"));
 	assert_false(glob_is_pattern("/a/\\*"));
+	/* An escaped backslash escapes nothing after it; a backslash before
+	 * a byte it cannot escape, or at the end, is itself. */
+	assert_true(glob_is_pattern("/a\\\\*"));
+	assert_int_equal(glob_literal_len("/x/a\\\\*"), 2);
+	assert_int_equal(glob_literal_len("/a/b\\c*d"), 2);
+	assert_false(glob_is_pattern("/a/\\[x]"));
+	assert_false(glob_is_pattern("/a/x\\"));
+	assert_int_equal(glob_literal_len("/a/x\\"), 5);
+	assert_true(glob_is_pattern("/a/\\?\\*?"));
+	assert_int_equal(glob_literal_len("/a/b/\\?\\*c/d?"), 10);
 	assert_true(glob_ends_in_any("/a/**"));
 	assert_true(glob_ends_in_any("**"));
 	assert_false(glob_ends_in_any("/a/x**"));

@@ -52,6 +52,13 @@ path_clean_removes_dots_and_double_slashes(void **state)
 	check_clean("/a/..", "/");
 	check_clean("/...", "/...");
 	check_clean("/a/.b.", "/a/.b.");
+	check_clean("/a/b/.", "/a/b");
+	check_clean("/a/b/..", "/a");
+	check_clean("/a/b/", "/a/b");
+	check_clean("/a/b//", "/a/b");
+	check_clean("/.a/..b/b../b./...", "/.a/..b/b../b./...");
+	check_clean("/a/./b", "/a/b");
+	check_clean("/a/../b", "/b");
 }
 
 static void
@@ -302,6 +309,8 @@ static const struct test_fs_entry listing_fs[] = {
 	{ "/d", 'd', NULL },
 	{ "/d/lnk", 'l', "/target" },
 	{ "/d/Sock", 'f', "" },
+	{ "/d/Long-Socket-Name.sock", 'f', "" },
+	{ "/d/`ong-socket-name{", 'f', "" },
 	{ "/d/real", 'd', NULL },
 	{ "/d/real/x", 'f', "" },
 	{ "/target", 'd', NULL },
@@ -394,7 +403,78 @@ path_cache_listing_sends_names_it_holds_to_lstat(void **state)
 	/* A name that is not ASCII may be there in another normalisation. */
 	assert_int_equal(kinds_of(pc, &c, "/d/\xc3\xa9", PATH_MISSING), 1);
 	assert_int_equal(kinds_of(pc, &c, "/d/e\xcc\x81", PATH_MISSING), 1);
+	/* Longer names, folded eight bytes at a time, and the bytes after
+	 * the last eight one at a time. */
+	assert_int_equal(kinds_of(pc, &c, "/d/Long-Socket-Name.sock",
+	    PATH_OTHER), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/LONG-SOCKET-NAME.SOCK",
+	    PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/long-socket-name.sock",
+	    PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/Long-Socket-Name.socx",
+	    PATH_MISSING), 0);
+	assert_int_equal(kinds_of(pc, &c, "/d/Lonf-Socket-Name.sock",
+	    PATH_MISSING), 0);
+	assert_int_equal(kinds_of(pc, &c, "/d/Long-Socket-Name.soc",
+	    PATH_MISSING), 0);
+	assert_int_equal(kinds_of(pc, &c, "/d/L\xc3\xa9ng-Socket-Name",
+	    PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/Long-Socket-N\xc3\xa9",
+	    PATH_MISSING), 1);
+	/* '@' and '[', next to 'A' and 'Z', are not letters: they stay as
+	 * they are, not '`' and '{'. */
+	assert_int_equal(kinds_of(pc, &c, "/d/`ONG-SOCKET-NAME{",
+	    PATH_MISSING), 1);
+	assert_int_equal(kinds_of(pc, &c, "/d/@ONG-SOCKET-NAME{",
+	    PATH_MISSING), 0);
+	assert_int_equal(kinds_of(pc, &c, "/d/`ONG-SOCKET-NAME[",
+	    PATH_MISSING), 0);
 	path_cache_free(pc);
+}
+
+static void
+path_cache_canon_clean_refuses_unclean_paths(void **state)
+{
+	static const char *const unclean[] = {
+		"/d/.", "/d/..", "/d/", "/d//x", "/d/./x", "/d/../x", "d/x",
+		"", "/d/x/.", "/d/x/..", "//d", "/d/real/..",
+	};
+	static const char *const clean[] = {
+		"/d/...", "/d/.x", "/d/..x", "/d/x.", "/d/lnk/s.sock", "/",
+		"/tmp/a.sock", "/d/real/x", "/d/Sock", "/d/missing/deeper",
+		"/d", "/d/warm-3", "/d/lnk",
+	};
+	struct counting_fs c1, c2;
+	struct path_fs fs1 = counting_fs(&c1, listing_fs, true);
+	struct path_fs fs2 = counting_fs(&c2, listing_fs, true);
+	struct path_cache *a = path_cache_new(&fs1);
+	struct path_cache *b = path_cache_new(&fs2);
+	const char *got;
+	char *want;
+	size_t i, len;
+
+	(void)state;
+	/* Each right after a name in /d, so that the directory last found
+	 * is /d: names there take the quicker way. */
+	warm(a, "/d");
+	for (i = 0; i < sizeof unclean / sizeof unclean[0]; i++) {
+		free(path_cache_canon(a, "/d/warm-0"));
+		assert_false(path_is_clean(unclean[i]));
+		if (path_cache_canon_clean(a, unclean[i], &len) != NULL)
+			fail_msg("%s: taken for clean", unclean[i]);
+	}
+	for (i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+		free(path_cache_canon(a, "/d/warm-0"));
+		assert_true(path_is_clean(clean[i]));
+		got = path_cache_canon_clean(a, clean[i], &len);
+		want = path_cache_canon(b, clean[i]);
+		assert_non_null(got);
+		assert_string_equal(got, want);
+		assert_int_equal(len, strlen(want));
+		free(want);
+	}
+	path_cache_free(a);
+	path_cache_free(b);
 }
 
 static void
@@ -505,6 +585,7 @@ main(void)
 		cmocka_unit_test(path_cache_lists_a_directory_of_many_missing_names),
 		cmocka_unit_test(path_cache_listing_sends_names_it_holds_to_lstat),
 		cmocka_unit_test(path_cache_does_not_trust_a_listing_with_other_than_ascii),
+		cmocka_unit_test(path_cache_canon_clean_refuses_unclean_paths),
 		cmocka_unit_test(path_cache_answers_alike_with_and_without_listings),
 		cmocka_unit_test(path_fs_posix_lists_a_directory),
 	};
