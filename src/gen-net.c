@@ -172,13 +172,16 @@ builtins_resolve(struct gen *g)
 		b->match = builtins[i].match;
 		b->access = ACCESS_CONNECT_BIND;
 		b->index = i;
+		/* Most probes are the path itself: a missing one is not
+		 * memoised, so resolving it again would lstat it again. */
+		g->probes[g->nbuiltin] = strcmp(probe, written) == 0 ?
+		    xstrdup(b->canon) : path_cache_canon(g->pc, probe);
+		free(probe);
 		if (strcmp(written, b->canon) != 0) {
 			b->alias = written;
 			b->alias_literal = strlen(written);
 		} else
 			free(written);
-		g->probes[g->nbuiltin] = path_cache_canon(g->pc, probe);
-		free(probe);
 		g->nbuiltin++;
 		/* For builtin_hit's first test: the denied paths, and every
 		 * directory that holds one. */
