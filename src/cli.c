@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "glob.h"
 #include "import-srt.h"
 #include "launch.h"
 #include "params-json.h"
@@ -353,6 +354,10 @@ add_socket(struct cli_opts *o, struct socklist *l, const char *arg,
 	enum sock_match match;
 	char *path;
 
+	/* As the loader checks a file's patterns: with the option's name. */
+	if (params_socket_match(arg) == MATCH_GLOB &&
+	    glob_check(arg, what, err) == -1)
+		return -1;
 	if ((path = params_socket_from_cli(arg, o->cwd, &match, what,
 	    err)) == NULL)
 		return -1;
@@ -367,6 +372,10 @@ add_path(struct cli_opts *o, struct strlist *l, const char *arg,
 {
 	char *path;
 
+	/* Before the path is cleaned, which would take a ".." after a
+	 * wildcard as leaving the wildcard's directory. */
+	if (allow_glob && glob_check(arg, what, err) == -1)
+		return -1;
 	if ((path = params_path_from_cli(arg, o->cwd, allow_glob, what,
 	    err)) == NULL)
 		return -1;
@@ -685,7 +694,8 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		if (o->params_file == NULL)
 			o->params_file = o->command[0];
 	} else if (cmd == CLI_EXPLAIN || cmd == CLI_LINT ||
-	    cmd == CLI_COMPLETION || cmd == CLI_DOCTOR || cmd == CLI_IMPORT) {
+	    cmd == CLI_COMPLETION || cmd == CLI_DOCTOR || cmd == CLI_IMPORT ||
+	    cmd == CLI_PROFILES) {
 		/* The words of the question, the file, the shell: the
 		 * subcommand checks them. */
 		o->command = &argv[optind];

@@ -544,6 +544,27 @@ glob_ends_in_any(const char *s)
 }
 
 int
+glob_check(const char *s, const char *what, struct sb_error *err)
+{
+	struct buf b;
+	char show[SB_SHOW_MAX];
+	size_t n;
+	int rc;
+
+	if (!glob_is_pattern(s))
+		return 0;
+	buf_init(&b);
+	rc = glob_regex(&b, NULL, s + glob_literal_len(s), what, err);
+	buf_clear(&b);
+	/* The why names a part; the pattern is named whole after it. */
+	if (rc == -1 && err != NULL && (n = strlen(err->msg)) <
+	    sizeof err->msg - 1)
+		(void)snprintf(err->msg + n, sizeof err->msg - n, ": %s",
+		    sb_show(show, sizeof show, s));
+	return rc;
+}
+
+int
 glob_regex_check(const char *regex, const char *what, struct sb_error *err)
 {
 	regex_t re;

@@ -62,6 +62,14 @@ int	glob_regex(struct buf *b, struct buf *skel, const char *s,
 bool	glob_ends_in_any(const char *s);
 
 /*
+ * Checks the glob s as glob_regex does (nothing when s holds no wildcard),
+ * for the places that read a pattern, so that a pattern the generator
+ * would refuse is refused where it was written, with its place. Returns 0,
+ * or -1 with err set as "what: why".
+ */
+int	glob_check(const char *s, const char *what, struct sb_error *err);
+
+/*
  * Checks that regex compiles with regcomp(REG_EXTENDED), as every regex
  * the generator writes must. Returns 0, or -1 with err set.
  */

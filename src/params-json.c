@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "glob.h"
 #include "json.h"
 #include "params-fields.h"
 #include "unicode.h"
@@ -333,10 +334,32 @@ load_enum(struct loader *ld, const cJSON *v, enum params_kind kind,
 	return 0;
 }
 
-/* A path string that passes params_check_path; *out is borrowed. */
+/* A pattern (s holds a wildcard) that passes glob_check, at the value of
+ * ld->path. */
+static int
+check_glob(struct loader *ld, const char *s)
+{
+	struct sb_error e;
+	char *what;
+	int rc;
+
+	if (glob_check(s, "", NULL) == 0)
+		return 0;
+	sb_error_init(&e);
+	what = json_path_str(&ld->path);
+	rc = glob_check(s, what, &e);
+	free(what);
+	return rc == -1 ? fail_checked(ld, &e) : 0;
+}
+
+/* A path string that passes params_check_path (params_check_pattern with
+ * allow_glob: a deny_read entry); *out is borrowed. */
 static int
 load_path(struct loader *ld, const cJSON *v, bool allow_glob, char **out)
 {
+	int (*check)(const char *, size_t, bool, const char *,
+	    struct sb_error *) = allow_glob ? params_check_pattern :
+	    params_check_path;
 	struct sb_error e;
 	char *what;
 	int rc;
@@ -344,15 +367,15 @@ load_path(struct loader *ld, const cJSON *v, bool allow_glob, char **out)
 	if (!cJSON_IsString(v))
 		return wrong_type(ld, v, "a path string");
 	/* The check names the value; the name is built only on failure. */
-	if (params_check_path(v->valuestring, strlen(v->valuestring),
-	    allow_glob, "", NULL) == 0) {
+	if (check(v->valuestring, strlen(v->valuestring), allow_glob, "",
+	    NULL) == 0) {
 		*out = v->valuestring;
 		return 0;
 	}
 	sb_error_init(&e);
 	what = json_path_str(&ld->path);
-	rc = params_check_path(v->valuestring, strlen(v->valuestring),
-	    allow_glob, what, &e);
+	rc = check(v->valuestring, strlen(v->valuestring), allow_glob, what,
+	    &e);
 	free(what);
 	if (rc == -1)
 		return fail_checked(ld, &e);
@@ -437,10 +460,22 @@ item_socket(struct loader *ld, const cJSON *v, struct socklist *l)
 			return -1;
 		/* The same reading as --allow-unix-socket on the CLI. */
 		e.match = params_socket_match(e.path);
+		if (e.match == MATCH_GLOB && check_glob(ld, e.path) == -1)
+			return -1;
 	} else if (!cJSON_IsObject(v))
 		return wrong_type(ld, v, "a path string or an object");
 	else if (load_object(ld, PF_SOCKET, v, &e) == -1)
 		return -1;
+	else if (e.match == MATCH_GLOB && e.path != NULL) {
+		key = params_field_key(&params_fields[PF_SOCKET_PATH]);
+		for (c = v->child, k = 0; c != NULL &&
+		    strcmp(c->string, key) != 0; c = c->next)
+			k++;
+		json_path_push(&ld->path, key, k);
+		if (check_glob(ld, e.path) == -1)
+			return -1;
+		json_path_pop(&ld->path);
+	}
 	/* A deny refuses connect and bind alike. Files written before this
 	 * rule carry the default, connect-bind, which is taken; "connect"
 	 * would claim that bind stays open, and change nothing. */

@@ -234,6 +234,15 @@ params_check_path(const char *path, size_t len, bool allow_glob,
 }
 
 int
+params_check_pattern(const char *path, size_t len, bool allow_glob,
+    const char *what, struct sb_error *err)
+{
+	if (params_check_path(path, len, allow_glob, what, err) == -1)
+		return -1;
+	return glob_check(path, what, err);
+}
+
+int
 params_check_port(long long port, const char *what, struct sb_error *err)
 {
 	if (port < 1 || port > 65535) {

@@ -116,6 +116,11 @@ int		 sock_access_from_name(const char *);
  */
 int	params_check_path(const char *path, size_t len, bool allow_glob,
 	    const char *what, struct sb_error *);
+/* params_check_path, then, for a pattern (a deny_read entry, a socket
+ * entry whose match is glob), the glob language's own rules (glob_check):
+ * a backwards range, '..' after a wildcard and the like. */
+int	params_check_pattern(const char *path, size_t len, bool allow_glob,
+	    const char *what, struct sb_error *);
 int	params_check_port(long long port, const char *what, struct sb_error *);
 
 /*

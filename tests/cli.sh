@@ -331,11 +331,28 @@ expect 0 "$sb" generate -C "$work/p[1]" --deny-read '*.pem'
 re=$(printf '%s' "$work" | sed 's/[.]/\\\\./g')
 has "(deny file-read* (regex \"^$re/p\\\\[1\\\\]/[^/]*\\\\.pem(/.*)?$\"))"
 has "(deny file-write* (regex \"^$re/p\\\\[1\\\\]/[^/]*\\\\.pem(/.*)?$\"))"
-# A bracket expression that cannot mean what it looks like is an error.
-for glob in '/a/[z-a]' '/a/[[.]' '/a/[[:foo:]]' '/a/[.-0]' '/a/a**/x'; do
-	expect 1 "$sb" generate --deny-read "$glob"
-	one_line_error 'filesystem.deny_read\[0\]: '
+# A pattern that cannot mean what it looks like is an error, named by
+# its option on the command line and by its place in a file. A ".." after
+# a wildcard is refused before the path is cleaned: "/tmp/*/.." is not
+# "/tmp".
+for glob in '/a/[z-a]' '/a/[[.]' '/a/[[:foo:]]' '/a/[.-0]' '/a/a**/x' \
+    '/tmp/*/..' 'rel/*/..'; do
+	expect 2 "$sb" generate --deny-read "$glob"
+	one_line_error '--deny-read: .*: "'
 	[ ! -s out ] && ok || bad "$glob: a profile was printed"
+	printf '{"version": 1, "filesystem": {"deny_read": ["%s"]}}\n' \
+	    "$glob" >glob.json
+	expect 1 "$sb" generate -p glob.json
+	one_line_error 'glob\.json:1:45: filesystem\.deny_read\[0\]: '
+	[ ! -s out ] && ok || bad "$glob in a file: a profile was printed"
+done
+for glob in '/tmp/[z-a].sock' '/tmp/a**b/s'; do
+	expect 2 "$sb" generate --allow-unix-socket "$glob"
+	one_line_error '--allow-unix-socket: .*: "'
+	printf '{"version": 1, "network": {"unix_sockets": {"deny": [{"match": "glob", "path": "%s"}]}}}\n' \
+	    "$glob" >glob.json
+	expect 1 "$sb" generate -p glob.json
+	one_line_error 'glob\.json:1:[0-9]*: network\.unix_sockets\.deny\[0\]\.path: '
 done
 
 # --- built-in denies of the container engines' sockets ----------------------
