@@ -4,6 +4,8 @@
 
 #include "profiles.h"
 
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -65,42 +67,90 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **
-profiles_list(const char *dir, size_t *n, struct sb_error *err)
+/* A growing NULL-terminated array of strings. */
+struct names {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static void
+names_add(struct names *l, char *s)
 {
+	if (l->n + 1 >= l->cap) {
+		l->cap = l->cap == 0 ? 8 : l->cap * 2;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+	l->v[l->n] = NULL;
+}
+
+static char **
+names_done(struct names *l)
+{
+	if (l->v == NULL)
+		l->v = xcalloc(1, sizeof *l->v);
+	qsort(l->v, l->n, sizeof *l->v, cmp_names);
+	return l->v;
+}
+
+/* Whether dir/name is a regular file, following links. */
+static bool
+is_regular(const char *dir, const char *name)
+{
+	struct stat st;
+	char *path;
+	bool reg;
+
+	xasprintf(&path, "%s/%s", dir, name);
+	reg = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return reg;
+}
+
+char **
+profiles_list(const char *dir, size_t *n, char ***others,
+    struct sb_error *err)
+{
+	struct names good = { NULL, 0, 0 }, bad = { NULL, 0, 0 };
 	struct dirent *de;
-	char **v, *name;
-	size_t len, cap = 8;
+	char *name;
+	size_t len;
 	DIR *d;
 
 	*n = 0;
-	v = xcalloc(cap, sizeof *v);
+	if (others != NULL)
+		*others = NULL;
 	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT)
-			return v;
-		sb_error_set(err, SB_EIO, "%s: %s", dir, strerror(errno));
-		free(v);
-		return NULL;
-	}
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (!ends_with_json(de->d_name, len))
-			continue;
-		name = xstrndup(de->d_name, len - 5);
-		if (!profiles_is_name(name)) {
-			free(name);
-			continue;
+		if (errno != ENOENT) {
+			sb_error_set(err, SB_EIO, "%s: %s", dir,
+			    strerror(errno));
+			return NULL;
 		}
-		if (*n + 1 == cap) {
-			cap *= 2;
-			v = xreallocarray(v, cap, sizeof *v);
+	} else {
+		while ((de = readdir(d)) != NULL) {
+			len = strlen(de->d_name);
+			/* Hidden files are not anyone's profiles. */
+			if (de->d_name[0] == '.' ||
+			    !ends_with_json(de->d_name, len) ||
+			    !is_regular(dir, de->d_name))
+				continue;
+			name = xstrndup(de->d_name, len - 5);
+			if (profiles_is_name(name))
+				names_add(&good, name);
+			else {
+				free(name);
+				names_add(&bad, xstrdup(de->d_name));
+			}
 		}
-		v[(*n)++] = name;
+		closedir(d);
 	}
-	closedir(d);
-	v[*n] = NULL;
-	qsort(v, *n, sizeof *v, cmp_names);
-	return v;
+	*n = good.n;
+	if (others != NULL)
+		*others = names_done(&bad);
+	else
+		profiles_list_free(bad.v);
+	return names_done(&good);
 }
 
 void

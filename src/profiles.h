@@ -25,12 +25,15 @@ char	*profiles_path(const char *name, const char *config_home,
 	    const char *home, struct sb_error *);
 
 /*
- * The names of the profiles in dir (its *.json files that profiles_is_name
- * accepts without the suffix), sorted; a directory that does not exist has
- * none. A new NULL-terminated array of new strings (*n of them), or NULL
- * with err set when dir cannot be read.
+ * The names of the profiles in dir (its regular *.json files, links to them
+ * included, that profiles_is_name accepts without the suffix), sorted; a
+ * directory that does not exist has none. A new NULL-terminated array of
+ * new strings (*n of them), or NULL with err set when dir cannot be read.
+ * others, when not NULL, gets the file names of the other regular *.json
+ * files (which -p NAME cannot name), sorted, in an array of the same kind.
  */
-char	**profiles_list(const char *dir, size_t *n, struct sb_error *);
+char	**profiles_list(const char *dir, size_t *n, char ***others,
+	    struct sb_error *);
 void	profiles_list_free(char **);
 
 #endif

@@ -14,7 +14,7 @@ expect 0 "$sb" profiles
 [ ! -s out ] && ok || bad "profiles printed names with none saved"
 one_line_error "profiles: none saved in $dir"
 expect 2 "$sb" profiles extra
-one_line_error 'profiles: unexpected argument'
+one_line_error 'profiles: unexpected argument "extra" (it takes none)$'
 
 mkdir -p "$dir"
 printf '{"version": 1, "network": {"proxy_ports": [8080]}}\n' >"$dir/agent.json"
@@ -24,6 +24,14 @@ printf 'x\n' >"$dir/notes.txt"
 expect 0 "$sb" profiles
 printf 'agent\nb-2\n' | cmp -s - out && ok || { bad "profiles list"; cat out; }
 [ ! -s err ] && ok || bad "profiles wrote to stderr"
+# A directory is no profile, whatever its name; a file that -p NAME cannot
+# name is not listed, and stderr says why.
+mkdir "$dir/subdir.json"
+printf '{"version": 1}\n' >"$dir/my agent.json"
+expect 0 "$sb" profiles
+printf 'agent\nb-2\n' | cmp -s - out && ok || { bad "profiles list"; cat out; }
+one_line_error 'profiles: "my agent.json" is not listed: a profile.s name is letters, digits'
+rm -r "$dir/subdir.json" "$dir/my agent.json"
 
 # -p NAME reads DIR/NAME.json in every command.
 expect 0 "$sb" generate -p agent
