@@ -136,6 +136,12 @@ static const struct verb {
 
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 
+const char *
+explain_verb(size_t i)
+{
+	return i < NVERBS ? verbs[i].name : NULL;
+}
+
 static const struct verb *
 verb_find(const char *name)
 {

@@ -80,6 +80,11 @@ struct explain {
  */
 int	explain_ask(struct explain *, const struct explain_profile *,
 	    const char *verb, const char *target, struct sb_error *);
+
+/* The i-th of those verbs (read, write, ...: not the operation names), or
+ * NULL past the last, for completing them (the TUI's check prompt).
+ * Static string. */
+const char	*explain_verb(size_t i);
 void	explain_clear(struct explain *);
 
 /* The answer as text (lines) or as one JSON object, appended to b. */

@@ -156,6 +156,58 @@ decode_tells_esc_from_alt(void **state)
 	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_RESIZE);
 }
 
+/*
+ * The keys that curses leaves as bytes when $TERM is not the terminal's
+ * own (TERM=xterm-256color inside tmux, which sends ESC [ 1 ~ for Home):
+ * read as the keys they are, not as Alt and two more keys.
+ */
+static void
+decode_reads_the_keys_curses_left_as_bytes(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0x1b, '[', '1', '~', 0x1b, '[', '4', '~', 'x',
+	    0x1b, '[', '7', '~', 0x1b, '[', '8', '~',
+	    0x1b, '[', 'H', 0x1b, '[', 'F', 0x1b, 'O', 'H', 0x1b, 'O', 'F',
+	    0x1b, '[', '3', '~', 0x1b, '[', '5', '~', 0x1b, '[', '6', '~',
+	    0x1b, '[', 'A', 0x1b, 'O', 'B', 0x1b, '[', 'C', 0x1b, '[', 'D',
+	    0x1b, '[', 'Z', 0x1b, 'O', 'P', 0x1b, '[', '1', '1', '~',
+	    /* Insert, and a modified key: whole sequences, dropped. */
+	    0x1b, '[', '2', '~', 'y', 0x1b, '[', '1', ';', '5', 'C', 'z',
+	    /* Alt-[ and Alt-O alone stay Alt. */
+	    0x1b, '[', UI_KEY_NONE, 'q', 0x1b, 'O', UI_KEY_NONE, 'w');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_HOME);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_END);
+	assert_int_equal(ui_decoder_next(&d, -1), 'x');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_HOME);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_END);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_HOME);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_END);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_HOME);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_END);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_DC);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PGUP);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PGDN);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_UP);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_DOWN);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_RIGHT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_LEFT);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_BTAB);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_F1);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_F1);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_UNKNOWN);
+	assert_int_equal(ui_decoder_next(&d, -1), 'y');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_UNKNOWN);
+	assert_int_equal(ui_decoder_next(&d, -1), 'z');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ALT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'q');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_ALT);
+	assert_int_equal(ui_decoder_next(&d, -1), 'w');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+}
+
 static void
 utf8_decodes_and_rejects(void **state)
 {
@@ -269,6 +321,7 @@ main(void)
 		cmocka_unit_test(decode_drops_a_character_whose_rest_never_comes),
 		cmocka_unit_test(decode_refuses_non_ascii_outside_a_utf8_locale),
 		cmocka_unit_test(decode_tells_esc_from_alt),
+		cmocka_unit_test(decode_reads_the_keys_curses_left_as_bytes),
 		cmocka_unit_test(decode_keeps_mouse_events_whole),
 		cmocka_unit_test(utf8_decodes_and_rejects),
 		cmocka_unit_test(utf8_floor_never_splits_a_character),

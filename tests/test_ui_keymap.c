@@ -338,6 +338,42 @@ keymap_search_undo_presets_and_sideways(void **state)
 	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, 'n'), ACT_NONE);
 }
 
+/* h and l scroll the preview as Left and Right do; l is local binding in
+ * the settings only, so that it never edits the policy unseen. */
+static void
+keymap_h_and_l_scroll_the_preview(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, 'h'),
+	    ACT_SCROLL_LEFT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, 'l'),
+	    ACT_SCROLL_RIGHT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'l'),
+	    ACT_SCROLL_RIGHT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_SEARCH, 'h'),
+	    ACT_SCROLL_LEFT);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, 'l'),
+	    ACT_TOGGLE_LOCAL);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, 'h'), ACT_NONE);
+	assert_int_equal(ui_keymap_key_for(UI_MODE_PREVIEW, ACT_TOGGLE_LOCAL),
+	    UI_KEY_NONE);
+}
+
+/* The presets take ? (and F1, as the main screen does) for the help. */
+static void
+keymap_help_keys_on_the_presets(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, '?'), ACT_HELP);
+	assert_int_equal(ui_keymap_key_for(UI_MODE_PICK, ACT_HELP), '?');
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PICK, UI_KEY_F1), ACT_HELP);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_LIST, UI_KEY_F1), ACT_HELP);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_PREVIEW, UI_KEY_F1),
+	    ACT_HELP);
+	assert_int_equal(ui_keymap_lookup(UI_MODE_HELP, UI_KEY_F1),
+	    ACT_CANCEL);
+}
+
 int
 main(void)
 {
@@ -353,6 +389,8 @@ main(void)
 		cmocka_unit_test(keymap_key_names_read_well),
 		cmocka_unit_test(keymap_every_key_is_in_the_man_page),
 		cmocka_unit_test(keymap_search_undo_presets_and_sideways),
+		cmocka_unit_test(keymap_h_and_l_scroll_the_preview),
+		cmocka_unit_test(keymap_help_keys_on_the_presets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

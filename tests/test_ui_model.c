@@ -758,8 +758,12 @@ model_preview_scrolls_and_follows_the_change(void **state)
 	press(&f->m, UI_KEY_HOME);
 	assert_int_equal(f->m.preview_top, 0);
 
-	/* A change far down the profile scrolls there. */
-	press(&f->m, 'l');
+	/* A change far down the profile scrolls there (l scrolls sideways
+	 * here, so a port, added from the preview). */
+	press(&f->m, 'p');
+	type(&f->m, "8080");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
 	assert_true(f->m.first_changed > 8);
 	assert_true(f->m.first_changed >= f->m.preview_top);
 	assert_true(f->m.first_changed < f->m.preview_top + 8);
@@ -3333,6 +3337,462 @@ model_mouse_picks_a_preset(void **state)
 	assert_null(f->m.file);
 }
 
+/* --- the QA round: h and l, bad globs, the search, save names ------------ */
+
+/* In the preview, h and l scroll it as Left and Right do: l there must
+ * never toggle local binding behind the user's back. */
+static void
+model_h_and_l_scroll_the_preview_not_the_policy(void **state)
+{
+	struct fixture *f = *state;
+	bool local = f->m.params.allow_local_binding;
+
+	ui_model_set_viewport(&f->m, 10, 40, 8, 12);
+	ui_model_set_preview_width(&f->m, 40);
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	press(&f->m, 'l');
+	assert_int_equal(f->m.preview_left, 20);
+	assert_int_equal(f->m.params.allow_local_binding, local);
+	assert_false(f->m.modified);
+	press(&f->m, 'l');
+	assert_true(f->m.preview_left > 20);
+	press(&f->m, 'h');
+	press(&f->m, 'h');
+	press(&f->m, 'h');
+	assert_int_equal(f->m.preview_left, 0);
+	assert_false(f->m.modified);
+	/* Zoomed, the preview has the focus: the same. */
+	press(&f->m, 'z');
+	press(&f->m, 'l');
+	assert_int_equal(f->m.preview_left, 20);
+	assert_false(f->m.modified);
+	press(&f->m, 'z');
+	/* In the settings, l is local binding still. */
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	press(&f->m, 'l');
+	assert_int_equal(f->m.params.allow_local_binding, !local);
+}
+
+/* A pattern the generator cannot read is refused at the prompt, the text
+ * kept: no policy that no command can load gets into the lists. */
+static void
+model_refuses_a_glob_the_generator_cannot_read(void **state)
+{
+	static const struct {
+		enum ui_row_kind	 head;	/* the list, or
+						 * ROW_SECTION: the key */
+		int			 key;
+		const char		*text;
+		const char		*why;
+	} cases[] = {
+		{ ROW_SECTION, 'u', "/tmp/[z-a].sock", "backwards" },
+		{ ROW_SECTION, 'x', "/tmp/[z-a].sock", "backwards" },
+		{ ROW_DENY_READS, 'a', "/tmp/[z-a]", "backwards" },
+		{ ROW_DENY_READS, 'a', "a**/x", "'**'" },
+		{ ROW_DENY_READS, 'a', "/tmp/x/[[:nope:]]", "[:nope:]" },
+		/* Not cleaned into a deny of all of /tmp. */
+		{ ROW_DENY_READS, 'a', "/tmp/*/..", "after a wildcard" },
+		{ ROW_SECTION, 'u', "/tmp/*/../x.sock", "after a wildcard" },
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].head != ROW_SECTION)
+			select_kind(&f->m, cases[i].head, 0);
+		press(&f->m, cases[i].key);
+		assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+		type(&f->m, cases[i].text);
+		press(&f->m, UI_KEY_ENTER);
+		if (f->m.mode != UI_MODE_EDIT_PATH)
+			fail_msg("case %zu: %s was taken", i, cases[i].text);
+		assert_string_equal(ui_line_str(&f->m.line), cases[i].text);
+		assert_true(f->m.status_err);
+		if (strstr(f->m.status, cases[i].why) == NULL)
+			fail_msg("case %zu: %s", i, f->m.status);
+		press(&f->m, UI_KEY_ESC);
+		assert_false(f->m.preview_stale);
+		assert_false(f->m.modified);
+	}
+	assert_int_equal(f->m.params.sock_allow.n, 0);
+	assert_int_equal(f->m.params.sock_deny.n, 0);
+	assert_int_equal(f->m.params.deny_read.n, 0);
+
+	/* An edit into one is refused too, the entry as it was. */
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/[a-z].sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_EDIT);
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "/tmp/[z-a].sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_EDIT);
+	assert_non_null(strstr(f->m.status, "backwards"));
+	press(&f->m, UI_KEY_ESC);
+	assert_string_equal(f->m.params.sock_allow.v[0].path,
+	    "/tmp/[a-z].sock");
+	assert_false(f->m.preview_stale);
+}
+
+/* A policy whose preview cannot be generated (a params file that holds a
+ * bad pattern) is never saved: s says why, and so does a save on quit. */
+static void
+model_save_refuses_a_policy_that_does_not_generate(void **state)
+{
+	struct fixture *f = *state;
+	char path[128];
+	struct stat st;
+	unsigned r;
+
+	snprintf(path, sizeof path, "%s/bad.json", f->tmp);
+	strlist_add(&f->m.params.deny_read, "/tmp/[z-a]");
+	ui_model_regen(&f->m);
+	assert_true(f->m.preview_stale);
+	assert_true(f->m.modified);
+	press(&f->m, 'f');	/* another message in between */
+	press(&f->m, 's');
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not saved"));
+	assert_non_null(strstr(f->m.status, "backwards"));
+	/* With a file to save to, the question on quit cannot save it. */
+	free(f->m.file);
+	f->m.file = xstrdup(path);
+	press(&f->m, 'q');
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	r = press(&f->m, 'y');
+	assert_false(r & UI_R_QUIT);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not saved"));
+	assert_int_equal(stat(path, &st), -1);
+	/* Mended, it saves. */
+	strlist_clear(&f->m.params.deny_read);
+	ui_model_regen(&f->m);
+	assert_false(f->m.preview_stale);
+	press(&f->m, 's');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(stat(path, &st), 0);
+}
+
+/* A search ends when its screen or pane goes: the status line then no
+ * longer offers n, which is the network mode's again. */
+static void
+model_a_search_ends_when_its_pane_or_help_goes(void **state)
+{
+	struct fixture *f = *state;
+
+	/* The help's: Esc closes the help. */
+	press(&f->m, '?');
+	press(&f->m, '/');
+	type(&f->m, "ctrl");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	assert_non_null(strstr(f->m.status, "n next"));
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status == NULL ||
+	    strstr(f->m.status, "n next") == NULL);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+
+	/* The preview's: Tab goes back to the settings. */
+	press(&f->m, '/');
+	type(&f->m, "allow");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	assert_non_null(strstr(f->m.status, "n next"));
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(f->m.status == NULL ||
+	    strstr(f->m.status, "n next") == NULL);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	/* Back in the preview, no search is on. */
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+
+	/* Zoom leaves it as well. */
+	press(&f->m, '/');
+	type(&f->m, "allow");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	press(&f->m, 'z');
+	assert_int_equal(f->m.mode, UI_MODE_PREVIEW);
+	assert_true(f->m.status == NULL ||
+	    strstr(f->m.status, "n next") == NULL);
+	press(&f->m, 'z');
+
+	/* A key that stays in the search keeps it, and n is next. */
+	press(&f->m, '/');
+	type(&f->m, "allow");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, UI_KEY_PGDN);
+	assert_int_equal(f->m.mode, UI_MODE_SEARCH);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	assert_non_null(strstr(f->m.status, "n next"));
+}
+
+/* A save name that ends in '/' names a directory: never a file without
+ * the slash; the prompt proposes a file name in it. */
+static void
+model_save_name_ending_in_a_slash_is_a_directory(void **state)
+{
+	struct fixture *f = *state;
+	char dir[128], path[160], want[160];
+	struct stat st;
+
+	snprintf(dir, sizeof dir, "%s/sub/", f->tmp);
+	snprintf(path, sizeof path, "%s/sub", f->tmp);
+	snprintf(want, sizeof want, "%s/sub/policy.json", f->tmp);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, dir);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(stat(path, &st), -1);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	assert_non_null(strstr(f->m.status, "directory"));
+	assert_true(f->m.modified);
+	/* It does not exist: the save says so, and makes nothing. */
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_true(f->m.status_err);
+	assert_int_equal(stat(path, &st), -1);
+	/* Once it does, into it. */
+	assert_int_equal(mkdir(path, 0700), 0);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_false(f->m.modified);
+	assert_int_equal(stat(want, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_string_equal(f->m.file, want);
+	/* The file's own name is the one proposed in another directory;
+	 * "DIR/." is a directory too. */
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	snprintf(dir, sizeof dir, "%s/.", f->tmp);
+	type(&f->m, dir);
+	press(&f->m, UI_KEY_ENTER);
+	snprintf(want, sizeof want, "%s/policy.json", f->tmp);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+}
+
+/* Tab completes what the prompt takes: nothing in a search, a verb first
+ * and then a file name in a check. */
+static void
+model_tab_completes_what_the_prompt_takes(void **state)
+{
+	struct fixture *f = *state;
+
+	/* The cwd holds run/: a search for "r" is no file name. */
+	press(&f->m, '/');
+	type(&f->m, "r");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "r");
+	assert_true(f->m.status == NULL ||
+	    strstr(f->m.status, "run/") == NULL);
+	press(&f->m, UI_KEY_ESC);
+
+	press(&f->m, 'C');
+	type(&f->m, "rea");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "read ");
+	press(&f->m, UI_KEY_CTRL('u'));
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	assert_non_null(f->m.status);
+	assert_non_null(strstr(f->m.status, "read"));
+	assert_non_null(strstr(f->m.status, "sysctl"));
+	assert_null(strstr(f->m.status, "run/"));
+	type(&f->m, "c");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "c");
+	assert_non_null(strstr(f->m.status, "2 matches: connect create"));
+	type(&f->m, "on");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "connect ");
+	/* The target: a file name. */
+	type(&f->m, "/tmp/te");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "connect /tmp/test");
+	/* A verb typed wrong matches nothing. */
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, "raed");
+	press(&f->m, UI_KEY_TAB);
+	assert_string_equal(ui_line_str(&f->m.line), "raed");
+	assert_true(f->m.status_err);
+}
+
+/* tui NEW.json in a directory that does not exist: the save proposes the
+ * profiles directory, as the start said; a file that did not exist then
+ * and does at the save was created meanwhile, not changed. */
+static void
+model_a_new_file_in_a_missing_directory_goes_to_the_profiles(void **state)
+{
+	struct fixture *f = *state;
+	char *dir, want[256];
+
+	free(f->m.file);
+	f->m.file = xstrdup("/nonexistent-dir/new.json");
+	ui_model_snapshot(&f->m);
+	dir = ui_model_profiles_dir(&f->m);
+	snprintf(want, sizeof want, "%s/new.json", dir);
+	free(dir);
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	assert_non_null(strstr(f->m.status, "does not exist"));
+	press(&f->m, UI_KEY_ESC);
+	/* The question on quit goes to the same prompt, not the error. */
+	press(&f->m, 'q');
+	press(&f->m, 'y');
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), want);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.modified);
+	assert_string_equal(f->m.file, want);
+}
+
+static void
+model_a_file_created_meanwhile_is_said_so(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], *q;
+
+	snprintf(path, sizeof path, "%s/new.json", f->tmp);
+	free(f->m.file);
+	f->m.file = xstrdup(path);
+	ui_model_snapshot(&f->m);
+	press(&f->m, 'n');
+	assert_int_equal(test_write_file(path, "{\"version\": 1}\n", 15), 0);
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, "created"));
+	assert_null(strstr(q, "since it was read"));
+	assert_non_null(strstr(q, "o overwrite"));
+	free(q);
+	press(&f->m, 'c');
+	/* One that was read and then removed: said so too, and there is
+	 * nothing to reload. */
+	press(&f->m, 'o');
+	press(&f->m, 'n');	/* discard the change */
+	assert_int_equal(f->m.prompt, UI_PROMPT_OPEN);
+	press(&f->m, UI_KEY_CTRL('u'));
+	type(&f->m, path);
+	press(&f->m, UI_KEY_ENTER);
+	assert_string_equal(f->m.file, path);
+	press(&f->m, 'n');
+	assert_int_equal(unlink(path), 0);
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	q = ui_model_confirm_text(&f->m);
+	assert_non_null(strstr(q, "removed"));
+	assert_null(strstr(q, "reload"));
+	free(q);
+	assert_int_equal(press(&f->m, 'r'), 0);
+	assert_int_equal(f->m.confirm, UI_CONFIRM_CHANGED);
+	press(&f->m, 'o');
+	assert_false(f->m.modified);
+	assert_int_equal(access(path, F_OK), 0);
+}
+
+/* ? on the presets: the help, at the presets' keys, and back to them. */
+static void
+model_help_from_the_presets_comes_back_to_them(void **state)
+{
+	struct fixture *f = *state;
+
+	free(f->m.preset_dirs[0]);
+	free(f->m.preset_dirs);
+	f->m.preset_dirs = xcalloc(2, sizeof *f->m.preset_dirs);
+	f->m.preset_dirs[0] = test_srcpath("data/examples");
+	f->m.dir = &ui_dir_posix;
+	press(&f->m, 'P');
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	press(&f->m, 'j');
+	press(&f->m, '?');
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	assert_true(f->m.help_top > 0);
+	assert_int_equal(strncmp(f->m.help[f->m.help_top], "presets:", 8), 0);
+	press(&f->m, 'q');
+	assert_int_equal(f->m.mode, UI_MODE_PICK);
+	assert_int_equal(f->m.preset_sel, 1);
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+}
+
+/* Warnings wrap at blanks: a field's name stays whole on its row. */
+static void
+model_wraps_warnings_at_blanks_not_inside_a_word(void **state)
+{
+	struct fixture *f = *state;
+	const struct ui_row *r;
+	size_t i;
+	int cols;
+	bool whole;
+
+	press(&f->m, 'u');
+	type(&f->m, "/var/run/docker.sock");
+	press(&f->m, UI_KEY_ENTER);
+	press(&f->m, 'x');
+	type(&f->m, "/var/run/docker.sock");
+	press(&f->m, UI_KEY_ENTER);
+	for (cols = 40; cols <= 80; cols++) {
+		ui_model_set_viewport(&f->m, 20, cols, 20, 24);
+		whole = false;
+		for (i = 0; i < f->m.nrows; i++) {
+			r = &f->m.rows[i];
+			if (r->kind == ROW_WARNING && strstr(r->label,
+			    "network.unix_sockets.deny[0]") != NULL)
+				whole = true;
+		}
+		if (!whole)
+			fail_msg("at %d columns the field name is cut", cols);
+	}
+}
+
+/* z: the zoomed preview shows what the selected entry wrote. */
+static void
+model_zoom_scrolls_to_the_selected_entry(void **state)
+{
+	struct fixture *f = *state;
+	size_t i, first = SIZE_MAX;
+
+	ui_model_set_viewport(&f->m, 10, 60, 10, 24);
+	press(&f->m, 'u');
+	type(&f->m, "/tmp/test.sock");
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ALLOW_ENTRY);
+	/* Its first rule (the -D line at the top aside). */
+	for (i = 0; i < f->m.nlines && first == SIZE_MAX; i++) {
+		if ((f->m.lines[i].mark & UI_MARK_ENTRY) &&
+		    f->m.lines[i].role != UI_LINE_PARAM)
+			first = i;
+	}
+	assert_true(first != SIZE_MAX && first > 30);
+	/* The preview scrolled elsewhere meanwhile. */
+	press(&f->m, UI_KEY_TAB);
+	press(&f->m, UI_KEY_HOME);
+	press(&f->m, UI_KEY_TAB);
+	assert_int_equal(f->m.preview_top, 0);
+	press(&f->m, 'z');
+	assert_true(first >= f->m.preview_top);
+	assert_true(first < f->m.preview_top + (size_t)f->m.body_lines);
+}
+
 int
 main(void)
 {
@@ -3421,6 +3881,17 @@ main(void)
 		T(model_undo_keeps_at_most_a_hundred_steps),
 		T(model_mouse_selects_focuses_and_scrolls),
 		T(model_mouse_picks_a_preset),
+		T(model_h_and_l_scroll_the_preview_not_the_policy),
+		T(model_refuses_a_glob_the_generator_cannot_read),
+		T(model_save_refuses_a_policy_that_does_not_generate),
+		T(model_a_search_ends_when_its_pane_or_help_goes),
+		T(model_save_name_ending_in_a_slash_is_a_directory),
+		T(model_tab_completes_what_the_prompt_takes),
+		T(model_a_new_file_in_a_missing_directory_goes_to_the_profiles),
+		T(model_a_file_created_meanwhile_is_said_so),
+		T(model_help_from_the_presets_comes_back_to_them),
+		T(model_wraps_warnings_at_blanks_not_inside_a_word),
+		T(model_zoom_scrolls_to_the_selected_entry),
 #undef T
 	};
 

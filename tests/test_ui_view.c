@@ -418,6 +418,8 @@ view_draws_param_references_and_long_lines(void **state)
 	key(f, UI_KEY_ENTER);
 	ui_model_regen(&f->m);	/* a second regen: nothing highlighted */
 	key(f, 'z');
+	/* Zoomed at the entry's lines: the top, with the long line. */
+	key(f, UI_KEY_HOME);
 	draw(f, 20, 60, 0);
 	/* Cut at the width, with a marker. */
 	y = find("; sbpolicy base profile");
@@ -1185,6 +1187,113 @@ view_scrolls_the_preview_sideways(void **state)
 	assert_int_equal(strncmp(row(y) + x, line, 30), 0);
 }
 
+/* --- the QA round -------------------------------------------------------- */
+
+/* The preview's hints name Left (h) and Right (l), each only while the
+ * preview can scroll that way. */
+static void
+view_preview_hints_offer_the_ways_it_scrolls(void **state)
+{
+	struct fixture *f = *state;
+	int i;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	ui_model_set_preview_width(&f->m, f->lay.preview.w);
+	key(f, UI_KEY_TAB);
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "Right/l scroll"));
+	assert_null(strstr(row(29), "Left"));
+	assert_null(strstr(row(29), "l local"));
+	key(f, 'l');
+	draw(f, 30, 100, 0);
+	assert_true(f->m.preview_left > 0);
+	assert_non_null(strstr(row(29), "Left/h scroll"));
+	/* As far as the lines in sight go: no Right. */
+	for (i = 0; i < 20; i++)
+		key(f, 'l');
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "Left/h scroll"));
+	assert_null(strstr(row(29), "Right"));
+	for (i = 0; i < 20; i++)
+		key(f, 'h');
+	/* Lines that all fit the pane: neither. */
+	key(f, 'z');
+	draw(f, 30, 400, 0);
+	ui_model_set_preview_width(&f->m, f->lay.preview.w);
+	draw(f, 30, 400, 0);
+	assert_null(strstr(row(29), "Right"));
+	assert_null(strstr(row(29), "Left"));
+}
+
+/* At 80 columns the title keeps the modes: the name gives way, "~" for
+ * $HOME first, then its start. */
+static void
+view_title_keeps_the_modes_at_80_columns(void **state)
+{
+	struct fixture *f = *state;
+
+	f->m.file = xstrdup("/tmp/qa-home/deny.json");
+	key(f, 'f');
+	draw(f, 24, 80, UI_R_REGEN);
+	assert_non_null(strstr(row(0), "network restricted | fs "
+	    "workspace-write"));
+	assert_non_null(strstr(row(0), "deny.json [modified]"));
+	assert_non_null(strstr(row(0), " sbpolicy: ..."));
+	free(f->m.file);
+	f->m.file = xstrdup("/Users/me/x/deny.json");
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(0), " sbpolicy: ~/x/deny.json [modified]"));
+	assert_non_null(strstr(row(0), "network restricted | fs "
+	    "workspace-write"));
+	/* Wide enough: the whole name. */
+	draw(f, 24, 120, 0);
+	assert_non_null(strstr(row(0), " sbpolicy: /Users/me/x/deny.json "
+	    "[modified]"));
+}
+
+/* The presets' hints: their keys and the help, no filler. */
+static void
+view_presets_hints_are_open_close_and_help(void **state)
+{
+	struct fixture *f = *state;
+
+	free(f->m.preset_dirs);
+	f->m.preset_dirs = xcalloc(2, sizeof *f->m.preset_dirs);
+	f->m.preset_dirs[0] = test_srcpath("data/examples");
+	f->m.dir = &ui_dir_posix;
+	draw(f, 30, 100, UI_R_REGEN);
+	(void)ui_model_presets(&f->m);
+	draw(f, 30, 100, 0);
+	assert_string_equal(row(29), " Enter open  Esc close  ? help");
+}
+
+/* A prompt offers Tab only where it completes; the check prompt says
+ * what it takes. */
+static void
+view_prompt_hints_offer_tab_only_where_it_completes(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 30, 100, UI_R_REGEN);
+	key(f, '/');
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "Enter accept"));
+	assert_null(strstr(row(29), "Tab"));
+	key(f, UI_KEY_ESC);
+	key(f, 'p');
+	draw(f, 30, 100, 0);
+	assert_null(strstr(row(29), "Tab"));
+	key(f, UI_KEY_ESC);
+	key(f, 'u');
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "Tab complete"));
+	key(f, UI_KEY_ESC);
+	key(f, 'C');
+	draw(f, 30, 100, 0);
+	assert_non_null(strstr(row(29), "VERB TARGET"));
+	assert_non_null(strstr(row(29), "Tab complete"));
+}
+
 int
 main(void)
 {
@@ -1223,6 +1332,10 @@ main(void)
 		T(view_lists_the_presets_in_the_settings_pane),
 		T(view_highlights_the_matches_of_a_search),
 		T(view_scrolls_the_preview_sideways),
+		T(view_preview_hints_offer_the_ways_it_scrolls),
+		T(view_title_keeps_the_modes_at_80_columns),
+		T(view_presets_hints_are_open_close_and_help),
+		T(view_prompt_hints_offer_tab_only_where_it_completes),
 #undef T
 	};
 

@@ -78,6 +78,90 @@ decode_high(struct ui_decoder *d, int c)
 	return c < 0 ? UI_KEY_BAD_INPUT : c;
 }
 
+/*
+ * The rest of a function key's sequence after ESC and c2 ('[' or 'O'),
+ * when curses did not know it: with TERM=xterm-256color inside tmux, which
+ * sends ESC [ 1 ~ for Home where that terminfo says ESC O H, curses hands
+ * over the bytes. They came with the ESC, so they are all there (no
+ * wait). The keys the TUI binds are read as such; any other whole
+ * sequence (Insert, a key with Ctrl) is UI_KEY_UNKNOWN; ESC [ and ESC O
+ * with nothing after them, or a byte that no sequence holds there, are
+ * Alt-[ and Alt-O (that byte kept).
+ */
+static int
+decode_sequence(struct ui_decoder *d, int c2)
+{
+	/* ESC [ N ~, by N. */
+	static const struct {
+		int	 n;
+		int	 key;
+	} tilde[] = {
+		/* 7 and 8: rxvt's */
+		{ 1, UI_KEY_HOME }, { 7, UI_KEY_HOME },
+		{ 4, UI_KEY_END }, { 8, UI_KEY_END },
+		{ 3, UI_KEY_DC }, { 5, UI_KEY_PGUP }, { 6, UI_KEY_PGDN },
+		{ 11, UI_KEY_F1 },			/* rxvt, PuTTY */
+	};
+	/* ESC [ X and ESC O X, by X: xterm's, and its keypad's. */
+	static const struct {
+		char	 c;
+		int	 key;
+	} final[] = {
+		{ 'A', UI_KEY_UP }, { 'B', UI_KEY_DOWN },
+		{ 'C', UI_KEY_RIGHT }, { 'D', UI_KEY_LEFT },
+		{ 'H', UI_KEY_HOME }, { 'F', UI_KEY_END },
+		{ 'Z', UI_KEY_BTAB }, { 'P', UI_KEY_F1 },
+	};
+	int c, n = 0, nparams = 0;
+	bool other = false;
+	size_t i;
+
+	/* Parameter bytes (digits; ';' and the rest make it another key),
+	 * intermediate bytes, then the final one (ECMA-48). SS3 has the
+	 * final byte alone. */
+	for (;;) {
+		c = next_raw(d, 0);
+		if (c == UI_KEY_NONE)
+			return UI_KEY_ALT;
+		if (!is_byte(c)) {
+			d->saved = c;
+			return UI_KEY_ALT;
+		}
+		if (c2 == '[' && c >= '0' && c <= '9') {
+			if (n < 1000)
+				n = n * 10 + (c - '0');
+			nparams++;
+		} else if (c2 == '[' && c >= 0x20 && c <= 0x3f)
+			other = true;
+		else
+			break;
+	}
+	if (c < 0x40 || c > 0x7e) {
+		d->saved = c;
+		return UI_KEY_ALT;
+	}
+	/* The Linux console's F1 to F5: ESC [ [ A to E. */
+	if (c2 == '[' && c == '[' && nparams == 0 && !other) {
+		c = next_raw(d, 0);
+		return c == 'A' ? UI_KEY_F1 : UI_KEY_UNKNOWN;
+	}
+	if (other)
+		return UI_KEY_UNKNOWN;
+	if (c == '~') {
+		for (i = 0; c2 == '[' && i < sizeof tilde / sizeof tilde[0];
+		    i++) {
+			if (nparams > 0 && tilde[i].n == n)
+				return tilde[i].key;
+		}
+		return UI_KEY_UNKNOWN;
+	}
+	for (i = 0; nparams == 0 && i < sizeof final / sizeof final[0]; i++) {
+		if (final[i].c == c)
+			return final[i].key;
+	}
+	return UI_KEY_UNKNOWN;
+}
+
 int
 ui_decoder_next(struct ui_decoder *d, int wait_ms)
 {
@@ -105,6 +189,8 @@ ui_decoder_next(struct ui_decoder *d, int wait_ms)
 		d->saved = c2;
 		return UI_KEY_ESC;
 	}
+	if (c2 == '[' || c2 == 'O')
+		return decode_sequence(d, c2);
 	if (is_byte(c2) && c2 >= 0x80)
 		(void)decode_high(d, c2);
 	return UI_KEY_ALT;

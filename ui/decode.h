@@ -31,6 +31,10 @@ void	ui_decoder_init(struct ui_decoder *, int (*get)(void *, int),
  *                     cut a character short is kept for the next key;
  *   UI_KEY_NON_ASCII  a non-ASCII character in a locale that is not
  *                     UTF-8, dropped (the TUI works in UTF-8);
+ *   a function key    ESC [ ... and ESC O ... that curses left as bytes
+ *                     (its terminfo does not name them): Home, End and
+ *                     the other keys the TUI binds;
+ *   UI_KEY_UNKNOWN    such a sequence of another key, dropped whole;
  *   UI_KEY_ALT        Esc with another key right behind it (Alt-x, or
  *                     Esc x typed within the Esc delay), both dropped;
  *   UI_KEY_NONE       nothing came in time.

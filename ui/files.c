@@ -112,26 +112,43 @@ ui_model_snapshot(struct ui_model *m)
 		snapshot_clear(&m->snap);
 }
 
-/* Whether m->file is not as this program last read or wrote it. */
+/* Whether m->file is not as this program last read or wrote it; *how
+ * says in what way. */
 static bool
-changed_on_disk(const struct ui_model *m)
+changed_on_disk(const struct ui_model *m, enum ui_disk_change *how)
 {
 	const struct ui_snapshot *was = &m->snap;
 	struct ui_snapshot now;
 	bool changed;
 
+	*how = UI_DISK_CHANGED;
 	if (!was->taken || m->file == NULL)
 		return false;
 	/* One that cannot be read now is a change too: the save would
 	 * write over what is there. */
 	if (!snapshot_take(&now, m->file))
 		changed = true;
-	else
+	else {
 		changed = now.exists != was->exists || now.size != was->size ||
 		    now.mtime != was->mtime || now.len != was->len ||
 		    (now.exists && memcmp(now.data, was->data, now.len) != 0);
+		if (now.exists != was->exists)
+			*how = now.exists ? UI_DISK_CREATED : UI_DISK_REMOVED;
+	}
 	snapshot_clear(&now);
 	return changed;
+}
+
+bool
+ui_model_refuse_stale(struct ui_model *m)
+{
+	if (!m->preview_stale)
+		return false;
+	/* The reason first: a narrow status line cuts the end. */
+	ui_model_status(m, true, "not saved: %s (the policy does not "
+	    "generate, so no command could load the file)",
+	    m->gen_error != NULL ? m->gen_error : "see the preview");
+	return true;
 }
 
 char *
@@ -271,6 +288,11 @@ ui_model_save(struct ui_model *m)
 
 	if (path == NULL)
 		return 0;
+	if (ui_model_refuse_stale(m)) {
+		m->after_save = UI_AFTER_NOTHING;
+		m->overwrite_ok = false;
+		return UI_R_REDRAW;
+	}
 	sb_error_init(&err);
 	sb_show_name(name, sizeof name, path);
 	/*
@@ -295,7 +317,7 @@ ui_model_save(struct ui_model *m)
 	/* The file of this policy, written meanwhile by another program:
 	 * overwrite it, or read it again, or neither. */
 	if (!m->overwrite_ok && m->file != NULL && strcmp(path, m->file) == 0 &&
-	    changed_on_disk(m)) {
+	    changed_on_disk(m, &m->disk_change)) {
 		m->confirm = UI_CONFIRM_CHANGED;
 		m->mode = UI_MODE_CONFIRM;
 		return UI_R_REDRAW;

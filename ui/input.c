@@ -91,6 +91,7 @@ special_key(int c)
 	case KEY_BTAB:		return UI_KEY_BTAB;
 	case KEY_ENTER:		return UI_KEY_ENTER;
 	case KEY_RESIZE:	return UI_KEY_RESIZE;
+	case KEY_F(1):		return UI_KEY_F1;
 	default:		return UI_KEY_NONE;
 	}
 }

@@ -37,7 +37,6 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 'w', ACT_ADD_ROOT },
 	{ UI_MODE_MAIN, 'f', ACT_FS_CYCLE },
 	{ UI_MODE_MAIN, 'p', ACT_ADD_PORT },
-	{ UI_MODE_MAIN, 'l', ACT_TOGGLE_LOCAL },
 	{ UI_MODE_MAIN, 'A', ACT_TOGGLE_ALLOW_ALL },
 	{ UI_MODE_MAIN, 'B', ACT_TOGGLE_BUILTIN },
 	{ UI_MODE_MAIN, 's', ACT_SAVE },
@@ -49,6 +48,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 'U', ACT_UNDO },
 	{ UI_MODE_MAIN, 'R', ACT_REDO },
 	{ UI_MODE_MAIN, '?', ACT_HELP },
+	{ UI_MODE_MAIN, UI_KEY_F1, ACT_HELP },
 	{ UI_MODE_MAIN, 'q', ACT_QUIT },
 
 	/* the settings pane */
@@ -60,10 +60,15 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_LIST, 'c', ACT_CYCLE_ACCESS },
 	{ UI_MODE_LIST, 'd', ACT_DELETE },
 	{ UI_MODE_LIST, UI_KEY_DC, ACT_DELETE },
+	/* Not the preview's too: there l scrolls, and a key that scrolls
+	 * elsewhere must not change the policy unseen. */
+	{ UI_MODE_LIST, 'l', ACT_TOGGLE_LOCAL },
 
-	/* the preview pane: long lines */
+	/* the preview pane: long lines, with vi's h and l too */
 	{ UI_MODE_PREVIEW, UI_KEY_LEFT, ACT_SCROLL_LEFT },
+	{ UI_MODE_PREVIEW, 'h', ACT_SCROLL_LEFT },
 	{ UI_MODE_PREVIEW, UI_KEY_RIGHT, ACT_SCROLL_RIGHT },
+	{ UI_MODE_PREVIEW, 'l', ACT_SCROLL_RIGHT },
 
 	/*
 	 * A search of the preview: n and N are the next and previous match,
@@ -74,7 +79,8 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_SEARCH, 'N', ACT_SEARCH_PREV },
 	{ UI_MODE_SEARCH, UI_KEY_ESC, ACT_CANCEL },
 
-	/* the presets: any other key closes the list and does its own */
+	/* the presets: any other key closes the list and does its own; the
+	 * help comes back to them */
 	{ UI_MODE_PICK, UI_KEY_UP, ACT_UP },
 	{ UI_MODE_PICK, 'k', ACT_UP },
 	{ UI_MODE_PICK, UI_KEY_DOWN, ACT_DOWN },
@@ -83,6 +89,8 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_PICK, UI_KEY_END, ACT_END },
 	{ UI_MODE_PICK, UI_KEY_ENTER, ACT_ACCEPT },
 	{ UI_MODE_PICK, UI_KEY_ESC, ACT_CANCEL },
+	{ UI_MODE_PICK, '?', ACT_HELP },
+	{ UI_MODE_PICK, UI_KEY_F1, ACT_HELP },
 
 	/* a prompt: the line editor */
 	{ UI_MODE_EDIT_PATH, UI_KEY_ENTER, ACT_ACCEPT },
@@ -137,6 +145,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_HELP, UI_KEY_END, ACT_END },
 	{ UI_MODE_HELP, 'q', ACT_CANCEL },
 	{ UI_MODE_HELP, '?', ACT_CANCEL },
+	{ UI_MODE_HELP, UI_KEY_F1, ACT_CANCEL },
 	{ UI_MODE_HELP, UI_KEY_ESC, ACT_CANCEL },
 	{ UI_MODE_HELP, UI_KEY_ENTER, ACT_CANCEL },
 	{ UI_MODE_HELP, '/', ACT_SEARCH },
@@ -173,6 +182,8 @@ static const struct {
 	{ UI_MODE_PICK, ACT_ACCEPT,	"open the preset selected, as a new "
 	    "policy" },
 	{ UI_MODE_PICK, ACT_CANCEL,	"close the presets, keep the policy" },
+	{ UI_MODE_PICK, ACT_HELP,	"show every key binding, at these; "
+	    "closing the help comes back to the presets" },
 	{ UI_MODE_SEARCH, ACT_CANCEL,	"end the search (n cycles the network "
 	    "mode again)" },
 	{ UI_MODE_CONFIRM, ACT_ACCEPT,	"the answer offered first: save "
@@ -315,7 +326,7 @@ ui_key_name(int key, char *buf, size_t len)
 	static const char *const special[] = {
 		"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn",
 		"Backspace", "Delete", "Shift-Tab", "Resize", "any character",
-		"bad input", "non-ASCII", "Alt", "Mouse",
+		"bad input", "non-ASCII", "Alt", "Mouse", "F1", "unknown key",
 	};
 
 	if (key >= UI_KEY_SPECIAL &&

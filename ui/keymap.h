@@ -37,6 +37,9 @@ enum ui_key {
 	UI_KEY_NON_ASCII,	/* non-ASCII typed outside a UTF-8 locale */
 	UI_KEY_ALT,		/* Esc and a key together (Alt-x), dropped */
 	UI_KEY_MOUSE,		/* a click or the wheel: ui_input_mouse says */
+	UI_KEY_F1,
+	UI_KEY_UNKNOWN,		/* a function key's sequence that no key
+				 * here is, dropped whole */
 };
 
 /* True for a key that a text field inserts: a printable code point. */

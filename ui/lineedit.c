@@ -328,14 +328,57 @@ insert_quoted(struct ui_line *l, const char *s, size_t n, char q)
 	}
 }
 
+/*
+ * The n matches (sorted here) of a word whose first blen bytes are typed:
+ * their longest common continuation inserted at the cursor (as a shell
+ * word, within quote, for last_word), and with more than one, *list (if
+ * not NULL) naming them for the status line.
+ */
+static void
+insert_common(struct ui_line *l, const char **match, size_t n, size_t blen,
+    bool last_word, char quote, char **list)
+{
+	struct buf b;
+	size_t common, i, k;
+
+	if (n == 0)
+		return;
+	qsort(match, n, sizeof *match, cmp_str);
+	common = strlen(match[0]);
+	for (i = 1; i < n; i++) {
+		k = 0;
+		while (k < common && match[i][k] == match[0][k])
+			k++;
+		common = k;
+	}
+	/* "xé" and "xè" share a byte after the x, but not a character:
+	 * inserting it would leave half a character. */
+	common = ui_utf8_floor(match[0], strlen(match[0]), common);
+	if (common > blen && last_word)
+		insert_quoted(l, match[0] + blen, common - blen, quote);
+	else if (common > blen)
+		insert_bytes(l, match[0] + blen, common - blen);
+	if (n > 1 && list != NULL) {
+		buf_init(&b);
+		buf_printf(&b, "%zu matches:", n);
+		for (i = 0; i < n && b.len < 400; i++) {
+			buf_putc(&b, ' ');
+			put_name(&b, match[i]);
+		}
+		if (i < n)
+			buf_puts(&b, " ...");
+		*list = buf_take(&b);
+	}
+}
+
 size_t
 ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
     const char *cwd, const char *home, bool last_word, char **list)
 {
-	char *word, *dir, **names, **match = NULL;
-	const char *slash, *base;
+	char *word, *dir, **names;
+	const char *slash, *base, **match = NULL;
 	struct buf b;
-	size_t blen, n = 0, i, common;
+	size_t blen, n = 0, i;
 	char quote = 0;
 
 	if (list != NULL)
@@ -383,37 +426,35 @@ ui_line_complete(struct ui_line *l, const struct ui_dir_ops *ops,
 		match = xreallocarray(match, n + 1, sizeof *match);
 		match[n++] = names[i];
 	}
-	if (n > 0) {
-		qsort(match, n, sizeof *match, cmp_str);
-		common = strlen(match[0]);
-		for (i = 1; i < n; i++) {
-			size_t k = 0;
-
-			while (k < common && match[i][k] == match[0][k])
-				k++;
-			common = k;
-		}
-		/* "xé" and "xè" share a byte after the x, but not a
-		 * character: inserting it would leave half a character. */
-		common = ui_utf8_floor(match[0], strlen(match[0]), common);
-		if (common > blen && last_word)
-			insert_quoted(l, match[0] + blen, common - blen, quote);
-		else if (common > blen)
-			insert_bytes(l, match[0] + blen, common - blen);
-		if (n > 1 && list != NULL) {
-			buf_init(&b);
-			buf_printf(&b, "%zu matches:", n);
-			for (i = 0; i < n && b.len < 400; i++) {
-				buf_putc(&b, ' ');
-				put_name(&b, match[i]);
-			}
-			if (i < n)
-				buf_puts(&b, " ...");
-			*list = buf_take(&b);
-		}
-	}
+	insert_common(l, match, n, blen, last_word, quote, list);
 	free(match);
 	free_names(names);
 	free(word);
+	return n;
+}
+
+size_t
+ui_line_complete_word(struct ui_line *l, const char *const *words,
+    char **list)
+{
+	const char *s = ui_line_str(l), *start = s + strspn(s, " \t");
+	const char **match = NULL;
+	size_t blen, n = 0, i;
+
+	if (list != NULL)
+		*list = NULL;
+	blen = l->cur > (size_t)(start - s) ? l->cur - (size_t)(start - s) : 0;
+	for (i = 0; words[i] != NULL; i++) {
+		if (strncmp(words[i], start, blen) != 0)
+			continue;
+		match = xreallocarray(match, n + 1, sizeof *match);
+		match[n++] = words[i];
+	}
+	insert_common(l, match, n, blen, false, 0, list);
+	/* One word: the blank before what follows it, as a shell puts
+	 * (the text is read again: the insert may have moved it). */
+	if (n == 1 && ui_line_str(l)[l->cur] != ' ')
+		insert_bytes(l, " ", 1);
+	free(match);
 	return n;
 }

@@ -78,4 +78,12 @@ size_t	 ui_line_cursor_col(const struct ui_line *);
 size_t	 ui_line_complete(struct ui_line *, const struct ui_dir_ops *,
 	    const char *cwd, const char *home, bool last_word, char **list);
 
+/*
+ * The same for the first word of the line, from words (NULL-terminated),
+ * the cursor in that word: the longest common continuation, and a blank
+ * after a unique match. Returns the number of matches, *list as above.
+ */
+size_t	 ui_line_complete_word(struct ui_line *, const char *const *words,
+	    char **list);
+
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "glob.h"
 #include "xmalloc.h"
 
 /* The error for an entry that the list holds already. */
@@ -138,6 +139,15 @@ socket_put(void *list, const struct ui_list *ul, const char *text,
 	enum sock_match match;
 	size_t i;
 
+	/*
+	 * A pattern the generator would refuse, refused here as the params
+	 * loader and the command line refuse it (glob_check), before the
+	 * path is cleaned: else the preview goes stale and the file saved
+	 * is one that no command loads.
+	 */
+	if (params_socket_match(text) == MATCH_GLOB &&
+	    glob_check(text, ul->what, err) == -1)
+		return -1;
 	/* The stored form, as on the command line: "~" and "~/" are one. */
 	if ((path = params_socket_from_cli(text, cwd, &match, ul->what,
 	    err)) == NULL)
@@ -242,6 +252,11 @@ path_put(void *list, const struct ui_list *ul, const char *text,
 {
 	char *path, show[SB_SHOW_MAX];
 
+	/* As socket_put: before the cleaning, which would read a ".."
+	 * after a wildcard as leaving the wildcard's directory, and make
+	 * a deny of one directory's children one of the directory. */
+	if (ul->glob && glob_check(text, ul->what, err) == -1)
+		return -1;
 	if ((path = params_path_from_cli(text, cwd, ul->glob, ul->what,
 	    err)) == NULL)
 		return -1;

@@ -324,7 +324,7 @@ ui_main(const struct ui_start *st)
 	struct params def;
 	struct sb_error err;
 	const char *xdg, *why;
-	char *shown, *from = NULL, *problem;
+	char *shown, *from = NULL, *problem, *profiles;
 	SCREEN *s;
 	int status;
 
@@ -385,12 +385,16 @@ ui_main(const struct ui_start *st)
 		ui_model_init(&m, st->params, st->file, &env);
 		ui_model_snapshot(&m);
 		shown = ui_model_show_new(st->file);
-		/* Said now, not at the save that fails after the work. */
-		/* The reason first: the title names the file. */
-		if ((problem = ui_model_dir_problem(&m, st->file)) != NULL)
-			ui_model_status(&m, true, "new file: %s; s saves it "
-			    "elsewhere", problem);
-		else if (from != NULL)
+		/* Said now, not at the save that fails after the work;
+		 * the reason first: the title names the file. The save
+		 * prompt then proposes what this says. */
+		if ((problem = ui_model_dir_problem(&m, st->file)) != NULL) {
+			profiles = ui_model_profiles_dir(&m);
+			ui_model_status(&m, true, "new file: %s; s saves it %s",
+			    problem, profiles != NULL ? "in the profiles "
+			    "directory" : "elsewhere");
+			free(profiles);
+		} else if (from != NULL)
 			ui_model_status(&m, false, "new file %s from %s "
 			    "(created when saved); press ? for help", shown,
 			    from);

@@ -6,9 +6,11 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "explain.h"
 #include "format.h"
 #include "help.h"
 #include "launch.h"
@@ -32,6 +34,7 @@ ui_model_status(struct ui_model *m, bool error, const char *fmt, ...)
 	xvasprintf(&m->status, fmt, ap);
 	va_end(ap);
 	m->status_err = error;
+	m->status_search = false;
 }
 
 static void
@@ -40,6 +43,7 @@ status_clear(struct ui_model *m)
 	free(m->status);
 	m->status = NULL;
 	m->status_err = false;
+	m->status_search = false;
 }
 
 /* Room for all of s as sb_show writes it: \xHH for each byte at worst,
@@ -164,6 +168,7 @@ ui_model_clear(struct ui_model *m)
 	ui_help_free(m->help_rows);
 	ui_help_free(m->help);
 	free(m->status);
+	free(m->gen_error);
 	ui_rows_forget(m);
 	free(m->search);
 	ui_presets_free(m);
@@ -253,19 +258,60 @@ prompt_list(const struct ui_model *m)
 	return ui_list_by_prompt(m->prompt);
 }
 
+bool
+ui_model_prompt_completes(const struct ui_model *m)
+{
+	const struct ui_list *l = prompt_list(m);
+
+	switch (m->prompt) {
+	case UI_PROMPT_NONE:
+	case UI_PROMPT_SEARCH:
+		/* Text to find is no file name. */
+		return false;
+	case UI_PROMPT_SAVE:
+	case UI_PROMPT_OPEN:
+	case UI_PROMPT_RUN:
+		return true;
+	default:
+		/* Ports and names are not file names; a check's verb and
+		 * target complete. */
+		return l != NULL && l->ops != NULL &&
+		    (l->ops->path != NULL || l->words);
+	}
+}
+
+/* Whether the cursor is in the first word of s (blanks before it aside). */
+static bool
+in_first_word(const char *s, size_t cur)
+{
+	size_t start = strspn(s, " \t");
+
+	return cur >= start && memchr(s + start, ' ', cur - start) == NULL &&
+	    memchr(s + start, '\t', cur - start) == NULL;
+}
+
 unsigned
 ui_model_complete(struct ui_model *m)
 {
 	const struct ui_list *l = prompt_list(m);
+	const char *verbs[32];
 	char *list = NULL;
-	size_t n;
+	size_t n, i;
 
-	/* Ports and names are not file names; a check's target is. */
-	if (m->prompt == UI_PROMPT_NONE ||
-	    (l != NULL && l->ops->path == NULL && !l->words))
+	if (!ui_model_prompt_completes(m))
 		return 0;
-	n = ui_line_complete(&m->line, m->dir, m->cwd, m->home,
-	    m->prompt == UI_PROMPT_RUN || (l != NULL && l->words), &list);
+	if (l != NULL && l->words && in_first_word(ui_line_str(&m->line),
+	    m->line.cur)) {
+		/* The verbs of VERB TARGET: explain's own table. */
+		for (i = 0; i + 1 < sizeof verbs / sizeof verbs[0] &&
+		    (verbs[i] = explain_verb(i)) != NULL; i++)
+			;
+		verbs[i] = NULL;
+		n = ui_line_complete_word(&m->line, verbs, &list);
+	} else
+		n = ui_line_complete(&m->line, m->dir, m->cwd, m->home,
+		    m->prompt == UI_PROMPT_RUN || (l != NULL && l->words),
+		    &list);
 	if (n == 0)
 		ui_model_status(m, true, "no match");
 	else if (list != NULL)
@@ -315,12 +361,16 @@ ui_model_regen(struct ui_model *m)
 	m->modified = !params_equal(&m->params, &m->saved);
 	if (gen_render(&m->params, &m->ctx, &r, &err) == -1) {
 		ui_model_status(m, true, "cannot generate: %s", err.msg);
+		free(m->gen_error);
+		m->gen_error = xstrdup(err.msg);
 		m->preview_stale = true;
 		ui_rows_build(m);
 		ui_rows_scroll(m);
 		return;
 	}
 	m->preview_stale = false;
+	free(m->gen_error);
+	m->gen_error = NULL;
 	text = format_sbpl(&r);
 	changed = m->preview == NULL || strcmp(text, m->preview) != 0;
 	if (m->have_gen)
@@ -411,8 +461,19 @@ ui_model_confirm_text(const struct ui_model *m)
 	case UI_CONFIRM_CHANGED:
 		name = show_name_new(m->pending_path != NULL ?
 		    m->pending_path : m->file != NULL ? m->file : "the file");
-		xasprintf(&s, "%s changed on disk since it was read; "
-		    "overwrite it?  o overwrite  r reload  c cancel", name);
+		/* What happened to it, which "changed" would misstate for
+		 * a new file that another program wrote meanwhile. */
+		if (m->disk_change == UI_DISK_CREATED)
+			xasprintf(&s, "%s was created since it was opened "
+			    "here; overwrite it?  o overwrite  r reload  "
+			    "c cancel", name);
+		else if (m->disk_change == UI_DISK_REMOVED)
+			xasprintf(&s, "%s was removed since it was read; write "
+			    "it again?  o write  c cancel", name);
+		else
+			xasprintf(&s, "%s changed on disk since it was read; "
+			    "overwrite it?  o overwrite  r reload  c cancel",
+			    name);
 		free(name);
 		return s;
 	case UI_CONFIRM_OVERWRITE:
@@ -436,13 +497,33 @@ ui_model_confirm_text(const struct ui_model *m)
 	return xstrdup("");
 }
 
-/* The prompt to save, with the current name or the default one. */
+/*
+ * The prompt to save, with the current name or the default one; for a new
+ * file whose directory does not exist (tui /nodir/new.json, which the
+ * start said), its name in the profiles directory, and why.
+ */
 static unsigned
 prompt_save(struct ui_model *m)
 {
-	char *def = m->file != NULL ? xstrdup(m->file) : ui_model_default_file(m);
+	char *def = NULL, *why = NULL, *dir = NULL;
+	const char *base;
 
+	if (m->file != NULL &&
+	    (why = ui_model_dir_problem(m, m->file)) != NULL &&
+	    (dir = ui_model_profiles_dir(m)) != NULL) {
+		base = strrchr(m->file, '/');
+		xasprintf(&def, "%s/%s", dir, base != NULL ? base + 1 :
+		    m->file);
+	} else
+		def = m->file != NULL ? xstrdup(m->file) :
+		    ui_model_default_file(m);
 	ui_model_prompt(m, UI_PROMPT_SAVE, def);
+	/* After the prompt, which clears the status. */
+	if (dir != NULL)
+		ui_model_status(m, false, "%s: proposed the profiles directory",
+		    why);
+	free(dir);
+	free(why);
 	free(def);
 	return UI_R_REDRAW;
 }
@@ -450,8 +531,15 @@ prompt_save(struct ui_model *m)
 static unsigned
 save_now_or_prompt(struct ui_model *m)
 {
+	char *why;
+
 	if (m->file == NULL)
 		return prompt_save(m);
+	/* Not straight to an error that the start foretold. */
+	if ((why = ui_model_dir_problem(m, m->file)) != NULL) {
+		free(why);
+		return prompt_save(m);
+	}
 	free(m->pending_path);
 	m->pending_path = xstrdup(m->file);
 	free(m->save_typed);
@@ -501,6 +589,37 @@ accept_entry(struct ui_model *m, const struct ui_list *l, bool replace,
 	}
 	return l->ops->put(ui_list_in(m, l), l, text, m->cwd,
 	    replace, index, err);
+}
+
+/*
+ * A save name that names a directory ("DIR/", "DIR/.", "DIR/.."): the
+ * file name to propose in it (the policy's, else policy.json), as a new
+ * string; NULL for any other name. Never the directory's own name without
+ * the slash, which path_clean would make of it.
+ */
+static char *
+dir_proposal(const struct ui_model *m, const char *text)
+{
+	const char *slash = strrchr(text, '/'), *last, *base = "policy.json";
+	const char *fb;
+	char *s;
+	size_t keep;
+
+	last = slash != NULL ? slash + 1 : text;
+	if (m->file != NULL && (fb = strrchr(m->file, '/')) != NULL &&
+	    fb[1] != '\0')
+		base = fb + 1;
+	if (*last == '\0')
+		keep = strlen(text);
+	else if (strcmp(last, ".") == 0)
+		keep = (size_t)(last - text);
+	else if (strcmp(last, "..") == 0) {
+		xasprintf(&s, "%s/%s", text, base);
+		return s;
+	} else
+		return NULL;
+	xasprintf(&s, "%.*s%s%s", (int)keep, text, keep == 0 ? "./" : "", base);
+	return s;
 }
 
 /*
@@ -594,7 +713,7 @@ accept_prompt(struct ui_model *m)
 	struct sb_error err;
 	const char *text = ui_line_str(&m->line);
 	const struct ui_list *l;
-	char **argv, *before, *after;
+	char **argv, *before, *after, *prop, *shown;
 	bool replace;
 	size_t index;
 
@@ -604,6 +723,16 @@ accept_prompt(struct ui_model *m)
 	case UI_PROMPT_OPEN:
 		if (*text == '\0') {
 			ui_model_status(m, true, "file name is empty");
+			return UI_R_REDRAW;
+		}
+		if (m->prompt == UI_PROMPT_SAVE &&
+		    (prop = dir_proposal(m, text)) != NULL) {
+			shown = ui_model_show_new(text);
+			ui_line_set(&m->line, prop);
+			ui_model_status(m, false, "%s names a directory: Enter "
+			    "saves %s in it", shown, strrchr(prop, '/') + 1);
+			free(shown);
+			free(prop);
 			return UI_R_REDRAW;
 		}
 		free(m->pending_path);
@@ -1060,6 +1189,10 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 			a = ACT_CONFIRM_DISCARD;
 	}
 	if (c == UI_CONFIRM_CHANGED) {
+		/* A file that went has nothing to read again. */
+		if (a == ACT_CONFIRM_RELOAD &&
+		    m->disk_change == UI_DISK_REMOVED)
+			return 0;
 		switch (a) {
 		case ACT_CONFIRM_OVERWRITE:
 			back_to_browsing(m);
@@ -1081,6 +1214,12 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 	case ACT_CONFIRM_SAVE:
 		if (c == UI_CONFIRM_OVERWRITE)
 			return 0;
+		/* Back, not on to what the save was for: n there discards. */
+		if (ui_model_refuse_stale(m)) {
+			back_to_browsing(m);
+			m->after_save = UI_AFTER_NOTHING;
+			return UI_R_REDRAW;
+		}
 		m->confirm = UI_CONFIRM_NONE;
 		m->after_save = c == UI_CONFIRM_QUIT ? UI_AFTER_QUIT :
 		    c == UI_CONFIRM_PRESETS ? UI_AFTER_PRESETS :
@@ -1116,6 +1255,32 @@ apply_confirm(struct ui_model *m, enum ui_action a)
 	}
 }
 
+/* The columns of the widest preview line in sight. */
+static size_t
+widest_in_sight(const struct ui_model *m)
+{
+	size_t i, end = m->preview_top + (size_t)m->preview_lines, w, max = 0;
+
+	for (i = m->preview_top; i < end && i < m->nlines; i++) {
+		w = (size_t)ui_utf8_width(m->lines[i].s, m->lines[i].len);
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+bool
+ui_model_can_scroll(const struct ui_model *m, bool right)
+{
+	size_t cols = m->preview_cols > 2 ? (size_t)m->preview_cols : 2;
+	size_t max;
+
+	if (!right)
+		return m->preview_left > 0;
+	max = widest_in_sight(m);
+	return max > cols && m->preview_left < max - (cols - 1);
+}
+
 /*
  * Left, Right: the preview sideways by half its width, no further right
  * than the longest line in sight needs (once scrolled, a '<' takes the
@@ -1125,19 +1290,14 @@ static unsigned
 scroll_sideways(struct ui_model *m, bool right)
 {
 	size_t cols = m->preview_cols > 2 ? (size_t)m->preview_cols : 2;
-	size_t step = cols / 2, i, end, w, max = 0;
+	size_t step = cols / 2, max;
 
 	if (!right) {
 		m->preview_left = m->preview_left > step ?
 		    m->preview_left - step : 0;
 		return UI_R_REDRAW;
 	}
-	end = m->preview_top + (size_t)m->preview_lines;
-	for (i = m->preview_top; i < end && i < m->nlines; i++) {
-		w = (size_t)ui_utf8_width(m->lines[i].s, m->lines[i].len);
-		if (w > max)
-			max = w;
-	}
+	max = widest_in_sight(m);
 	if (max <= cols) {
 		if (m->preview_left == 0) {
 			ui_model_status(m, false, "the lines in sight fit the "
@@ -1150,6 +1310,28 @@ scroll_sideways(struct ui_model *m, bool right)
 	if (m->preview_left > max - (cols - 1))
 		m->preview_left = max - (cols - 1);
 	return UI_R_REDRAW;
+}
+
+/* The help screen, at the section of mode from's keys when it is not
+ * browsing; closing it goes back to from. */
+static void
+open_help(struct ui_model *m, enum ui_mode from)
+{
+	char head[32];
+	size_t i, n;
+
+	m->help_from = from;
+	m->mode = UI_MODE_HELP;
+	m->help_top = 0;
+	if (from != UI_MODE_PICK)
+		return;
+	n = (size_t)snprintf(head, sizeof head, "%s:", ui_mode_name(from));
+	for (i = 0; i < m->nhelp; i++) {
+		if (strncmp(m->help[i], head, n) == 0) {
+			m->help_top = i;
+			break;
+		}
+	}
 }
 
 /* The keys of the list of presets. */
@@ -1183,6 +1365,10 @@ apply_pick(struct ui_model *m, enum ui_action a)
 		back_to_browsing(m);
 		status_clear(m);
 		break;
+	case ACT_HELP:
+		/* At the presets' keys, and back to them when it closes. */
+		open_help(m, UI_MODE_PICK);
+		break;
 	default:
 		return 0;
 	}
@@ -1213,7 +1399,13 @@ apply(struct ui_model *m, enum ui_action a, int key)
 		case ACT_END:		scroll_help(m, (long)m->nhelp); break;
 		case ACT_CANCEL:
 			m->search_on = false;
-			back_to_browsing(m);
+			if (m->help_from == UI_MODE_PICK) {
+				m->help_from = UI_MODE_LIST;
+				m->mode = UI_MODE_PICK;
+				/* Its line on the status line again. */
+				ui_presets_select(m, m->preset_sel);
+			} else
+				back_to_browsing(m);
 			break;
 		case ACT_SEARCH:
 			m->search_help = true;
@@ -1263,6 +1455,12 @@ apply(struct ui_model *m, enum ui_action a, int key)
 		m->zoom = !m->zoom;
 		m->focus = m->zoom ? UI_FOCUS_PREVIEW : UI_FOCUS_SETTINGS;
 		m->mode = m->zoom ? UI_MODE_PREVIEW : UI_MODE_LIST;
+		if (m->zoom) {
+			/* What the selected entry wrote, in sight of the
+			 * pane the relayout makes: the whole body. */
+			m->preview_lines = m->body_lines;
+			ui_preview_mark(m, true);
+		}
 		return UI_R_RELAYOUT;
 	case ACT_NET_CYCLE:
 		return net_cycle(m);
@@ -1293,6 +1491,8 @@ apply(struct ui_model *m, enum ui_action a, int key)
 		return delete_selected(m);
 	case ACT_SAVE:
 		m->after_save = UI_AFTER_NOTHING;
+		if (ui_model_refuse_stale(m))
+			return UI_R_REDRAW;
 		return prompt_save(m);
 	case ACT_OPEN:
 		m->modified = !params_equal(&m->params, &m->saved);
@@ -1325,8 +1525,7 @@ apply(struct ui_model *m, enum ui_action a, int key)
 		run_prompt(m);
 		return UI_R_REDRAW;
 	case ACT_HELP:
-		m->mode = UI_MODE_HELP;
-		m->help_top = 0;
+		open_help(m, UI_MODE_LIST);
 		return UI_R_REDRAW;
 	case ACT_QUIT:
 		m->modified = !params_equal(&m->params, &m->saved);
@@ -1344,9 +1543,11 @@ unsigned
 ui_model_apply(struct ui_model *m, enum ui_action a, int key)
 {
 	size_t depth = m->undo.n;
+	bool searching = ui_search_active(m);
 	unsigned r;
 
 	r = apply(m, a, key);
+	ui_search_settle(m, searching);
 	/* A change the action made is a step of the history, named by its
 	 * message; undo and redo move steps between the histories. */
 	if (a != ACT_UNDO && a != ACT_REDO)
@@ -1371,6 +1572,10 @@ ui_model_key(struct ui_model *m, int key)
 	case UI_KEY_ALT:
 		ui_model_status(m, true, "Alt keys do nothing (Esc and a key "
 		    "at once count as Alt)");
+		return UI_R_REDRAW;
+	case UI_KEY_UNKNOWN:
+		ui_model_status(m, true, "ignored a key that does nothing "
+		    "here (? lists the keys)");
 		return UI_R_REDRAW;
 	default:
 		break;

@@ -74,10 +74,19 @@ enum ui_confirm {
 	UI_CONFIRM_OPEN,	/* the same, before opening another file */
 	UI_CONFIRM_OVERWRITE,	/* the file to save to exists: yes, no */
 	UI_CONFIRM_PRESETS,	/* unsaved changes, before the presets */
-	UI_CONFIRM_CHANGED,	/* the file changed on disk since it was read:
+	UI_CONFIRM_CHANGED,	/* the file changed on disk since it was read
+				 * (or came, or went: disk_change says):
 				 * overwrite, reload, cancel */
 	UI_CONFIRM_SRT,		/* the file to open is an srt settings file:
 				 * convert it to a new policy? yes, no */
+};
+
+/* How the file to save to differs from what this program last read or
+ * wrote, for the question UI_CONFIRM_CHANGED asks. */
+enum ui_disk_change {
+	UI_DISK_CHANGED,	/* its bytes, size or time */
+	UI_DISK_CREATED,	/* it did not exist, and does now */
+	UI_DISK_REMOVED,	/* it existed, and does not now */
 };
 
 /* What to do once a save has succeeded. */
@@ -193,6 +202,7 @@ struct ui_model {
 						 * aside: what the preview
 						 * scrolls to */
 	bool			 preview_stale;	/* the last regen failed */
+	char			*gen_error;	/* why, while stale */
 	bool			 have_gen;
 	struct gen_result	 gen;
 	size_t			 profile_skip;	/* bytes of the preview before
@@ -218,6 +228,8 @@ struct ui_model {
 	struct ui_srt		*srt;		/* UI_CONFIRM_SRT's, or NULL */
 	char			**run_argv;	/* for UI_R_LAUNCH */
 	struct ui_snapshot	 snap;		/* m->file as read, written */
+	/* How it differs, for UI_CONFIRM_CHANGED. */
+	enum ui_disk_change	 disk_change;
 
 	/* The run prompt: no shell unless asked (Ctrl-T), and the commands
 	 * run before (Up, Down), the line typed kept while they show. */
@@ -236,9 +248,15 @@ struct ui_model {
 	size_t			 nhelp;
 	size_t			 help_top;
 	int			 help_cols;
+	enum ui_mode		 help_from;	/* where closing it goes:
+						 * the presets, or
+						 * browsing */
 
 	char			*status;
 	bool			 status_err;
+	/* The status is a search's ("n next"): it goes when the search
+	 * ends. */
+	bool			 status_search;
 
 	struct ui_cache		*cache;		/* resolved paths (rows.c) */
 
@@ -431,6 +449,24 @@ void	ui_model_prompt(struct ui_model *, enum ui_prompt, const char *text);
 /* The status line "WHAT VALUE", VALUE as ui_model_show_new writes it. */
 void	ui_model_status_value(struct ui_model *, const char *what,
 	    const char *value);
+
+/* Whether Tab completes anything in the prompt open: file names, or a
+ * check's verb; not a search's text, a port or a name. */
+bool	ui_model_prompt_completes(const struct ui_model *);
+
+/*
+ * Whether Left (or with right, Right) would scroll the preview now: it is
+ * scrolled, or a line in sight goes past the pane's edge and the pane is
+ * not at the end of it.
+ */
+bool	ui_model_can_scroll(const struct ui_model *, bool right);
+
+/*
+ * True, having said why on the status line, when the policy cannot be
+ * saved: its preview does not generate (a params file read with a bad
+ * pattern), so no command could load the file written.
+ */
+bool	ui_model_refuse_stale(struct ui_model *);
 
 /* The prompt's label ("allow socket: "). Static string. */
 const char *ui_model_prompt_label(const struct ui_model *);

@@ -95,9 +95,8 @@ click_preset(struct ui_model *m, const struct ui_rect *r, int y)
 	return UI_R_REDRAW;
 }
 
-unsigned
-ui_model_mouse(struct ui_model *m, const struct ui_layout *l,
-    const struct ui_mouse *ev)
+static unsigned
+mouse(struct ui_model *m, const struct ui_layout *l, const struct ui_mouse *ev)
 {
 	bool in_settings, in_preview;
 
@@ -138,4 +137,17 @@ ui_model_mouse(struct ui_model *m, const struct ui_layout *l,
 	/* The wheel scrolls the pane under the pointer, focused or not. */
 	return wheel(m, in_settings ? UI_FOCUS_SETTINGS : UI_FOCUS_PREVIEW,
 	    ev->what == UI_MOUSE_WHEEL_UP);
+}
+
+unsigned
+ui_model_mouse(struct ui_model *m, const struct ui_layout *l,
+    const struct ui_mouse *ev)
+{
+	bool searching = ui_search_active(m);
+	unsigned r;
+
+	r = mouse(m, l, ev);
+	/* A click on the settings ends a search of the preview, as Tab. */
+	ui_search_settle(m, searching);
+	return r;
 }

@@ -169,18 +169,25 @@ static void
 add_wrapped(struct ui_model *m, struct rowbuf *rb, int depth,
     const char *inactive, const char *text)
 {
-	size_t len, cut, next;
+	size_t len, cut, next, word;
 	int width, cols = m->settings_cols - 2 * depth - 4;
 	bool first = true;
 
 	width = cols < 24 ? 24 : cols;
 	while (*text != '\0') {
 		len = strlen(text);
-		/* At a blank in the second half of the line, else inside a
-		 * word: a long path is cut rather than left on a line of
-		 * its own after a half-empty one. */
-		cut = ui_utf8_wrap(text, len, width,
-		    ui_utf8_fit(text, len, width) / 2, &next);
+		/*
+		 * At the last blank that fits, so that a word (a field's
+		 * name, network.unix_sockets.deny[0]) stays whole; but a word
+		 * longer than a row (a long path) is cut anyway, so it
+		 * starts on this row, after a blank in its second half,
+		 * rather than on a row of its own after a half-empty one.
+		 */
+		cut = ui_utf8_wrap(text, len, width, 0, &next);
+		word = next < len ? strcspn(text + next, " ") : 0;
+		if (word > 0 && ui_utf8_width(text + next, word) > width)
+			cut = ui_utf8_wrap(text, len, width,
+			    ui_utf8_fit(text, len, width) / 2, &next);
 		row_add(rb, ROW_WARNING, 0, depth, inactive,
 		    str_fmt("%s%.*s", first ? "! " : "  ", (int)cut, text), NULL);
 		first = false;

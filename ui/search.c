@@ -152,6 +152,7 @@ say_where(struct ui_model *m, size_t i, bool wrapped, bool back)
 	    "n next, N previous, Esc ends", shown, i + 1, nth, total,
 	    total == 1 ? "" : "s", !wrapped ? "" : back ?
 	    " (from the end)" : " (from the top)");
+	m->status_search = true;
 	free(shown);
 }
 
@@ -231,4 +232,26 @@ ui_search_end(struct ui_model *m)
 	m->search_on = false;
 	if (m->mode == UI_MODE_SEARCH)
 		m->mode = UI_MODE_PREVIEW;
+}
+
+bool
+ui_search_active(const struct ui_model *m)
+{
+	return m->mode == UI_MODE_SEARCH ||
+	    (m->mode == UI_MODE_HELP && m->search_help && m->search_on) ||
+	    (m->mode == UI_MODE_EDIT_PATH && m->prompt == UI_PROMPT_SEARCH);
+}
+
+void
+ui_search_settle(struct ui_model *m, bool was)
+{
+	if (!was || ui_search_active(m))
+		return;
+	m->search_on = false;
+	if (m->status_search) {
+		free(m->status);
+		m->status = NULL;
+		m->status_err = false;
+		m->status_search = false;
+	}
 }

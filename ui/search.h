@@ -27,4 +27,16 @@ unsigned ui_search_step(struct ui_model *, bool back);
 /* Esc: the matches no longer shown. */
 void	ui_search_end(struct ui_model *);
 
+/* Whether a search is on, n its next match: in the preview, in the help,
+ * or a new one being typed. */
+bool	ui_search_active(const struct ui_model *);
+
+/*
+ * After an action (a key, a click): a search that was on (was) and is no
+ * more, as its pane or the help went, has ended, and its message ("n
+ * next") goes with it, so that the status line never offers n for the
+ * next match when n is the network mode's again.
+ */
+void	ui_search_settle(struct ui_model *, bool was);
+
 #endif

@@ -159,16 +159,21 @@ fill(int y, int x, int cols, attr_t attr)
 
 /* --- title ---------------------------------------------------------------- */
 
+/* The fewest columns of a file name that the title cuts to keep the
+ * modes beside it: fewer, and the modes give way (the name says more). */
+#define TITLE_NAME_MIN	12
+
 static void
 draw_title(const struct ui_model *m, const struct ui_rect *r)
 {
 	static const char prefix[] = " sbpolicy: ";
-	char right[128], *from = NULL;
+	char right[128], *from = NULL, *tilde = NULL;
 	const char *file = m->file != NULL ? m->file : "[new policy]";
 	const char *mark = m->modified ? " [modified]" : "";
+	const char *slash;
 	attr_t a = ui_theme_attr(UI_ROLE_TITLE);
-	size_t flen = strlen(file);
-	int rw, room, fw, x;
+	size_t flen = strlen(file), hlen, skip;
+	int rw, room, fw, x, fit;
 
 	if (m->file == NULL && m->preset_name != NULL) {
 		xasprintf(&from, "[new policy from %s]", m->preset_name);
@@ -181,20 +186,41 @@ draw_title(const struct ui_model *m, const struct ui_rect *r)
 	rw = (int)strlen(right);
 	fw = text_cols(file, flen);
 	room = r->w - (int)strlen(prefix) - (int)strlen(mark);
-	if (fw + rw + 2 > room)
+	/*
+	 * Too long for the modes beside it (80 columns): the name gives
+	 * way first, "~" for $HOME, then its start, while enough of it is
+	 * left to know it by; else the modes go.
+	 */
+	hlen = m->home != NULL ? strlen(m->home) : 0;
+	if (fw + rw + 2 > room && m->file != NULL && hlen > 1 &&
+	    strncmp(file, m->home, hlen) == 0 && file[hlen] == '/') {
+		xasprintf(&tilde, "~%s", file + hlen);
+		file = tilde;
+		flen = strlen(file);
+		fw = text_cols(file, flen);
+	}
+	fit = room - rw - 2;
+	if (fw + rw + 2 <= room)
+		fit = fw;
+	else if (fit < TITLE_NAME_MIN && fit < fw) {
 		rw = 0;
+		fit = room;
+	}
 	x = r->x + puts_at(r->y, r->x, r->w, prefix, a);
-	/* The marker must stay in sight: a long name loses its start. */
-	if (fw > room && room > 4) {
-		size_t skip = text_skip(file, flen, fw - (room - 3));
-
+	/* The marker must stay in sight: a long name loses its start, up
+	 * to a '/' when one is left, so no name shows cut. */
+	if (fw > fit && fit > 4) {
+		skip = text_skip(file, flen, fw - (fit - 3));
+		if ((slash = memchr(file + skip, '/', flen - skip)) != NULL)
+			skip = (size_t)(slash - file);
 		x += puts_at(r->y, x, 3, "...", a);
-		x += put(r->y, x, room - 3, file + skip, flen - skip, a);
+		x += put(r->y, x, fit - 3, file + skip, flen - skip, a);
 	} else
-		x += put(r->y, x, room > 0 ? room : 0, file, flen, a);
+		x += put(r->y, x, fit > 0 ? fit : 0, file, flen, a);
 	puts_at(r->y, x, r->x + r->w - x, mark, a);
 	if (rw > 0)
 		puts_at(r->y, r->x + r->w - rw, rw, right, a);
+	free(tilde);
 	free(from);
 }
 
@@ -594,7 +620,8 @@ static const struct hint hints_settings[] = {
 	{ ACT_NONE, NULL },
 };
 static const struct hint hints_preview[] = {
-	{ ACT_SEARCH, "search" }, { ACT_SCROLL_RIGHT, "scroll" },
+	{ ACT_SEARCH, "search" }, { ACT_SCROLL_LEFT, "scroll" },
+	{ ACT_SCROLL_RIGHT, "scroll" },
 	{ ACT_ZOOM, "zoom" }, { ACT_FOCUS, "pane" }, { ACT_SAVE, "save" },
 	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_QUIT, "quit" },
 	{ ACT_UNDO, "undo" }, { ACT_REDO, "redo" }, { ACT_CHECK, "check" },
@@ -609,13 +636,15 @@ static const struct hint hints_preview[] = {
 static const struct hint hints_search[] = {
 	{ ACT_SEARCH_NEXT, "next" }, { ACT_SEARCH_PREV, "previous" },
 	{ ACT_CANCEL, "end search" }, { ACT_SEARCH, "search" },
+	{ ACT_SCROLL_LEFT, "scroll" }, { ACT_SCROLL_RIGHT, "scroll" },
 	{ ACT_QUIT, "quit" }, { ACT_UNDO, "undo" },
 	{ ACT_FOCUS, "pane" }, { ACT_ZOOM, "zoom" },
 	{ ACT_NONE, NULL },
 };
+/* Moving goes without saying; "? help" ends them (the help, at these
+ * keys). */
 static const struct hint hints_pick[] = {
-	{ ACT_ACCEPT, "open" }, { ACT_CANCEL, "close" }, { ACT_UP, "up" },
-	{ ACT_DOWN, "down" },
+	{ ACT_ACCEPT, "open" }, { ACT_CANCEL, "close" },
 	{ ACT_NONE, NULL },
 };
 static const struct hint hints_edit[] = {
@@ -663,6 +692,11 @@ static const struct hint hints_changed[] = {
 	{ ACT_CONFIRM_RELOAD, "reload" },
 	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
 };
+/* Removed meanwhile: nothing to reload. */
+static const struct hint hints_removed[] = {
+	{ ACT_CONFIRM_OVERWRITE, "write" },
+	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
+};
 
 #define ROW_HINTS_MAX	6
 
@@ -702,11 +736,21 @@ row_hints(const struct ui_model *m, struct hint *out)
 	out[n] = (struct hint){ ACT_NONE, NULL };
 }
 
+/* The keys a hint names beside the first: vi's, so they are found. */
+static const struct {
+	enum ui_action	 action;
+	int		 key;
+} hint_also[] = {
+	{ ACT_SCROLL_LEFT, 'h' }, { ACT_SCROLL_RIGHT, 'l' },
+};
+
 /* Whether hint h is one to show now, and its key's name in key. */
 static bool
 hint_shown(const struct ui_model *m, const struct hint *h, char *key,
     size_t len)
 {
+	char also[16];
+	size_t i, n;
 	int k;
 
 	/* Zoomed, Tab does nothing: there is one pane. */
@@ -715,9 +759,25 @@ hint_shown(const struct ui_model *m, const struct hint *h, char *key,
 	if ((h->action == ACT_UNDO && m->undo.n == 0) ||
 	    (h->action == ACT_REDO && m->redo.n == 0))
 		return false;
+	/* Only the ways the preview can scroll now. */
+	if ((h->action == ACT_SCROLL_LEFT || h->action == ACT_SCROLL_RIGHT) &&
+	    !ui_model_can_scroll(m, h->action == ACT_SCROLL_RIGHT))
+		return false;
+	/* Tab only where it completes (not a search, a port, a name). */
+	if (h->action == ACT_COMPLETE && !ui_model_prompt_completes(m))
+		return false;
 	if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
 		return false;
 	ui_key_name(k, key, len);
+	for (i = 0; i < sizeof hint_also / sizeof hint_also[0]; i++) {
+		if (hint_also[i].action != h->action ||
+		    hint_also[i].key == k || ui_keymap_lookup(m->mode,
+		    hint_also[i].key) != h->action)
+			continue;
+		n = strlen(key);
+		snprintf(key + n, len - n, "/%s", ui_key_name(hint_also[i].key,
+		    also, sizeof also));
+	}
 	return true;
 }
 
@@ -764,12 +824,18 @@ draw_hints(const struct ui_model *m, const struct ui_rect *r)
 	case UI_MODE_CONFIRM:
 		lists[1] = m->confirm == UI_CONFIRM_OVERWRITE ?
 		    hints_overwrite : m->confirm == UI_CONFIRM_CHANGED ?
-		    hints_changed : m->confirm == UI_CONFIRM_SRT ? hints_srt :
+		    (m->disk_change == UI_DISK_REMOVED ? hints_removed :
+		    hints_changed) : m->confirm == UI_CONFIRM_SRT ? hints_srt :
 		    hints_unsaved;
 		break;
 	default:		lists[1] = hints_settings; break;
 	}
 	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_KEYHINT));
+	/* What the check prompt takes, before its keys: explain's form. */
+	if (m->mode == UI_MODE_EDIT_PATH && (m->prompt == UI_PROMPT_CHECK ||
+	    (m->prompt == UI_PROMPT_EDIT && m->edit_kind == ROW_CHECK)))
+		x += puts_at(r->y, x, end - x, "VERB TARGET (read "
+		    "~/.ssh/id_ed25519)", ui_theme_attr(UI_ROLE_KEYHINT)) + 2;
 	if (hint_shown(m, &(struct hint){ ACT_HELP, "help" }, help,
 	    sizeof help))
 		reserve = (int)strlen(help) + 1 + 4;

@@ -75,11 +75,38 @@ wait_for "EXIT=0"
 grep -q from-file "$work/other.json" && fail "other.json changed without a save"
 
 # A new file whose directory does not exist: said at the start, not at
-# the save after the work.
+# the save after the work, and the save proposes what the start said.
 t kill-session -t ui
 start 100 30 -- tui "$work/nodir/new.json"
-wait_for "new file: \"$work/nodir\" does not exist; s saves it elsewhere"
+wait_for "new file: \"$work/nodir\" does not exist; s saves it in the profiles"
+key n
+key s
+wait_for "save to: $work/config/sbpolicy/profiles/new.json"
+wait_for "\"$work/nodir\" does not exist: proposed the profiles directory"
+key Escape
+wait_gone "save to:"
 key q
+wait_for "unsaved changes;"
+key n
+wait_for "EXIT=0"
+
+# A new file that another program creates meanwhile: the question says
+# so, rather than that it changed since it was read.
+t kill-session -t ui
+start 100 30 -- tui "$work/fresh.json"
+wait_for "new file"
+key n
+wait_for "[modified]"
+printf '{"version": 1}\n' >"$work/fresh.json"
+key s
+wait_for "save to: $work/fresh.json"
+key Enter
+wait_for "fresh.json was created since it was opened here; overwrite it?"
+key c
+wait_for "not saved"
+key q
+wait_for "unsaved changes;"
+key n
 wait_for "EXIT=0"
 
 # A file that o cannot open: the prompt stays, with the name as typed, so

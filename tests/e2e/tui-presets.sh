@@ -29,7 +29,14 @@ key Enter
 wait_for "saved \"$work/config/sbpolicy/profiles/policy.json\""
 grep -q '"match": "glob"' "$work/config/sbpolicy/profiles/policy.json" ||
     fail "the preset was not what was saved"
+# The title names the file saved: at 100 columns its start gives way to the
+# modes, and on a wider screen it shows whole.
+wait_row 1 "sbpolicy: .../config/sbpolicy/profiles/policy.json"
+wait_row 1 "network restricted | fs read-only"
+t resize-window -t ui -x 130 -y 30
 wait_for "sbpolicy: $work/config/sbpolicy/profiles/policy.json"
+t resize-window -t ui -x 100 -y 30
+wait_row 1 "sbpolicy: .../config/sbpolicy/profiles/policy.json"
 
 # o starts where the profiles are.
 key o
