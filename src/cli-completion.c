@@ -13,13 +13,10 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "explain.h"
 #include "format.h"
 #include "params.h"
 
-/* explain's verbs (explain.c keeps their table private; tests/completion.sh
- * asks explain about each one, so a renamed verb fails there). */
-#define VERBS	"read write create delete exec connect bind listen lookup " \
-		"sysctl"
 #define SHELLS	"bash zsh fish"
 
 /* How a word is completed. */
@@ -97,6 +94,8 @@ option_arg(enum cli_cmd cmd, const struct cli_option_info *o, struct buf *w)
 static enum arg_kind
 positional(enum cli_cmd cmd, size_t n, struct buf *w)
 {
+	size_t i;
+
 	buf_reset(w);
 	switch (cmd) {
 	case CLI_GENERATE:
@@ -109,7 +108,12 @@ positional(enum cli_cmd cmd, size_t n, struct buf *w)
 		return n == 0 ? ARG_FILE : ARG_TEXT;
 	case CLI_EXPLAIN:
 		if (n == 0) {
-			buf_puts(w, VERBS);
+			/* explain's own table: a new verb cannot be missing. */
+			for (i = 0; explain_verb(i) != NULL; i++) {
+				if (i > 0)
+					buf_putc(w, ' ');
+				buf_puts(w, explain_verb(i));
+			}
 			return ARG_WORDS;
 		}
 		return n == 1 ? ARG_FILE : ARG_TEXT;
