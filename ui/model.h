@@ -21,11 +21,12 @@
 
 /*
  * The model is this header's state and its parts: model.c (set-up, the
- * actions, prompts and questions), rows.c (the settings pane's rows),
- * preview.c (the preview's lines and their marks), files.c (loading,
- * saving, where files go), lists.c (the table of the lists and switches the
- * actions and rows work from), checks.c (the access checks) and help.c
- * (the help screen's text).
+ * actions), prompt.c (the prompts: Tab, accepting them, their keys),
+ * confirm.c (the questions and their answers; model-int.h is what these
+ * three share), rows.c (the settings pane's rows), preview.c (the preview's
+ * lines and their marks), files.c (loading, saving, where files go),
+ * lists.c (the table of the lists and switches the actions and rows work
+ * from), checks.c (the access checks) and help.c (the help screen's text).
  */
 
 /*
