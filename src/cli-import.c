@@ -16,6 +16,7 @@ cli_import(int argc, char **argv)
 {
 	struct cli_opts o;
 	struct import_ctx ctx;
+	struct gen_ctx gctx;
 	struct import_warnings w;
 	struct params p;
 	struct sb_error err;
@@ -63,6 +64,13 @@ cli_import(int argc, char **argv)
 	ctx.home = o.home;
 	sb_error_init(&err);
 	if (import_srt_file(o.command[1], &ctx, &p, &w, &err) == -1) {
+		cli_warn("%s", err.msg);
+		goto out;
+	}
+	/* What is written, generate takes (with the same -C, $HOME and
+	 * $TMPDIR): a file it refuses would be a failure put off. */
+	cli_gen_ctx(&o, &gctx);
+	if (import_srt_check(o.command[1], &p, &gctx, &err) == -1) {
 		cli_warn("%s", err.msg);
 		goto out;
 	}

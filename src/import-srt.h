@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "gen.h"
 #include "params.h"
 
 /* What differs, about one setting of the settings file. */
@@ -60,7 +61,8 @@ bool	import_srt_detect_file(const char *path);
  * decides whether that is an error), unknown keys among them. Returns 0;
  * or -1, *out unchanged and *w empty, with err set to "NAME:LINE:COL:
  * PATH: what is wrong" for a file srt would refuse too (not JSON, a wrong
- * type, an empty path, a port out of range).
+ * type or value, an empty path, a port out of range, an unknown key where
+ * srt takes none), and for a params file (one with "version").
  */
 int	import_srt_text(const char *name, const char *text, size_t len,
 	    const struct import_ctx *, struct params *out,
@@ -68,5 +70,14 @@ int	import_srt_text(const char *name, const char *text, size_t len,
 /* The same for a file, read with file_read's cap. */
 int	import_srt_file(const char *file, const struct import_ctx *,
 	    struct params *out, struct import_warnings *w, struct sb_error *);
+
+/*
+ * Whether the params p that the import of file name made are what
+ * `generate -p` takes: written as a params file, read back, rendered with
+ * ctx. Returns 0, or -1 with err set to "NAME: the params file it converts
+ * to would not generate a profile: why".
+ */
+int	import_srt_check(const char *name, const struct params *p,
+	    const struct gen_ctx *ctx, struct sb_error *);
 
 #endif

@@ -38,10 +38,10 @@ expect 2 "$sb" import srt a.json -C nowhere
 one_line_error '--cd: not a directory: "nowhere"'
 
 # --- the acceptance case: sockets, writes and denied reads -----------------
-cat >proj/srt.json <<'EOF'
+cat >proj/srt.json <<EOF
 {
   "filesystem": {
-    "denyRead": ["~/.ssh", "**/*.pem"],
+    "denyRead": ["~/.ssh", "$work/proj/**/*.pem"],
     "allowWrite": [".", "../shared"],
     "denyWrite": [".env"]
   },
@@ -64,11 +64,13 @@ ask() {
 	shift
 	expect "$want" "$sb" explain -p imported.json -C proj "$@"
 }
-# Writes: the cwd, ../shared and $TMPDIR (srt's own temporary directory),
-# not .env nor .git's hooks, nothing else.
+# Writes: the cwd, ../shared and /tmp/claude (srt's own temporary
+# directory, where it points TMPDIR), not the user's $TMPDIR, not .env nor
+# .git's hooks, nothing else.
 ask 0 write ./src/main.c
 ask 0 write "$work/shared/notes.txt"
-ask 0 write "$TMPDIR/build.o"
+ask 0 write /tmp/claude/build.o
+ask 1 write "$TMPDIR/build.o"
 ask 1 write ./.env
 ask 1 write ./.git/hooks/pre-commit
 ask 1 write "$HOME/notes.txt"
@@ -129,7 +131,7 @@ expect 1 "$sb" import srt syntax.json
 one_line_error 'syntax.json:1:36: syntax error'
 printf '{\n  "network": {"allowLocalBinding": "yes"}\n}\n' >type.json
 expect 1 "$sb" import srt type.json
-one_line_error 'type.json:2:36: network.allowLocalBinding: expected a boolean, got a string'
+one_line_error 'type.json:2:36: network.allowLocalBinding: expected a boolean, got a string: "yes"$'
 printf '{"network": {"socksProxyPort": 0}}\n' >port.json
 expect 1 "$sb" import srt port.json -o port-out.json
 one_line_error 'port.json:1:32: network.socksProxyPort: port must be an integer 1..65535: 0'
@@ -137,6 +139,95 @@ one_line_error 'port.json:1:32: network.socksProxyPort: port must be an integer 
 printf '{}\n' >empty.json
 expect 0 "$sb" import srt empty.json
 [ -s err ] && bad "an empty object warned" || ok
-grep -q '"include_tmpdir": true' out && ok || bad "{} lost srt's TMPDIR"
+grep -q '"include_tmpdir": false' out && ok || bad "{} made \$TMPDIR writable"
+grep -q '"/tmp/claude",' out && ok || bad "{} lost srt's TMPDIR, /tmp/claude"
+
+# --- the schema of srt 0.0.83 ---------------------------------------------------
+# Its five newest keys are known, each warned about once; allowAllDomains,
+# which no release has, is an unknown key.
+cat >new83.json <<'EOF2'
+{"network": {"allowedDomains": [], "deniedDomains": [],
+  "allowPlaintextHeaderSet": true, "stripResponseHeaders": ["set-cookie"],
+  "refuseOpaqueTunnels": true, "requireHostMatch": true,
+  "ambiguousRequestTarget": "refuse", "allowAllDomains": true}}
+EOF2
+expect 0 "$sb" import srt new83.json
+[ "$(grep -c 'no equivalent, not carried over$' err)" -eq 5 ] && ok ||
+    { bad "not one no-equivalent line per new key:"; cat err; }
+[ "$(grep -c 'unknown key' err)" -eq 1 ] &&
+    grep -q 'network.allowAllDomains: unknown key, ignored' err && ok ||
+    { bad "allowAllDomains is not the one unknown key:"; cat err; }
+expect 1 "$sb" import srt --strict new83.json
+# Values of the settings that are only warned about or ignored are checked
+# as srt checks them: srt refuses these files.
+printf '{"allowPty": "yes", "enableWeakerNetworkIsolation": "no"}\n' >pty.json
+expect 1 "$sb" import srt pty.json
+one_line_error 'pty.json:1:14: allowPty: expected a boolean, got a string: "yes"$'
+printf '{"network": {"tlsTerminate": null}}\n' >tls.json
+expect 1 "$sb" import srt tls.json
+one_line_error 'tls.json:1:30: network.tlsTerminate: expected an object, got null$'
+printf '{"credentials": {"injectHosts": ["a.com"]}}\n' >cred.json
+expect 1 "$sb" import srt cred.json
+one_line_error 'cred.json:1:18: credentials.injectHosts: unknown key: srt refuses it here'
+printf '{"credentials": {"files": [{"path": "~/.npmrc", "mode": "mask"}]}}\n' >mask.json
+expect 1 "$sb" import srt mask.json
+one_line_error 'mask.json:1:17: credentials: credential masking needs network.tlsTerminate'
+
+# --- what a params file cannot say -----------------------------------------
+# A relative deny-read is fixed to the directory of the import, and says
+# so (--strict fails): run elsewhere, it denies nothing there.
+mkdir -p dirA dirB
+printf '{"filesystem": {"allowWrite": ["."], "denyRead": ["**/.env", "secrets"]}}\n' >dirA/s.json
+expect 0 "$sb" import srt -C dirA dirA/s.json -o dirA/p.json
+[ "$(grep -c "is relative, and a params file holds no relative path: fixed to the directory of the import, \"$work/dirA\"" err)" -eq 2 ] &&
+    ok || { bad "no warning per relative deny:"; cat err; }
+expect 1 "$sb" import srt --strict -C dirA dirA/s.json
+expect 1 "$sb" explain -p dirA/p.json -C dirA read "$work/dirA/.env"
+expect 1 "$sb" explain -p dirA/p.json -C dirA read "$work/dirA/secrets/k"
+expect 0 "$sb" explain -p dirA/p.json -C dirB read "$work/dirB/.env"
+# A denyWrite in no writable root is dropped, and says so.
+printf '{"filesystem": {"allowWrite": [], "denyWrite": ["secrets"]}}\n' >nowhere.json
+expect 0 "$sb" import srt nowhere.json
+has "sbpolicy: warning: nowhere.json:1:49: filesystem.denyWrite[0]: \"secrets\" lies in no writable root, where nothing is writable anyway: not carried over (a root added there later is not kept read-only)" err
+expect 1 "$sb" import srt --strict nowhere.json
+# $TMPDIR is not made writable (srt's commands write /tmp/claude), so a
+# denyWrite there is in no root either.
+mkdir -p t
+printf '{"filesystem": {"allowWrite": [], "denyWrite": ["%s/t/x"]}}\n' "$work" >tmp.json
+expect 0 env TMPDIR="$work/t" "$sb" import srt tmp.json -o ro.json
+grep -q 'lies in no writable root' err && ok || bad "no warning for $work/t/x"
+expect 1 env TMPDIR="$work/t" "$sb" explain -p ro.json write "$work/t/x"
+# A deny in a root inside another root is kept: no false warning.
+printf '{"filesystem": {"allowWrite": [".", "%s"], "denyWrite": [".env"]}}\n' "$work" >nest.json
+expect 0 "$sb" import srt -C proj nest.json -o nest-p.json
+[ -s err ] && { bad "a warning for a deny that holds:"; cat err; } || ok
+expect 1 "$sb" explain -p nest-p.json -C proj write "$work/proj/.env"
+expect 0 "$sb" explain -p nest-p.json -C proj write "$work/proj/x"
+# Brackets that spell no set are text to srt, and stay text.
+printf '{"filesystem": {"denyRead": ["%s/b/[z-a]", "%s/b/backup[2024-01-15]"]}}\n' "$work" "$work" >br.json
+expect 0 "$sb" import srt br.json -o br-p.json
+[ -s err ] && { bad "brackets warned:"; cat err; } || ok
+expect 1 "$sb" explain -p br-p.json read "$work/b/[z-a]"
+expect 1 "$sb" explain -p br-p.json read "$work/b/backup[2024-01-15]/x"
+expect 0 "$sb" explain -p br-p.json read "$work/b/backup2"
+# allowRead with nothing read-denied re-opens nothing: no warning.
+printf '{"filesystem": {"allowRead": ["."]}}\n' >ar.json
+expect 0 "$sb" import srt --strict ar.json
+
+# --- nothing generate refuses is written -------------------------------------
+printf '{"filesystem": {"denyRead": ["/tmp/a\\u001bb"]}}\n' >ctl.json
+expect 1 "$sb" import srt ctl.json -o ctl-p.json
+one_line_error 'ctl.json: the params file it converts to would not generate a profile: filesystem.deny_read\[0\]: a pattern with a control character'
+[ -e ctl-p.json ] && bad "a params file generate refuses was written" || ok
+deep=$(i=0; while [ $i -lt 300 ]; do printf 'd/'; i=$((i + 1)); done)
+printf '{"filesystem": {"allowWrite": ["."], "denyRead": ["%sx"]}}\n' "$deep" >deep.json
+expect 1 "$sb" import srt -C proj deep.json -o deep-p.json
+one_line_error 'deep.json: the params file it converts to would not generate a profile: '
+[ -e deep-p.json ] && bad "a params file generate refuses was written" || ok
+
+# --- a params file given by mistake ----------------------------------------
+printf '{"version": 1, "network": {"mode": "off"}}\n' >params.json
+expect 1 "$sb" import srt params.json
+one_line_error 'params.json:1:2: version: this is a params file, not an srt settings file (sbpolicy reads it with -p)$'
 
 finish
