@@ -15,6 +15,7 @@
 #include "explain.h"
 #include "format.h"
 #include "glob.h"
+#include "path.h"
 #include "proc.h"
 #include "sbpl-eval.h"
 #include "sbpl-lint.h"
@@ -79,6 +80,81 @@ doctor_status_name(enum doctor_status st)
 		break;
 	}
 	return "skip";
+}
+
+/* --- macOS's view, elsewhere ---------------------------------------------- */
+
+/*
+ * The directories macOS links to /private (SBPL-FACTS §5): a path under
+ * one is canonical as /private/..., which the kernel checks and the lint
+ * expects, and is 8 bytes longer in sun_path.
+ */
+static bool
+linked_dir(const char *p)
+{
+	static const char *const dirs[] = { "/tmp", "/var", "/etc" };
+	size_t i;
+
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		if (strncmp(p, dirs[i], 4) == 0 && (p[4] == '\0' ||
+		    p[4] == '/'))
+			return true;
+	}
+	return false;
+}
+
+/* p without /private before tmp, var and etc: the name here. */
+static const char *
+unprivate(const char *p)
+{
+	if (strncmp(p, "/private/", 9) == 0 && linked_dir(p + 8))
+		return p + 8;
+	return p;
+}
+
+/*
+ * realpath(3) as macOS would answer it, over the file system of this
+ * machine (arg): a path under /tmp, /var or /etc (or /private/...) exists
+ * when it does here, and is "/private" and the path, not resolved further
+ * (what lies below differs by system: Linux links /var/run to /run); any
+ * other path is resolved here, and becomes /private/... when it leads
+ * into one of the three.
+ */
+static char *
+mac_realpath(const char *path, void *arg)
+{
+	const struct path_fs *fs = arg;
+	const char *q = unprivate(path);
+	char *real, *out;
+
+	if (linked_dir(q)) {
+		if ((real = fs->realpath(q, fs->arg)) == NULL)
+			return NULL;
+		free(real);
+		xasprintf(&out, "/private%s", q);
+		return out;
+	}
+	if ((real = fs->realpath(path, fs->arg)) == NULL || !linked_dir(real))
+		return real;
+	xasprintf(&out, "/private%s", real);
+	free(real);
+	return out;
+}
+
+static bool
+mac_is_dir(const char *path, void *arg)
+{
+	const struct path_fs *fs = arg;
+
+	return fs->is_dir(unprivate(path), fs->arg);
+}
+
+static char *
+mac_read_file(const char *path, size_t max, void *arg)
+{
+	const struct path_fs *fs = arg;
+
+	return fs->read_file(unprivate(path), max, fs->arg);
 }
 
 /* --- what can be checked anywhere ---------------------------------------- */
@@ -611,13 +687,32 @@ doctor_run(const struct doctor_probes *pr, const struct doctor_spec *sp,
     struct doctor_report *rep)
 {
 	struct doctor d;
+	struct doctor_spec mac_sp;
+	struct gen_ctx mac_ctx;
+	struct path_fs mac_fs;
 	const char *sys;
 
+	memset(&mac_fs, 0, sizeof mac_fs);
 	memset(rep, 0, sizeof *rep);
 	memset(&d, 0, sizeof d);
 	d.pr = pr;
 	d.sp = sp;
 	d.rep = rep;
+	sys = pr->sysname(pr->arg);
+	rep->macos = sys != NULL && strcmp(sys, "Darwin") == 0;
+	if (!rep->macos) {
+		/* Nothing is enforced here: the profile is judged as the
+		 * Mac it is for would see it, /tmp as /private/tmp. */
+		mac_fs.realpath = mac_realpath;
+		mac_fs.is_dir = mac_is_dir;
+		mac_fs.read_file = mac_read_file;
+		mac_fs.arg = (void *)sp->ctx->fs;
+		mac_ctx = *sp->ctx;
+		mac_ctx.fs = &mac_fs;
+		mac_sp = *sp;
+		mac_sp.ctx = &mac_ctx;
+		d.sp = &mac_sp;
+	}
 	check_params(&d);
 	if (d.rendered) {
 		check_sockets(&d);
@@ -627,15 +722,15 @@ doctor_run(const struct doctor_probes *pr, const struct doctor_spec *sp,
 		    "params)");
 		add(&d, "lint", DOCTOR_SKIP, NULL, "no profile (see params)");
 	}
-	sys = pr->sysname(pr->arg);
-	if (sys != NULL && strcmp(sys, "Darwin") == 0) {
-		rep->macos = true;
+	if (rep->macos)
 		check_macos(&d);
-	} else
+	else
 		add(&d, "sandbox", DOCTOR_SKIP, NULL, "enforcement needs "
 		    "macOS, and this is %s: sandbox-exec, the refused write "
-		    "and connect, nesting and log stream were not tried",
-		    sys != NULL ? sys : "not macOS");
+		    "and connect, nesting and log stream were not tried (the "
+		    "checks above read the profile as macOS does: /tmp, /var "
+		    "and /etc as /private/...)", sys != NULL ? sys :
+		    "not macOS");
 	if (d.tmp_dir != NULL)
 		pr->remove_dir(d.tmp_dir, pr->arg);
 	if (d.home_dir != NULL)

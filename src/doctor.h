@@ -115,7 +115,11 @@ struct doctor_spec {
  * write outside the sandbox works (write); a connect the profile denies to
  * a socket it listens on outside the sandbox, in a private directory under
  * tmpdir, is refused, and works outside (connect); log stream starts (log).
- * Elsewhere one check, sandbox, says that enforcement needs macOS. A check
+ * Elsewhere one check, sandbox, says that enforcement needs macOS, and the
+ * first three judge the profile as macOS would: /tmp, /var and /etc (and
+ * what leads into them) are canonical as /private/... there, whatever
+ * they are here, so that a path under /tmp neither fails the lint nor
+ * passes the sun_path check shorter than on a Mac. A check
  * whose premise failed, or that the policy makes moot (it allows every
  * write), is skipped with the reason. Prints nothing (but what the programs
  * it runs print, which only sandbox-exec does, on its failure); release

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: ISC
 # doctor.sh: `sbpolicy doctor` on the command line. Off macOS: the plain
 # "needs macOS" line and its exit status, 3; what it checks anyway (the
-# params, the socket paths, the profile's lint) failing with 1. The macOS
-# checks themselves are tested on fakes in test_doctor.
+# params, the socket paths, the profile's lint, as a Mac reads them)
+# failing with 1. The macOS checks themselves are tested on fakes in
+# test_doctor.
 . "${top_srcdir:-.}/tests/lib.sh" doctor
 
 expect 0 "$sb" doctor --help
@@ -52,12 +53,31 @@ grep -q "^skip sandbox: enforcement needs macOS, and this is $(uname -s): " out 
 [ "$(wc -l <out)" -eq 4 ] && ok || bad "doctor printed $(wc -l <out) lines"
 [ -s err ] && bad "doctor wrote to stderr: $(cat err)" || ok
 
-# The options are the policy's: sockets that fit. (Not under /tmp, nor a
-# writable cwd there: the lint reads the profile as macOS does, where /tmp
-# is /private/tmp, and says so.)
+# The options are the policy's: sockets that fit.
 expect 3 "$sb" doctor --network restricted --allow-unix-socket /srv/ok.sock \
     --deny-unix-socket '/srv/**/*.sock'
 has 'ok   sockets: 2 socket paths fit sun_path (104 bytes with its NUL)'
+
+# Paths under /tmp: the profile is read as a Mac reads it, where /tmp is
+# /private/tmp, so they lint clean here too (the default workspace, a cwd
+# under /tmp, the README's socket), and the exit status is 3.
+expect 3 "$sb" doctor --full-auto -C /tmp
+grep -q '^ok   lint: the profile lints clean ([0-9]* rules)$' out && ok ||
+    bad "a cwd under /tmp fails the lint: $(cat out)"
+grep -q '^skip sandbox: .* (the checks above read the profile as macOS does: /tmp, /var and /etc as /private/...)$' out &&
+    ok || bad "no word of how the profile was read: $(cat out)"
+expect 3 "$sb" doctor --allow-unix-socket /tmp/.s.PGSQL.5432
+has 'ok   sockets: 1 socket path fits sun_path (104 bytes with its NUL)'
+grep -q '^ok   lint: ' out && ok || bad "/tmp/.s.PGSQL.5432 fails the lint"
+expect 3 "$sb" doctor --full-auto --writable-root /tmp/sbpolicy-doctor-none \
+    --deny-read '/tmp/**/.env'
+grep -q '^ok   lint: ' out && ok || bad "/tmp paths fail the lint: $(cat out)"
+# sun_path is measured on the macOS path: 104 bytes as written under
+# /var/run (100 as Linux's /run), 112 as /private/var/run.
+long=/var/run/$(printf '%090d' 0).sock
+expect 1 "$sb" doctor --allow-unix-socket "$long"
+grep -q '^FAIL sockets: network.unix_sockets.allow\[0\] .* is 112 bytes in its canonical form' out &&
+    ok || bad "a socket too long on a Mac passes: $(cat out)"
 
 # A socket path too long for sun_path: the socket check and the lint fail,
 # with what to do, and the exit status is 1.

@@ -570,6 +570,99 @@ test_not_macos_lint_fails(void **state)
 	policy_end();
 }
 
+/*
+ * A Linux file system: /tmp and /var are directories, /var/run links to
+ * /run. Off macOS the checks read the profile as a Mac would, with /tmp
+ * as /private/tmp, whatever this one says.
+ */
+static const struct test_fs_entry linux_fs[] = {
+	{ "/tmp", 'd', NULL },
+	{ "/tmp/proj", 'd', NULL },
+	{ "/tmp/proj/.git", 'd', NULL },
+	{ "/var", 'd', NULL },
+	{ "/var/tmp", 'd', NULL },
+	{ "/run", 'd', NULL },
+	{ "/var/run", 'l', "/run" },
+	{ "/home", 'd', NULL },
+	{ "/home/me", 'd', NULL },
+	{ "/home/me/tmp", 'l', "/tmp" },
+	{ NULL, 0, NULL },
+};
+static struct path_fs linux_path_fs;
+
+static void
+linux_begin(void)
+{
+	policy_begin();
+	fk.sysname = "Linux";
+	linux_path_fs = test_fs(linux_fs);
+	ctx.cwd = "/tmp/proj";
+	ctx.home = "/home/me";
+	ctx.tmpdir = "/var/tmp";
+	ctx.fs = &linux_path_fs;
+	tmpdir = "/var/tmp";
+}
+
+/* Paths under /tmp (the cwd, /tmp, a socket, a link into it) lint clean,
+ * as they do on a Mac, where the generator writes /private/tmp: exit 3. */
+static void
+test_not_macos_tmp_paths(void **state)
+{
+	(void)state;
+	linux_begin();
+	pol.fs_mode = FS_WORKSPACE_WRITE;
+	strlist_add(&pol.writable_roots, "~/tmp/out");
+	strlist_add(&pol.deny_read, "/tmp/proj/secrets");
+	socklist_add(&pol.sock_allow, "/tmp/.s.PGSQL.5432", MATCH_SUBPATH,
+	    ACCESS_CONNECT_BIND);
+	socklist_add(&pol.sock_deny, "/var/run/docker.sock", MATCH_LITERAL,
+	    ACCESS_CONNECT_BIND);
+	assert_int_equal(run_doctor(), DOCTOR_EXIT_NOT_MACOS);
+	assert_check("params", DOCTOR_OK, "valid");
+	assert_check("sockets", DOCTOR_OK, "2 socket paths fit sun_path");
+	assert_check("lint", DOCTOR_OK, "lints clean");
+	assert_check("sandbox", DOCTOR_SKIP, "read the profile as macOS does");
+	assert_int_equal(fk.ninside + fk.noutside, 0);
+	policy_end();
+}
+
+/* sun_path is judged on the macOS path, 8 bytes longer under /tmp and
+ * /var (here /var/run would be the shorter /run). */
+static void
+test_not_macos_socket_length(void **state)
+{
+	char path[128];
+
+	(void)state;
+	linux_begin();
+	/* 104 bytes as written, 100 as /run/..., 112 as /private/var/run. */
+	memset(path, 'a', sizeof path);
+	memcpy(path, "/var/run/", 9);
+	memcpy(path + 99, ".sock", 6);
+	socklist_add(&pol.sock_allow, path, MATCH_LITERAL, ACCESS_CONNECT);
+	assert_int_equal(run_doctor(), DOCTOR_EXIT_FAILED);
+	assert_check("sockets", DOCTOR_FAIL, "is 112 bytes in its canonical "
+	    "form, more than the 103");
+	doctor_report_clear(&rep);
+	socklist_clear(&pol.sock_allow);
+	/* 97 bytes under /tmp: 105 on a Mac. */
+	memset(path, 'b', sizeof path);
+	memcpy(path, "/tmp/", 5);
+	memcpy(path + 92, ".sock", 6);
+	socklist_add(&pol.sock_allow, path, MATCH_LITERAL, ACCESS_CONNECT);
+	assert_int_equal(run_doctor(), DOCTOR_EXIT_FAILED);
+	assert_check("sockets", DOCTOR_FAIL, "is 105 bytes");
+	doctor_report_clear(&rep);
+	socklist_clear(&pol.sock_allow);
+	/* 95 bytes: 103 on a Mac, which fits. */
+	path[90] = '\0';
+	strcat(path, ".sock");
+	socklist_add(&pol.sock_allow, path, MATCH_LITERAL, ACCESS_CONNECT);
+	assert_int_equal(run_doctor(), DOCTOR_EXIT_NOT_MACOS);
+	assert_check("sockets", DOCTOR_OK, "1 socket path fits");
+	policy_end();
+}
+
 /* --- the checks anywhere, failing ---------------------------------------- */
 
 static void
@@ -970,6 +1063,8 @@ main(void)
 		T(test_nothing_to_refuse),
 		T(test_not_macos),
 		T(test_not_macos_lint_fails),
+		T(test_not_macos_tmp_paths),
+		T(test_not_macos_socket_length),
 		T(test_params_fail),
 		T(test_sockets),
 		T(test_no_sandbox_exec),
