@@ -746,7 +746,12 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 			if (cmd != CLI_TUI || o->params_file != o->command[0] ||
 			    !import_srt_detect_file(o->params_file)) {
 				status = CLI_EXIT_ERROR;
-				goto fail;
+				if (!import_srt_detect_file(o->params_file))
+					goto fail;
+				/* Elsewhere, say what would read it. */
+				cli_warn("%s (an srt settings file: 'sbpolicy "
+				    "import srt FILE' converts it)", err.msg);
+				goto out;
 			}
 			sb_error_init(&err);
 		}

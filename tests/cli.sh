@@ -355,6 +355,14 @@ for glob in '/tmp/[z-a].sock' '/tmp/a**b/s'; do
 	one_line_error 'glob\.json:1:[0-9]*: network\.unix_sockets\.deny\[0\]\.path: '
 done
 
+# --- an srt settings file where params are expected --------------------------
+printf '{"filesystem": {"allowWrite": ["."]}}\n' >srt.json
+expect 1 "$sb" generate -p srt.json
+one_line_error "srt\\.json:1:1: version: required key is missing (an srt settings file: 'sbpolicy import srt FILE' converts it)$"
+printf '{"filesystem": {"writable": ["."]}}\n' >notsrt.json
+expect 1 "$sb" generate -p notsrt.json
+grep -q 'import srt' err && bad "a file that is not srt's got the srt hint" || ok
+
 # --- built-in denies of the container engines' sockets ----------------------
 expect 0 "$sb" generate --network full
 has '(deny network-outbound (remote unix-socket (literal (param "BUILTIN_DENY_0"))))'
