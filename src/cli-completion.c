@@ -752,9 +752,15 @@ cli_completion(int argc, char **argv)
 		return status == CLI_DONE ? CLI_EXIT_OK : status;
 	}
 	status = CLI_EXIT_USAGE;
-	if ((shell = o.command[0]) == NULL || o.command[1] != NULL) {
+	if ((shell = o.command[0]) == NULL) {
 		cli_warn("completion: which shell? bash, zsh or fish (e.g. "
 		    "sbpolicy completion bash)");
+		goto out;
+	}
+	if (o.command[1] != NULL) {
+		cli_warn("completion: one shell at a time, not %s too (e.g. "
+		    "sbpolicy completion bash)", sb_show(show, sizeof show,
+		    o.command[1]));
 		goto out;
 	}
 	buf_init(&b);

@@ -18,6 +18,7 @@ one_line_error 'completion: which shell? bash, zsh or fish'
 expect 2 "$sb" completion tcsh
 one_line_error 'completion: unknown shell "tcsh" (bash, zsh, fish)'
 expect 2 "$sb" completion bash zsh
+one_line_error 'completion: one shell at a time, not "zsh" too'
 expect 0 "$sb" completion --help
 grep -q '^usage: sbpolicy completion bash|zsh|fish' out && ok ||
     bad "completion --help"
