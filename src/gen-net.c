@@ -537,13 +537,19 @@ sock_filter(struct gen *g, struct buf *f, const struct sock *s,
 	return 0;
 }
 
-/* The allow rules of one socket entry whose filter is f. */
+/*
+ * The allow rules of one socket entry whose filter is f. A server binds
+ * and then listens and accepts, which are checked as network-inbound
+ * (SBPL-FACTS 4.4): bind alone would leave it a socket it cannot use.
+ */
 static void
 allow_lines(struct buf *b, const struct buf *f, enum sock_access access)
 {
 	/* buf_puts, not buf_printf: this runs once per entry. */
 	if (access == ACCESS_CONNECT_BIND) {
 		buf_puts(b, "(allow network-bind (local unix-socket ");
+		buf_add(b, f->data, f->len);
+		buf_puts(b, "))\n(allow network-inbound (local unix-socket ");
 		buf_add(b, f->data, f->len);
 		buf_puts(b, "))\n");
 	}
@@ -566,6 +572,7 @@ block_unix_allow(struct gen *g, struct buf *b, struct sock *s, size_t n)
 	    "(allow system-socket (socket-domain AF_UNIX))\n");
 	if (g->p->allow_all_sockets) {
 		buf_puts(b, "(allow network-bind (local unix-socket))\n"
+		    "(allow network-inbound (local unix-socket))\n"
 		    "(allow network-outbound (remote unix-socket))\n");
 		gen_origin_close(g, b, block);
 		return 0;
@@ -602,6 +609,8 @@ deny_lines(struct gen *g, struct buf *b, struct buf *f, const struct sock *s,
 {
 	if (sock_filter(g, f, s, key, value, literal, what) == -1)
 		return -1;
+	/* Denying the bind is enough to keep a server off the path: only
+	 * a bind gives a socket that address to listen on. */
 	buf_printf(b, "(deny network-outbound (remote unix-socket %s))\n"
 	    "(deny network-bind (local unix-socket %s))\n", buf_str(f),
 	    buf_str(f));

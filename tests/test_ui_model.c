@@ -2104,14 +2104,15 @@ model_selecting_an_entry_marks_its_lines(void **state)
 	assert_true(d != SIZE_MAX && rule != SIZE_MAX && port != SIZE_MAX);
 	assert_true(f->m.lines[d].mark & UI_MARK_ENTRY);
 	assert_true(f->m.lines[rule].mark & UI_MARK_ENTRY);
-	assert_true(f->m.lines[rule - 1].mark & UI_MARK_ENTRY);	/* bind */
+	assert_true(f->m.lines[rule - 1].mark & UI_MARK_ENTRY);	/* listen */
+	assert_true(f->m.lines[rule - 2].mark & UI_MARK_ENTRY);	/* bind */
 	assert_false(f->m.lines[port].mark & UI_MARK_ENTRY);
 	l = &f->m.lines[rule];
 	assert_int_equal(l->span_off, 0);
 	assert_int_equal(l->span_len, l->len);
 	/* Not the section's comment, which all the entries share. */
-	assert_false(f->m.lines[rule - 2].mark & UI_MARK_ENTRY);
-	assert_int_equal(marked_lines(&f->m, UI_MARK_ENTRY), 3);
+	assert_false(f->m.lines[rule - 3].mark & UI_MARK_ENTRY);
+	assert_int_equal(marked_lines(&f->m, UI_MARK_ENTRY), 4);
 	assert_true(rule >= f->m.preview_top);
 
 	/* Another entry, other lines. */
