@@ -50,7 +50,8 @@ utf8_len(const unsigned char *s)
 	long cp;
 
 	cp = utf8_decode((const char *)s, strnlen((const char *)s, 4), &n);
-	if (cp < 0x80 || (cp >= 0x80 && cp <= 0x9f))
+	if (cp < 0x80 || (cp >= 0x80 && cp <= 0x9f) ||
+	    unicode_is_bidi_control(cp))
 		return 0;
 	return n;
 }

@@ -74,13 +74,29 @@ shquote_append(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* A character that a line for the user writes as \x escapes: a control,
+ * or one that reorders the text around it. */
+static bool
+is_hidden(const unsigned char *p, const unsigned char *end, size_t *n)
+{
+	*n = 1;
+	if (*p < 0x20 || *p == 0x7f)
+		return true;
+	if (*p < 0x80)
+		return false;
+	return unicode_is_bidi_control(utf8_decode((const char *)p,
+	    (size_t)(end - p), n));
+}
+
 static bool
 needs_dollar_quote(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end;
+	size_t n;
 
-	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
+	end = p + strlen(s);
+	for (; *p != '\0'; p += n) {
+		if (is_hidden(p, end, &n))
 			return true;
 	}
 	return !utf8_valid(s);
@@ -121,8 +137,14 @@ shquote_append_oneline(struct buf *b, const char *s)
 			buf_puts(b, "\\'");
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f || utf8_decode((const char *)p,
-			    (size_t)(end - p), &n) < 0) {
+			if (is_hidden(p, end, &n)) {
+				for (; n > 0; n--, p++)
+					buf_printf(b, "\\x%02x", *p);
+				p--;	/* the loop's own step */
+				break;
+			}
+			if (utf8_decode((const char *)p, (size_t)(end - p),
+			    &n) < 0) {
 				buf_printf(b, "\\x%02x", *p);
 				break;
 			}

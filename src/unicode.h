@@ -27,4 +27,13 @@ bool	utf8_valid(const char *s);
  */
 size_t	utf8_encode(long cp, char out[4]);
 
+/*
+ * True for the invisible characters that change how the text around them
+ * is shown: the bidirectional marks, embeddings, overrides and isolates
+ * (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). A path shown to
+ * the user writes them escaped, so "/tmp/\u202egnp.sh" cannot pass for
+ * "/tmp/hs.png".
+ */
+bool	unicode_is_bidi_control(long cp);
+
 #endif

@@ -815,6 +815,11 @@ sb_show_name_quotes_only_what_needs_it(void **state)
 	    "\"say \\\"hi\\\"\"");
 	assert_string_equal(sb_show_name(buf, sizeof buf, "\xff.json"),
 	    "\"\\xff.json\"");
+	/* U+202E reverses what follows it on screen: escaped. */
+	assert_string_equal(sb_show_name(buf, sizeof buf, "x\xe2\x80\xae" "cod"),
+	    "\"x\\xe2\\x80\\xaecod\"");
+	assert_string_equal(sb_show(buf, sizeof buf, "\xe2\x81\xa9"),
+	    "\"\\xe2\\x81\\xa9\"");
 	/* U+009B is CSI to some terminals: never plain. */
 	assert_string_equal(sb_show_name(buf, sizeof buf, "a\xc2\x9b" "1m"),
 	    "\"a\\xc2\\x9b1m\"");

@@ -146,6 +146,13 @@ shquote_oneline_escapes_control_and_invalid_bytes(void **state)
 	check_quote("t\tq'\\", "$'t\\tq\\'\\\\'", true);
 	check_quote("bad\xff" "byte", "$'bad\\xffbyte'", true);
 	check_quote("del\x7f", "$'del\\x7f'", true);
+	/* A right-to-left override would show "/tmp/hs.png" for this. */
+	check_quote("/tmp/\xe2\x80\xaegnp.sh", "$'/tmp/\\xe2\\x80\\xaegnp.sh'",
+	    true);
+	check_quote("a\xe2\x81\xa6" "b\xd8\x9c", "$'a\\xe2\\x81\\xa6b\\xd8\\x9c'",
+	    true);
+	/* Near them, ordinary: U+2029 is no bidi control. */
+	check_quote("/tmp/\xe2\x80\xa9", "'/tmp/\xe2\x80\xa9'", true);
 }
 
 static void
