@@ -360,20 +360,51 @@ eval(struct comp *c, const struct sbpl_node *n, struct value *v)
 
 /* --- filters -------------------------------------------------------------- */
 
-/* Constructs AppleMatch may read otherwise than POSIX does (§4.1). */
+/*
+ * Constructs AppleMatch may read otherwise than POSIX does (§4.1): an
+ * interval {m,n}, the class escapes \d \w \s \b and their capitals,
+ * backreferences, (? groups, and within brackets a [: class or a
+ * backslash (a POSIX literal; AppleMatch may take it for an escape). An
+ * escaped brace, \{, is an ordinary character either way, as the
+ * generator writes a brace of a path.
+ */
 static bool
 regex_uncertain(const char *re)
 {
-	static const char *const marks[] = {
-		"{", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "\\b", "\\B",
-		"[[:", "(?", "\\1", "\\2", "\\3", "\\4", "\\5", "\\6", "\\7",
-		"\\8", "\\9",
-	};
-	size_t i;
+	const char *p, *q;
 
-	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		if (strstr(re, marks[i]) != NULL)
+	for (p = re; *p != '\0'; p++) {
+		switch (*p) {
+		case '\\':
+			if (*++p == '\0')
+				return false;
+			if (strchr("dDwWsSbB123456789", *p) != NULL)
+				return true;
+			break;
+		case '{':
 			return true;
+		case '(':
+			if (p[1] == '?')
+				return true;
+			break;
+		case '[':
+			/* To the bracket's end: a leading ']' (after '^')
+			 * is one of its characters. */
+			q = p + 1;
+			if (*q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			for (; *q != '\0' && *q != ']'; q++) {
+				if (*q == '\\' || (*q == '[' && (q[1] == ':' ||
+				    q[1] == '.' || q[1] == '=')))
+					return true;
+			}
+			if (*q == '\0')
+				return false;
+			p = q;
+			break;
+		}
 	}
 	return false;
 }

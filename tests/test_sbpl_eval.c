@@ -968,6 +968,35 @@ eval_ip4_and_ip6_kinds(void **state)
 }
 
 static void
+eval_escaped_brace_is_a_plain_character(void **state)
+{
+	/* As the generator writes a deny-read of "/a{1}". */
+	static const char	text[] = V
+	    "(allow default)\n"
+	    "(deny file-read* (regex \"^/a\\\\{1\\\\}(/.*)?$\"))\n";
+	static const char	interval[] = V
+	    "(allow default)\n"
+	    "(deny file-read* (regex \"^/a{2}$\"))\n";
+	static const char	bracket[] = V
+	    "(allow default)\n"
+	    "(deny file-read* (regex \"^/a[{]$\"))\n"
+	    "(deny file-read* (regex \"^/b[[:digit:]]$\"))\n";
+
+	(void)state;
+	expect(text, q_path("file-read-data", "/a{1}"), SBPL_DENIED, 3);
+	expect(text, q_path("file-read-data", "/a{1}/x"), SBPL_DENIED, 3);
+	expect(text, q_path("file-read-data", "/a1"), SBPL_ALLOWED, 2);
+	expect(text, q_path("file-read-data", "/etc/hosts"), SBPL_ALLOWED, 2);
+	/* An interval is one of AppleMatch's unknowns: no answer. */
+	expect(interval, q_path("file-read-data", "/aa"), SBPL_UNDECIDABLE,
+	    ANY);
+	/* In brackets a brace is plain; a [: class is not known. */
+	expect(bracket, q_path("file-read-data", "/a{"), SBPL_DENIED, 3);
+	expect(bracket, q_path("file-read-data", "/b1"), SBPL_UNDECIDABLE,
+	    ANY);
+}
+
+static void
 eval_local_ip_on_outbound_allows_egress(void **state)
 {
 	(void)state;
@@ -2087,6 +2116,7 @@ main(void)
 		cmocka_unit_test(eval_remote_ip_without_address_is_any),
 		cmocka_unit_test(eval_remote_any_host_one_port),
 		cmocka_unit_test(eval_ip4_and_ip6_kinds),
+		cmocka_unit_test(eval_escaped_brace_is_a_plain_character),
 		cmocka_unit_test(eval_local_ip_on_outbound_allows_egress),
 		cmocka_unit_test(eval_local_ip_for_a_bind),
 		cmocka_unit_test(eval_network_bind_falls_back_to_inbound),
