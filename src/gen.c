@@ -5,6 +5,7 @@
 
 #include "gen-int.h"
 
+#include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -808,6 +809,26 @@ gen_output_check(struct gen *g, const struct buf *b)
 	return -1;
 }
 
+/*
+ * Whether a deny_read regex takes in the whole disk: the shell and the
+ * dynamic linker, which every command needs, among the rest.
+ */
+static bool
+denies_everything(const char *regex)
+{
+	static const char *const probes[] = { "/bin/sh", "/usr/lib/dyld" };
+	regex_t re;
+	size_t i;
+	bool all = true;
+
+	if (regcomp(&re, regex, REG_EXTENDED | REG_NOSUB) != 0)
+		return false;
+	for (i = 0; i < sizeof probes / sizeof probes[0] && all; i++)
+		all = regexec(&re, probes[i], 0, NULL, 0) == 0;
+	regfree(&re);
+	return all;
+}
+
 static int
 section_deny_read(struct gen *g, struct buf *b)
 {
@@ -840,6 +861,11 @@ section_deny_read(struct gen *g, struct buf *b)
 			rc = -1;
 			break;
 		}
+		/* No literal start but "/": no regcomp for the others. */
+		if (literal <= 1 && denies_everything(regex))
+			gen_warn(g, GEN_W_DENY_READ, i, "it covers every path, "
+			    "which makes every file unreadable, the command's "
+			    "own programs and libraries included");
 		buf_reset(&filter);
 		rc = gen_regex_filter(g, &filter, regex, what);
 		if (rc == 0) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* test_ui_decode.c: keys from bytes (UTF-8, Esc, bad input) and UTF-8 text widths. */
+/* test_ui_decode.c: keys from bytes (UTF-8, Esc, bad input, pastes, mouse
+ * reports) and UTF-8 text widths. */
 #include "config.h"
 
 #include <locale.h>
@@ -311,6 +312,113 @@ decode_keeps_mouse_events_whole(void **state)
 	assert_int_equal(ui_decoder_next(&d, -1), 'k');
 }
 
+/*
+ * A bracketed paste is one event, its bytes text: the newline in it is no
+ * Enter, and nothing in it is a key (an ESC [ that is not its end, a
+ * function key curses read). A resize meanwhile comes after it.
+ */
+static void
+decode_reads_a_bracketed_paste_whole(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0x1b, '[', '2', '0', '0', '~', '/', 't', '\r', 'n', 0x1b,
+	    '[', '2', '0', 'x', UI_KEY_RESIZE, 0xc3, 0xbc, 0x1b, '[', '2', '0',
+	    '1', '~', 'q',
+	    /* A function key in it. */
+	    0x1b, '[', '2', '0', '0', '~', 'a', UI_KEY_UP, 'b', 0x1b, '[',
+	    '2', '0', '1', '~',
+	    /* An end with no start: dropped. */
+	    0x1b, '[', '2', '0', '1', '~', 'j',
+	    /* Not UTF-8. */
+	    0x1b, '[', '2', '0', '0', '~', 0xff, 0x1b, '[', '2', '0', '1', '~',
+	    /* No end. */
+	    0x1b, '[', '2', '0', '0', '~', 'z');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+	assert_int_equal(d.paste_kind, UI_PASTE_TEXT);
+	assert_int_equal(d.paste_len, 11);
+	assert_memory_equal(d.paste, "/t\rn\033[20x\xc3\xbc", 11);
+	/* The bytes of the paste came without pauses. */
+	assert_int_equal(s.waits[6], UI_PASTE_WAIT_MS);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_RESIZE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'q');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+	assert_int_equal(d.paste_kind, UI_PASTE_KEYS);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'j');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+	assert_int_equal(d.paste_kind, UI_PASTE_NOT_UTF8);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+	assert_int_equal(d.paste_kind, UI_PASTE_UNENDED);
+	assert_int_equal(d.paste_len, 1);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+}
+
+/* A paste longer than the decoder keeps, and one of non-ASCII outside a
+ * UTF-8 locale, are read to their end all the same: no byte is a key. */
+static void
+decode_reads_a_long_paste_to_its_end(void **state)
+{
+	static int v[UI_PASTE_MAX + 64];
+	struct script s = { v, 0, 0, { 0 }, 0 };
+	struct ui_decoder d;
+	size_t i;
+	const char *start = "\033[200~", *end = "\033[201~";
+
+	(void)state;
+	for (i = 0; start[i] != '\0'; i++)
+		v[s.n++] = (unsigned char)start[i];
+	for (i = 0; i < UI_PASTE_MAX + 10; i++)
+		v[s.n++] = i % 2 == 0 ? 'n' : '\r';
+	for (i = 0; end[i] != '\0'; i++)
+		v[s.n++] = (unsigned char)end[i];
+	v[s.n++] = 'k';
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+	assert_int_equal(d.paste_kind, UI_PASTE_LONG);
+	assert_int_equal(d.paste_len, UI_PASTE_MAX);
+	assert_int_equal(ui_decoder_next(&d, -1), 'k');
+	{
+		SCRIPT(t, 0x1b, '[', '2', '0', '0', '~', 0xc3, 0xbc, 0x1b, '[',
+		    '2', '0', '1', '~', 'n');
+
+		ui_decoder_init(&d, script_get, &t, false);
+		assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_PASTE);
+		assert_int_equal(d.paste_kind, UI_PASTE_NON_ASCII);
+		assert_int_equal(ui_decoder_next(&d, -1), 'n');
+	}
+}
+
+/*
+ * A mouse report that curses left as bytes (the mouse off, or $TERM naming
+ * another protocol) is dropped whole: SGR's press and release, X10's three
+ * bytes of any value (a space, which is Enter's twin in the settings).
+ */
+static void
+decode_drops_mouse_reports_whole(void **state)
+{
+	struct ui_decoder d;
+	SCRIPT(s, 0x1b, '[', '<', '0', ';', '1', '0', ';', '6', 'M',
+	    0x1b, '[', '<', '0', ';', '1', '0', ';', '6', 'm', 'j',
+	    0x1b, '[', '<', '6', '4', ';', '2', '0', '0', ';', '5', '0', 'M',
+	    0x1b, '[', 'M', ' ', '*', '&', 'k',
+	    0x1b, '[', 'M', 0xe2, 0x80, 0x80, 'q');
+
+	(void)state;
+	ui_decoder_init(&d, script_get, &s, true);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'j');
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'k');
+	/* X10's bytes past 127, with the mouse far right. */
+	assert_int_equal(ui_decoder_next(&d, -1), UI_KEY_NONE);
+	assert_int_equal(ui_decoder_next(&d, -1), 'q');
+}
+
 int
 main(void)
 {
@@ -323,6 +431,9 @@ main(void)
 		cmocka_unit_test(decode_tells_esc_from_alt),
 		cmocka_unit_test(decode_reads_the_keys_curses_left_as_bytes),
 		cmocka_unit_test(decode_keeps_mouse_events_whole),
+		cmocka_unit_test(decode_reads_a_bracketed_paste_whole),
+		cmocka_unit_test(decode_reads_a_long_paste_to_its_end),
+		cmocka_unit_test(decode_drops_mouse_reports_whole),
 		cmocka_unit_test(utf8_decodes_and_rejects),
 		cmocka_unit_test(utf8_floor_never_splits_a_character),
 		cmocka_unit_test(utf8_widths_count_wide_characters_twice),

@@ -2460,10 +2460,10 @@ model_open_asks_before_converting_an_srt_file(void **state)
 	assert_string_equal(f->m.params.sock_allow.v[0].path, "/tmp/app.sock");
 	assert_false(f->m.params.builtin_denies);
 	assert_true(preview_has(&f->m, "/tmp/app.sock"));
-	/* The warning counted, the first one shown. */
+	/* The warning counted, and shown. */
 	assert_false(f->m.status_err);
-	assert_non_null(strstr(f->m.status, "converted: 1 setting has no "
-	    "equivalent, not saved yet (s saves it); the first: "
+	assert_non_null(strstr(f->m.status, "converted, not saved yet (s "
+	    "saves it); 1 setting has no equivalent: "
 	    "network.allowedDomains: "));
 
 	/* The save asks for a name, never the srt file's. */
@@ -3487,17 +3487,38 @@ model_a_search_ends_when_its_pane_or_help_goes(void **state)
 {
 	struct fixture *f = *state;
 
-	/* The help's: Esc closes the help. */
+	/* The help's: Esc ends it (its message says so), as in the
+	 * preview; a second Esc closes the help. */
 	press(&f->m, '?');
 	press(&f->m, '/');
 	type(&f->m, "ctrl");
 	press(&f->m, UI_KEY_ENTER);
 	assert_int_equal(f->m.mode, UI_MODE_HELP);
-	assert_non_null(strstr(f->m.status, "n next"));
+	assert_non_null(strstr(f->m.status, "Esc ends"));
 	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_HELP);
+	assert_false(f->m.search_on);
+	assert_true(f->m.status == NULL ||
+	    strstr(f->m.status, "n next") == NULL);
+	press(&f->m, 'n');
+	assert_non_null(strstr(f->m.status, "no search"));
+	press(&f->m, UI_KEY_ESC);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_FULL);
+	/* Closing the help ends its search too: q does at once. */
+	press(&f->m, '?');
+	press(&f->m, '/');
+	type(&f->m, "ctrl");
+	press(&f->m, UI_KEY_ENTER);
+	assert_true(f->m.search_on);
+	press(&f->m, 'q');
 	assert_int_equal(f->m.mode, UI_MODE_LIST);
 	assert_true(f->m.status == NULL ||
 	    strstr(f->m.status, "n next") == NULL);
+	press(&f->m, 'n');
+	assert_int_equal(f->m.params.net_mode, NET_OFF);
+	press(&f->m, 'n');
 	press(&f->m, 'n');
 	assert_int_equal(f->m.params.net_mode, NET_FULL);
 
@@ -3555,19 +3576,23 @@ model_save_name_ending_in_a_slash_is_a_directory(void **state)
 	press(&f->m, 's');
 	press(&f->m, UI_KEY_CTRL('u'));
 	type(&f->m, dir);
+	/* It does not exist: said at once, nothing proposed in it, the
+	 * name kept to be fixed, nothing made. */
 	press(&f->m, UI_KEY_ENTER);
 	assert_int_equal(stat(path, &st), -1);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), dir);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "does not exist"));
+	assert_null(strstr(f->m.status, "Enter saves"));
+	assert_true(f->m.modified);
+	/* Once it does, the file name proposed in it. */
+	assert_int_equal(mkdir(path, 0700), 0);
+	press(&f->m, UI_KEY_ENTER);
 	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
 	assert_string_equal(ui_line_str(&f->m.line), want);
 	assert_non_null(strstr(f->m.status, "directory"));
-	assert_true(f->m.modified);
-	/* It does not exist: the save says so, and makes nothing. */
-	press(&f->m, UI_KEY_ENTER);
-	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
-	assert_true(f->m.status_err);
-	assert_int_equal(stat(path, &st), -1);
-	/* Once it does, into it. */
-	assert_int_equal(mkdir(path, 0700), 0);
+	assert_false(f->m.status_err);
 	press(&f->m, UI_KEY_ENTER);
 	assert_int_equal(f->m.mode, UI_MODE_LIST);
 	assert_false(f->m.modified);
@@ -3794,6 +3819,169 @@ model_zoom_scrolls_to_the_selected_entry(void **state)
 	assert_true(first < f->m.preview_top + (size_t)f->m.body_lines);
 }
 
+/* --- the third round -------------------------------------------------- */
+
+/* A paste, as the decoder reads one: the whole text of it. */
+static unsigned
+paste(struct ui_model *m, const char *text, enum ui_paste kind)
+{
+	return ui_model_paste(m, text, strlen(text), kind);
+}
+
+/*
+ * A paste is text for the prompt open, never keys: a newline in it does
+ * not accept the prompt, and what follows it does not run as commands (l,
+ * n and e after the newline would open the network); outside a prompt it
+ * does nothing.
+ */
+static void
+model_paste_is_text_for_a_prompt_never_keys(void **state)
+{
+	struct fixture *f = *state;
+	struct params before;
+
+	params_copy(&before, &f->m.params);
+	press(&f->m, 'u');
+	paste(&f->m, "/tmp/new\nline.sock", UI_PASTE_TEXT);
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_int_equal(f->m.prompt, UI_PROMPT_ADD_ALLOW);
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "more than one line"));
+	assert_true(params_equal(&f->m.params, &before));
+	/* A terminal's newline is CR; a tab or an escape is no text. */
+	paste(&f->m, "/tmp/a\rnl", UI_PASTE_TEXT);
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	paste(&f->m, "/tmp/a\tb", UI_PASTE_TEXT);
+	assert_non_null(strstr(f->m.status, "control character"));
+	paste(&f->m, "/tmp/a\033[2Jb", UI_PASTE_TEXT);
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	/* What the decoder could not read whole is refused too. */
+	paste(&f->m, "/tmp/x", UI_PASTE_LONG);
+	assert_non_null(strstr(f->m.status, "longer than"));
+	paste(&f->m, "/tmp/x", UI_PASTE_UNENDED);
+	assert_non_null(strstr(f->m.status, "end did not come"));
+	paste(&f->m, "/tmp/x", UI_PASTE_KEYS);
+	paste(&f->m, "/tmp/x", UI_PASTE_NOT_UTF8);
+	paste(&f->m, "/tmp/x", UI_PASTE_NON_ASCII);
+	assert_non_null(strstr(f->m.status, "locale"));
+	assert_string_equal(ui_line_str(&f->m.line), "");
+	/* One line goes in at the cursor, its newline at the end aside. */
+	type(&f->m, "/tmp/");
+	paste(&f->m, "p\xc3\xa4sted.sock\r\n", UI_PASTE_TEXT);
+	assert_string_equal(ui_line_str(&f->m.line), "/tmp/p\xc3\xa4sted.sock");
+	assert_int_equal(f->m.mode, UI_MODE_EDIT_PATH);
+	assert_true(params_equal(&f->m.params, &before));
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.params.sock_allow.n, 1);
+	/* Outside a prompt: nothing, and it says so. */
+	params_clear(&before);
+	params_copy(&before, &f->m.params);
+	paste(&f->m, "nnlA", UI_PASTE_TEXT);
+	assert_int_equal(f->m.mode, UI_MODE_LIST);
+	assert_true(params_equal(&f->m.params, &before));
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "ignored a paste"));
+	/* Nor does it answer a question. */
+	press(&f->m, 'q');
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	paste(&f->m, "y", UI_PASTE_TEXT);
+	assert_int_equal(f->m.mode, UI_MODE_CONFIRM);
+	params_clear(&before);
+}
+
+/* A save to a directory that is not there is refused at Enter, the name
+ * kept: not after the work, and never proposed as a place to save in. */
+static void
+model_save_refuses_a_missing_directory_at_once(void **state)
+{
+	struct fixture *f = *state;
+	char typed[160];
+
+	press(&f->m, 'n');
+	press(&f->m, 's');
+	press(&f->m, UI_KEY_CTRL('u'));
+	snprintf(typed, sizeof typed, "%s/nodir/x.json", f->tmp);
+	type(&f->m, typed);
+	press(&f->m, UI_KEY_ENTER);
+	assert_int_equal(f->m.prompt, UI_PROMPT_SAVE);
+	assert_string_equal(ui_line_str(&f->m.line), typed);
+	assert_true(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "not saved: "));
+	assert_non_null(strstr(f->m.status, "nodir\" does not exist"));
+	assert_null(f->m.file);
+	/* The profiles directory is made as needed: no problem there. */
+	press(&f->m, UI_KEY_CTRL('u'));
+	snprintf(typed, sizeof typed, "%s/sbpolicy/profiles/", f->config);
+	type(&f->m, typed);
+	press(&f->m, UI_KEY_ENTER);
+	assert_false(f->m.status_err);
+	assert_non_null(strstr(f->m.status, "Enter saves policy.json in it"));
+}
+
+/*
+ * A message too long for its row shows whole until the next key (the view
+ * wraps it), then cut; M shows it whole again.
+ */
+static void
+model_a_long_message_shows_whole_until_the_next_key(void **state)
+{
+	struct fixture *f = *state;
+
+	ui_model_status(&f->m, true, "a message");
+	assert_true(f->m.status_new);
+	press(&f->m, 'j');
+	assert_false(f->m.status_new);
+	assert_non_null(f->m.status);
+	press(&f->m, 'M');
+	assert_true(f->m.status_new);
+	assert_string_equal(f->m.status, "a message");
+	press(&f->m, 'k');
+	assert_false(f->m.status_new);
+	/* A message made by the key is new. */
+	press(&f->m, 'n');
+	assert_true(f->m.status_new);
+}
+
+/* A deny-read of the whole disk is said beside the entry: even the
+ * command's own programs could not be read. */
+static void
+model_warns_of_a_deny_read_of_everything(void **state)
+{
+	static const char *const all[] = { "/", "**", "/**", "/*" };
+	struct fixture *f = *state;
+	size_t i, k;
+	bool warned;
+
+	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		strlist_clear(&f->m.params.deny_read);
+		strlist_add(&f->m.params.deny_read, all[i]);
+		ui_model_regen(&f->m);
+		warned = false;
+		for (k = 0; k < f->m.gen.nwarnings; k++) {
+			if (f->m.gen.warnings[k].where == GEN_W_DENY_READ &&
+			    f->m.gen.warnings[k].index == 0 &&
+			    strstr(f->m.gen.warnings[k].msg,
+			    "makes every file unreadable") != NULL)
+				warned = true;
+		}
+		if (!warned)
+			fail_msg("no warning for a deny-read of %s", all[i]);
+		for (k = 0; k < f->m.nrows; k++) {
+			if (f->m.rows[k].kind == ROW_WARNING &&
+			    strstr(f->m.rows[k].label, "every file") != NULL)
+				break;
+		}
+		assert_true(k < f->m.nrows);
+	}
+	/* Not for one directory, however wide. */
+	strlist_clear(&f->m.params.deny_read);
+	strlist_add(&f->m.params.deny_read, "~/**");
+	ui_model_regen(&f->m);
+	for (k = 0; k < f->m.gen.nwarnings; k++)
+		assert_null(strstr(f->m.gen.warnings[k].msg, "every file"));
+}
+
 int
 main(void)
 {
@@ -3893,6 +4081,10 @@ main(void)
 		T(model_help_from_the_presets_comes_back_to_them),
 		T(model_wraps_warnings_at_blanks_not_inside_a_word),
 		T(model_zoom_scrolls_to_the_selected_entry),
+		T(model_paste_is_text_for_a_prompt_never_keys),
+		T(model_save_refuses_a_missing_directory_at_once),
+		T(model_a_long_message_shows_whole_until_the_next_key),
+		T(model_warns_of_a_deny_read_of_everything),
 #undef T
 	};
 

@@ -239,7 +239,11 @@ view_relayouts_at_several_sizes(void **state)
 		draw(f, sizes[i][0], sizes[i][1], 0);
 		assert_int_equal(LINES, sizes[i][0]);
 		assert_int_equal(COLS, sizes[i][1]);
-		assert_non_null(strstr(row(0), "sbpolicy"));
+		/* The modes at every size; "sbpolicy: " gives way to the
+		 * name on the narrowest. */
+		assert_non_null(strstr(row(0), "restricted | fs read-only"));
+		assert_true(sizes[i][1] < 60 ||
+		    strstr(row(0), "sbpolicy: ") != NULL);
 		assert_non_null(strstr(row(1), "Settings"));
 		assert_true(find("Preview  lines") >= 1);
 		assert_true(strlen(row(LINES - 1)) > 0);
@@ -328,9 +332,13 @@ view_title_keeps_the_marker_with_a_long_file_name(void **state)
 	    "a-rather-long-profile-name-for-a-project.json");
 	key(f, 'n');
 	draw(f, 20, 60, UI_R_REGEN);
-	assert_non_null(strstr(row(0), "[modified]"));
-	assert_non_null(strstr(row(0), " sbpolicy: ..."));
-	assert_non_null(strstr(row(0), "project.json [modified]"));
+	/* The name cut at its start, then "sbpolicy: " gone, the marker
+	 * and the modes kept. */
+	assert_string_equal(row(0), " ...-a-project.json [modified]  network "
+	    "full | fs read-only");
+	draw(f, 20, 80, 0);
+	assert_string_equal(row(0), " sbpolicy: ...e-name-for-a-project.json "
+	    "[modified]  network full | fs read-only");
 	draw(f, 30, 200, 0);
 	assert_non_null(strstr(row(0), "/Users/me/.config/sbpolicy/profiles/"));
 	assert_non_null(strstr(row(0), "network full | fs read-only"));
@@ -606,8 +614,8 @@ view_hints_offer_only_keys_that_work(void **state)
 	/* What the row takes, saving and quitting come first, even on
 	 * the narrowest screen, and help at the end. */
 	draw(f, 24, 50, UI_R_REGEN);
-	assert_int_equal(strncmp(row(23), " Enter cycle  s save  o open  r run",
-	    35), 0);
+	assert_int_equal(strncmp(row(23), " Enter cycle  s save  o open  "
+	    "q quit", 36), 0);
 	assert_true(hints_end_with("? more"));
 	draw(f, 30, 160, 0);
 	assert_int_equal(strncmp(row(29),
@@ -1294,6 +1302,321 @@ view_prompt_hints_offer_tab_only_where_it_completes(void **state)
 	assert_non_null(strstr(row(29), "Tab complete"));
 }
 
+/* --- the third round --------------------------------------------------- */
+
+/* Rows from through the last, each trimmed, joined by one blank: a
+ * message as it reads, wrapped or not. */
+static char *
+rows_text(int from)
+{
+	struct buf b;
+	const char *r;
+	int y;
+
+	buf_init(&b);
+	for (y = from; y < LINES; y++) {
+		r = row(y);
+		while (*r == ' ')
+			r++;
+		if (*r != '\0')
+			buf_printf(&b, "%s%s", b.len > 0 ? " " : "", r);
+	}
+	return buf_take(&b);
+}
+
+/*
+ * An srt conversion at 80 columns: the question whole, its question mark
+ * in sight; then each setting with no equivalent, with its reason, until
+ * the next key; then one row, cut, with M to see it whole again.
+ */
+static void
+view_long_messages_wrap_and_stay_readable(void **state)
+{
+	static const char srt[] = "{\"network\":{\"allowedDomains\":"
+	    "[\"example.com\"]},\"filesystem\":{\"allowwrite\":[\".\"]}}\n";
+	struct fixture *f = *state;
+	struct sb_error err;
+	char path[] = "/tmp/sbpolicy-view-srt-XXXXXX";
+	char *text;
+	int fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, srt, sizeof srt - 1),
+	    (ssize_t)(sizeof srt - 1));
+	close(fd);
+	draw(f, 24, 80, UI_R_REGEN);
+	sb_error_init(&err);
+	assert_int_equal(ui_model_offer_srt(&f->m, path, &err), 1);
+	draw(f, 24, 80, 0);
+	text = rows_text(20);
+	assert_non_null(strstr(text, "is an srt settings file; convert it to "
+	    "a new unsaved policy?"));
+	free(text);
+	assert_non_null(strstr(row(23), "y convert"));
+	key(f, 'y');
+	draw(f, 24, 80, UI_R_REGEN);
+	unlink(path);
+	text = rows_text(17);
+	assert_non_null(strstr(text, "network.allowedDomains: sbpolicy cannot "
+	    "filter domains"));
+	assert_non_null(strstr(text, "did you mean allowWrite?"));
+	free(text);
+	/* The next key: one row, the hints back, M first among them. */
+	key(f, 'j');
+	draw(f, 24, 80, 0);
+	assert_int_equal(strncmp(row(22), " converted, not saved yet", 25), 0);
+	assert_int_equal(strcmp(row(22) + strlen(row(22)) - 3, "..."), 0);
+	assert_int_equal(strncmp(row(23), " M message  ", 12), 0);
+	assert_true(find("Preview  lines") > 1);
+	key(f, 'M');
+	draw(f, 24, 80, 0);
+	text = rows_text(17);
+	assert_non_null(strstr(text, "did you mean allowWrite?"));
+	free(text);
+	/* A short one keeps its row, and no M. */
+	key(f, 'n');
+	draw(f, 24, 80, UI_R_REGEN);
+	assert_string_equal(row(22), " network: full");
+	assert_null(strstr(row(23), "M message"));
+}
+
+/* A prompt's reason too long for the hint row goes under the prompt on
+ * more rows, the prompt moving up, the text typed kept whole. */
+static void
+view_a_long_reason_goes_under_the_prompt(void **state)
+{
+	struct fixture *f = *state;
+	int x;
+
+	draw(f, 24, 80, UI_R_REGEN);
+	key(f, 'u');
+	keys(f, "/tmp/x.sock");
+	ui_model_status(&f->m, true, "a reason long enough that it cannot be "
+	    "read on one row of eighty columns, so it takes two rows under "
+	    "the prompt, which moves up by one");
+	ui_view_draw(&f->m, &f->lay);
+	x = getcurx(stdscr);
+	assert_int_equal(getcury(stdscr), 21);
+	assert_int_equal(x, (int)strlen("allow socket: /tmp/x.sock"));
+	assert_string_equal(row(21), "allow socket: /tmp/x.sock");
+	assert_int_equal(strncmp(row(22), " a reason long enough", 21), 0);
+	assert_non_null(strstr(row(23), "moves up by one"));
+}
+
+/* The title keeps the modes at every width: the name gives way first, to
+ * ".../NAME", then cut, and "sbpolicy: " before the modes. */
+static void
+view_title_keeps_the_modes_at_every_width(void **state)
+{
+	struct fixture *f = *state;
+	const char *r;
+	int cols;
+
+	f->m.file = xstrdup("/tmp/qa2-work/u.json");
+	f->m.params.fs_mode = FS_FULL_ACCESS;
+	f->m.modified = true;
+	for (cols = 50; cols <= 120; cols++) {
+		draw(f, 24, cols, 0);
+		f->m.modified = true;
+		draw(f, 24, cols, 0);
+		r = row(0);
+		if (strstr(r, "restricted | fs full-access") == NULL)
+			fail_msg("no modes at %d columns: %s", cols, r);
+		if (strstr(r, "u.json") == NULL)
+			fail_msg("no name at %d columns: %s", cols, r);
+		if (strstr(r, "[modified]") == NULL && strstr(r, "[+]") == NULL)
+			fail_msg("no mark at %d columns: %s", cols, r);
+		if (cols >= 71 && strstr(r, " sbpolicy: ") == NULL)
+			fail_msg("no sbpolicy at %d columns: %s", cols, r);
+	}
+	draw(f, 24, 71, 0);
+	assert_int_equal(strncmp(row(0), " sbpolicy: .../u.json [modified]  ",
+	    34), 0);
+	/* A preset's name: "new policy", then "from", go before its
+	 * start is cut. */
+	free(f->m.file);
+	f->m.file = NULL;
+	f->m.preset_name = xstrdup("restricted-one-socket");
+	draw(f, 24, 110, 0);
+	assert_int_equal(strncmp(row(0), " sbpolicy: [new policy from "
+	    "restricted-one-socket] [modified]  ", 62), 0);
+	draw(f, 24, 90, 0);
+	assert_int_equal(strncmp(row(0), " sbpolicy: [from "
+	    "restricted-one-socket] [modified]  ", 52), 0);
+	draw(f, 24, 80, 0);
+	assert_int_equal(strncmp(row(0), " sbpolicy: ...icted-one-socket] "
+	    "[modified]  network", 51), 0);
+}
+
+/*
+ * At 80 columns the hints keep U undo (while there is something to undo)
+ * and q quit, on an entry and in the preview; the rest ends "? more".
+ */
+static void
+view_hints_keep_undo_and_quit_at_80_columns(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 24, 80, UI_R_REGEN);
+	key(f, 'u');
+	keys(f, "/tmp/a.sock");
+	key(f, UI_KEY_ENTER);
+	draw(f, 24, 80, 0);
+	assert_int_equal(f->m.rows[f->m.sel].kind, ROW_ALLOW_ENTRY);
+	assert_int_equal(strncmp(row(23), " Enter edit  d del  ", 20), 0);
+	assert_non_null(strstr(row(23), "s save"));
+	assert_non_null(strstr(row(23), "q quit"));
+	assert_non_null(strstr(row(23), "U undo"));
+	assert_true(hints_end_with("? more"));
+	assert_true(strlen(row(23)) < 80);
+	key(f, UI_KEY_TAB);
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(23), "/ search"));
+	assert_non_null(strstr(row(23), "q quit"));
+	assert_non_null(strstr(row(23), "U undo"));
+	assert_true(hints_end_with("? more"));
+	/* The order is the lists': the row's keys first, quit after save. */
+	key(f, UI_KEY_TAB);
+	draw(f, 24, 80, 0);
+	assert_true(strstr(row(23), "d del") < strstr(row(23), "s save"));
+	assert_true(strstr(row(23), "s save") < strstr(row(23), "q quit"));
+	assert_true(strstr(row(23), "q quit") < strstr(row(23), "U undo"));
+}
+
+/* The help's hints: n and N only while a search is on, and then Esc,
+ * which ends it (a second closes the help). */
+static void
+view_help_hints_offer_the_search_keys_during_a_search(void **state)
+{
+	struct fixture *f = *state;
+
+	key(f, '?');
+	draw(f, 24, 80, UI_R_REGEN);
+	assert_string_equal(row(23), " q close  PgDn page  / search");
+	key(f, '/');
+	keys(f, "preset");
+	key(f, UI_KEY_ENTER);
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(22), "Esc ends"));
+	assert_string_equal(row(23), " n next  N previous  Esc end search  "
+	    "q close  PgDn page  / search");
+	key(f, UI_KEY_ESC);
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(1), "Keys"));
+	assert_string_equal(row(23), " q close  PgDn page  / search");
+	key(f, UI_KEY_ESC);
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(1), "Settings"));
+}
+
+/* At 50 columns the run prompt's label is shorter, and says which way the
+ * line runs, with its ": " before the text. */
+static void
+view_prompt_label_shortens_on_a_narrow_screen(void **state)
+{
+	struct fixture *f = *state;
+
+	draw(f, 14, 50, UI_R_REGEN);
+	key(f, 'r');
+	keys(f, "echo hi");
+	draw(f, 14, 50, 0);
+	assert_string_equal(row(12), "run (no shell): echo hi");
+	key(f, UI_KEY_CTRL('t'));
+	draw(f, 14, 50, 0);
+	assert_string_equal(row(12), "run with sh -c: echo hi");
+	/* Wide enough: the whole label. */
+	draw(f, 14, 80, 0);
+	assert_string_equal(row(12), "run with sh -c: echo hi");
+	key(f, UI_KEY_CTRL('t'));
+	draw(f, 14, 80, 0);
+	assert_string_equal(row(12), "run (no shell, Ctrl-T: sh -c): echo hi");
+}
+
+/* The selected entry's terms in reverse video, its own (param ...) too,
+ * so that on a monochrome terminal they differ from another entry's,
+ * which are underlined; with no separator the heading says where. */
+static void
+view_marks_the_selected_entry_apart_from_the_others(void **state)
+{
+	struct fixture *f = *state;
+	const char *r, *p;
+	int y, y1 = -1, y0 = -1, i;
+
+	socklist_add(&f->m.params.sock_allow, "/tmp/a.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT);
+	socklist_add(&f->m.params.sock_allow, "/tmp/b.sock", MATCH_SUBPATH,
+	    ACCESS_CONNECT);
+	draw(f, 60, 200, UI_R_REGEN);
+	while (f->m.rows[f->m.sel].kind != ROW_ALLOW_ENTRY)
+		key(f, UI_KEY_DOWN);
+	assert_int_equal(f->m.rows[f->m.sel].index, 0);
+	draw(f, 60, 200, 0);
+	for (y = 2; y < 58; y++) {
+		r = row(y);
+		if ((p = strstr(r, "(param \"UNIX_SOCKET_PATH_0\")")) != NULL &&
+		    strstr(r, "(allow") != NULL)
+			y0 = y;
+		if ((p = strstr(r, "(param \"UNIX_SOCKET_PATH_1\")")) != NULL &&
+		    strstr(r, "(allow") != NULL)
+			y1 = y;
+	}
+	assert_true(y0 > 1);
+	assert_true(y1 > 1);
+	p = strstr(row(y0), "(param \"UNIX_SOCKET_PATH_0\")");
+	i = (int)(p - row(y0)) + 2;
+	assert_true(attr_at(y0, i) & A_REVERSE);
+	assert_false(attr_at(y0, i) & A_UNDERLINE);
+	p = strstr(row(y1), "(param \"UNIX_SOCKET_PATH_1\")");
+	i = (int)(p - row(y1)) + 2;
+	assert_true(attr_at(y1, i) & A_UNDERLINE);
+	assert_false(attr_at(y1, i) & A_REVERSE);
+	/* Stacked: no '*' beside the lines, the heading names them. */
+	draw(f, 24, 80, 0);
+	assert_non_null(strstr(row(f->lay.preview.y), "(entry: line"));
+	draw(f, 30, 100, 0);
+	assert_null(strstr(row(1), "(entry:"));
+}
+
+/* A policy that cannot be generated, and so has no preview yet: why, in
+ * the pane, not an empty "lines 0-0 of 0". */
+static void
+view_says_why_there_is_no_preview(void **state)
+{
+	struct fixture *f = *state;
+	char *text;
+
+	strlist_add(&f->m.params.deny_read, "/tmp/[z-a]");
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_true(f->m.preview_stale);
+	assert_int_equal(f->m.nlines, 0);
+	assert_null(strstr(row(1), "lines 0-0"));
+	assert_non_null(strstr(row(1), "Preview  none: the policy does not "
+	    "generate"));
+	text = rows_text(2);
+	assert_non_null(strstr(text, "The policy does not generate"));
+	assert_non_null(strstr(text, "backwards"));
+	free(text);
+}
+
+/* Zoomed, the settings are hidden: the heading does not send the user
+ * there. */
+static void
+view_zoomed_heading_says_how_to_see_the_warnings(void **state)
+{
+	struct fixture *f = *state;
+
+	key(f, 'u');
+	keys(f, "/var/run/docker.sock");
+	key(f, UI_KEY_ENTER);
+	draw(f, 30, 100, UI_R_REGEN);
+	assert_non_null(strstr(row(1), "(warnings: see settings)"));
+	key(f, 'z');
+	draw(f, 30, 100, 0);
+	assert_null(strstr(row(1), "see settings"));
+	assert_non_null(strstr(row(1), "(warnings: z shows the settings)"));
+}
+
 int
 main(void)
 {
@@ -1336,6 +1659,15 @@ main(void)
 		T(view_title_keeps_the_modes_at_80_columns),
 		T(view_presets_hints_are_open_close_and_help),
 		T(view_prompt_hints_offer_tab_only_where_it_completes),
+		T(view_long_messages_wrap_and_stay_readable),
+		T(view_a_long_reason_goes_under_the_prompt),
+		T(view_title_keeps_the_modes_at_every_width),
+		T(view_hints_keep_undo_and_quit_at_80_columns),
+		T(view_help_hints_offer_the_search_keys_during_a_search),
+		T(view_prompt_label_shortens_on_a_narrow_screen),
+		T(view_marks_the_selected_entry_apart_from_the_others),
+		T(view_says_why_there_is_no_preview),
+		T(view_zoomed_heading_says_how_to_see_the_warnings),
 #undef T
 	};
 

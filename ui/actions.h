@@ -45,6 +45,7 @@
 	_(UNDO,			"undo",			"undo the last change to the policy or the checks; again, the one before") \
 	_(REDO,			"redo",			"redo what undo undid") \
 	_(HELP,			"help",			"show every key binding") \
+	_(MESSAGE,		"message",		"show the last message in full (one too long for the status line shows so until the next key)") \
 	_(QUIT,			"quit",			"quit (asks first when there are unsaved changes)") \
 	_(REDRAW,		"redraw",		"redraw the whole screen") \
 	_(ACCEPT,		"accept",		"accept the input") \

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
-/* decode.c: the terminal's bytes as keys (UTF-8, Esc, bad input); no curses. */
+/* decode.c: the terminal's bytes as keys (UTF-8, Esc, bad input, pastes);
+ * no curses. */
 #include "config.h"
 
 #include "decode.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "keymap.h"
 #include "utf8.h"
@@ -17,6 +19,8 @@ ui_decoder_init(struct ui_decoder *d, int (*get)(void *, int), void *arg,
 	d->arg = arg;
 	d->utf8 = utf8;
 	d->saved = UI_KEY_NONE;
+	d->paste_len = 0;
+	d->paste_kind = UI_PASTE_TEXT;
 }
 
 static int
@@ -78,6 +82,118 @@ decode_high(struct ui_decoder *d, int c)
 	return c < 0 ? UI_KEY_BAD_INPUT : c;
 }
 
+/* Keeps n more bytes of the paste, as many as there is room for. */
+static void
+paste_add(struct ui_decoder *d, const char *s, size_t n)
+{
+	if (n > sizeof d->paste - d->paste_len) {
+		n = sizeof d->paste - d->paste_len;
+		if (d->paste_kind == UI_PASTE_TEXT)
+			d->paste_kind = UI_PASTE_LONG;
+	}
+	memcpy(d->paste + d->paste_len, s, n);
+	d->paste_len += n;
+}
+
+/* What the bytes of a paste read whole are for the locale. */
+static enum ui_paste
+paste_check(const struct ui_decoder *d)
+{
+	size_t i, n;
+
+	for (i = 0; i < d->paste_len; i += n) {
+		n = 1;
+		if ((unsigned char)d->paste[i] < 0x80)
+			continue;
+		if (!d->utf8)
+			return UI_PASTE_NON_ASCII;
+		if (ui_utf8_decode(d->paste + i, d->paste_len - i, &n) < 0)
+			return UI_PASTE_NOT_UTF8;
+	}
+	return UI_PASTE_TEXT;
+}
+
+/*
+ * A bracketed paste, after its ESC [ 200 ~: every byte up to ESC [ 201 ~
+ * is text, never a key (a newline in it must not be Enter, nor the bytes
+ * after it commands), so it is read here whole, the end sought byte by
+ * byte. A resize that comes meanwhile is kept for the next key; what
+ * curses read as a function key or a click inside it is noted, and so is
+ * a pause long enough that the end is not coming.
+ */
+static int
+read_paste(struct ui_decoder *d)
+{
+	static const char end[] = "\033[201~";
+	size_t k = 0;	/* the bytes of end seen last */
+	bool resized = false;
+	char b;
+	int c;
+
+	d->paste_len = 0;
+	d->paste_kind = UI_PASTE_TEXT;
+	for (;;) {
+		c = next_raw(d, UI_PASTE_WAIT_MS);
+		if (c == UI_KEY_NONE) {
+			d->paste_kind = UI_PASTE_UNENDED;
+			break;
+		}
+		if (is_byte(c) && c == (unsigned char)end[k]) {
+			if (++k == sizeof end - 1)
+				break;
+			continue;
+		}
+		/* What looked like the start of the end was text. */
+		paste_add(d, end, k);
+		k = 0;
+		if (c == (unsigned char)end[0])
+			k = 1;
+		else if (c == UI_KEY_RESIZE)
+			resized = true;
+		else if (!is_byte(c)) {
+			if (d->paste_kind == UI_PASTE_TEXT)
+				d->paste_kind = UI_PASTE_KEYS;
+		} else {
+			b = (char)c;
+			paste_add(d, &b, 1);
+		}
+	}
+	if (d->paste_kind == UI_PASTE_TEXT)
+		d->paste_kind = paste_check(d);
+	if (resized)
+		d->saved = UI_KEY_RESIZE;
+	return UI_KEY_PASTE;
+}
+
+/*
+ * The rest of a mouse report that curses left as bytes: SGR's ESC [ < B ;
+ * X ; Y and M or m, X10's ESC [ M and three bytes of any value. They come
+ * at once; all of it is dropped, so that no byte of it acts as a key (the
+ * m of a release would change a socket entry's match).
+ */
+static int
+drop_mouse(struct ui_decoder *d, bool sgr)
+{
+	int c, i;
+
+	for (i = 0; i < (sgr ? 32 : 3); i++) {
+		c = next_raw(d, 0);
+		if (c == UI_KEY_NONE)
+			break;
+		if (!is_byte(c)) {
+			d->saved = c;
+			break;
+		}
+		if (sgr && (c == 'M' || c == 'm'))
+			break;
+		if (sgr && !(c >= '0' && c <= '9') && c != ';') {
+			d->saved = c;
+			break;
+		}
+	}
+	return UI_KEY_NONE;
+}
+
 /*
  * The rest of a function key's sequence after ESC and c2 ('[' or 'O'),
  * when curses did not know it: with TERM=xterm-256color inside tmux, which
@@ -113,13 +229,13 @@ decode_sequence(struct ui_decoder *d, int c2)
 		{ 'Z', UI_KEY_BTAB }, { 'P', UI_KEY_F1 },
 	};
 	int c, n = 0, nparams = 0;
-	bool other = false;
+	bool other = false, first = true;
 	size_t i;
 
 	/* Parameter bytes (digits; ';' and the rest make it another key),
 	 * intermediate bytes, then the final one (ECMA-48). SS3 has the
 	 * final byte alone. */
-	for (;;) {
+	for (;; first = false) {
 		c = next_raw(d, 0);
 		if (c == UI_KEY_NONE)
 			return UI_KEY_ALT;
@@ -127,6 +243,8 @@ decode_sequence(struct ui_decoder *d, int c2)
 			d->saved = c;
 			return UI_KEY_ALT;
 		}
+		if (c2 == '[' && first && (c == '<' || c == 'M'))
+			return drop_mouse(d, c == '<');
 		if (c2 == '[' && c >= '0' && c <= '9') {
 			if (n < 1000)
 				n = n * 10 + (c - '0');
@@ -153,6 +271,11 @@ decode_sequence(struct ui_decoder *d, int c2)
 			if (nparams > 0 && tilde[i].n == n)
 				return tilde[i].key;
 		}
+		if (c2 == '[' && nparams == 3 && n == 200)
+			return read_paste(d);
+		/* An end with no start: nothing was pasted as keys. */
+		if (c2 == '[' && nparams == 3 && n == 201)
+			return UI_KEY_NONE;
 		return UI_KEY_UNKNOWN;
 	}
 	for (i = 0; nparams == 0 && i < sizeof final / sizeof final[0]; i++) {

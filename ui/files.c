@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "fileio.h"
 #include "import-srt.h"
 #include "params-json.h"
@@ -465,6 +466,8 @@ ui_model_convert_srt(struct ui_model *m)
 	const struct ui_srt *s = m->srt;
 	const struct import_warning *w;
 	const char *base;
+	struct buf b;
+	size_t i;
 
 	if (s == NULL)
 		return 0;
@@ -472,17 +475,24 @@ ui_model_convert_srt(struct ui_model *m)
 	base = strrchr(s->file, '/');
 	xasprintf(&m->preset_name, "%s (srt)", base != NULL ? base + 1 :
 	    s->file);
-	/* The title names the file; the count before the first warning,
-	 * which a narrow status line cuts. */
+	/* The title names the file; the settings with no equivalent each
+	 * with its reason (a typo's "did you mean"), which the status line
+	 * wraps. */
 	if (s->warnings.n == 0)
 		ui_model_status(m, false, "converted: every setting has an "
 		    "equivalent; not saved yet: s saves it");
 	else {
-		w = &s->warnings.v[0];
-		ui_model_status(m, false, "converted: %zu %s no equivalent, "
-		    "not saved yet (s saves it); the first: %s: %s",
-		    s->warnings.n, s->warnings.n == 1 ? "setting has" :
-		    "settings have", w->path, w->text);
+		buf_init(&b);
+		buf_printf(&b, "converted, not saved yet (s saves it); %zu %s "
+		    "no equivalent: ", s->warnings.n, s->warnings.n == 1 ?
+		    "setting has" : "settings have");
+		for (i = 0; i < s->warnings.n; i++) {
+			w = &s->warnings.v[i];
+			buf_printf(&b, "%s%s: %s", i > 0 ? "; " : "", w->path,
+			    w->text);
+		}
+		ui_model_status(m, false, "%s", buf_str(&b));
+		buf_clear(&b);
 	}
 	free(m->open_typed);
 	m->open_typed = NULL;

@@ -20,16 +20,19 @@ static struct ui_mouse last_mouse;
 
 /*
  * A mouse event from curses, as a UI_KEY_MOUSE whose details
- * ui_input_mouse gives; UI_KEY_NONE for one we do not use (a release, a
- * drag, another button).
+ * ui_input_mouse gives; one we do not use (a release, a drag, another
+ * button) is UI_MOUSE_OTHER, which ui_input_read drops: to the decoder it
+ * is still something that came, not a pause (inside a paste, a pause
+ * ends it).
  */
 static int
 mouse_key(void)
 {
 	MEVENT ev;
 
+	last_mouse.what = UI_MOUSE_OTHER;
 	if (getmouse(&ev) != OK)
-		return UI_KEY_NONE;
+		return UI_KEY_MOUSE;
 	last_mouse.y = ev.y;
 	last_mouse.x = ev.x;
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
@@ -41,7 +44,7 @@ mouse_key(void)
 		last_mouse.what = UI_MOUSE_WHEEL_DOWN;
 #endif
 	else
-		return UI_KEY_NONE;
+		last_mouse.what = UI_MOUSE_OTHER;
 	return UI_KEY_MOUSE;
 }
 
@@ -54,13 +57,22 @@ ui_input_mouse_init(void)
 #ifdef BUTTON5_PRESSED
 	want |= BUTTON5_PRESSED;
 #endif
-	if (no != NULL && *no != '\0')
-		return false;
-	if (mousemask(want, NULL) == 0)
-		return false;
-	/* Each press at once: no wait to tell a click from a double. */
-	mouseinterval(0);
-	return true;
+	if ((no == NULL || *no == '\0') && mousemask(want, NULL) != 0) {
+		/* Each press at once: no wait to tell a click from a
+		 * double. */
+		mouseinterval(0);
+		return true;
+	}
+#ifdef NCURSES_EXT_FUNCS
+	/*
+	 * No mouse: the reports a terminal still sends (another program
+	 * left them on) reach the decoder as bytes, which it drops whole;
+	 * as KEY_MOUSE, ncurses would leave the rest of an SGR report
+	 * (0;10;6m) to be read as keys.
+	 */
+	(void)keyok(KEY_MOUSE, FALSE);
+#endif
+	return false;
 }
 
 void
@@ -69,7 +81,8 @@ ui_input_mouse(struct ui_mouse *ev)
 	*ev = last_mouse;
 }
 
-/* A curses function key as a UI_KEY_*; UI_KEY_NONE for one we do not use. */
+/* A curses function key as a UI_KEY_*; UI_KEY_UNKNOWN for one we do not
+ * use (never UI_KEY_NONE, which is a pause). */
 static int
 special_key(int c)
 {
@@ -92,7 +105,7 @@ special_key(int c)
 	case KEY_ENTER:		return UI_KEY_ENTER;
 	case KEY_RESIZE:	return UI_KEY_RESIZE;
 	case KEY_F(1):		return UI_KEY_F1;
-	default:		return UI_KEY_NONE;
+	default:		return UI_KEY_UNKNOWN;
 	}
 }
 
@@ -132,7 +145,20 @@ ui_input_init(void)
 int
 ui_input_read(int wait_ms)
 {
+	int key;
+
 	if (!decoder_ready)
 		ui_input_init();
-	return ui_decoder_next(&decoder, wait_ms);
+	key = ui_decoder_next(&decoder, wait_ms);
+	if (key == UI_KEY_MOUSE && last_mouse.what == UI_MOUSE_OTHER)
+		return UI_KEY_NONE;
+	return key;
+}
+
+const char *
+ui_input_paste(size_t *len, enum ui_paste *kind)
+{
+	*len = decoder.paste_len;
+	*kind = decoder.paste_kind;
+	return decoder.paste;
 }

@@ -4,6 +4,9 @@
 #define SBPOLICY_INPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "decode.h"
 
 struct ui_mouse;
 
@@ -23,9 +26,14 @@ void	ui_input_mouse(struct ui_mouse *);
 /*
  * Waits at most wait_ms (-1: as long as it takes) for one key on stdscr and
  * returns it as a code point or a UI_KEY_* value (keymap.h, decode.h);
- * UI_KEY_NONE when nothing usable came (a timeout, an interrupted read, an
- * unknown function key). The only code that knows curses' KEY_* names.
+ * UI_KEY_NONE when nothing usable came (a timeout, an interrupted read, a
+ * mouse event we do not use), UI_KEY_UNKNOWN for a function key that no
+ * key here is. The only code that knows curses' KEY_* names.
  */
 int	ui_input_read(int wait_ms);
+
+/* The paste that the last UI_KEY_PASTE was: its bytes (*len of them, not
+ * NUL-terminated; borrowed until the next key) and what it was. */
+const char *ui_input_paste(size_t *len, enum ui_paste *kind);
 
 #endif

@@ -49,6 +49,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_MODE_MAIN, 'R', ACT_REDO },
 	{ UI_MODE_MAIN, '?', ACT_HELP },
 	{ UI_MODE_MAIN, UI_KEY_F1, ACT_HELP },
+	{ UI_MODE_MAIN, 'M', ACT_MESSAGE },
 	{ UI_MODE_MAIN, 'q', ACT_QUIT },
 
 	/* the settings pane */
@@ -174,7 +175,8 @@ static const struct {
 	{ UI_MODE_HELP, ACT_PAGE_DOWN,	"scroll the help a page down" },
 	{ UI_MODE_HELP, ACT_HOME,	"go to the top of the help" },
 	{ UI_MODE_HELP, ACT_END,	"go to the end of the help" },
-	{ UI_MODE_HELP, ACT_CANCEL,	"close the help" },
+	{ UI_MODE_HELP, ACT_CANCEL,	"close the help; while a search of it "
+	    "is on, Esc ends the search first" },
 	{ UI_MODE_PICK, ACT_UP,		"select the preset above" },
 	{ UI_MODE_PICK, ACT_DOWN,	"select the preset below" },
 	{ UI_MODE_PICK, ACT_HOME,	"select the first preset" },
@@ -327,6 +329,7 @@ ui_key_name(int key, char *buf, size_t len)
 		"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn",
 		"Backspace", "Delete", "Shift-Tab", "Resize", "any character",
 		"bad input", "non-ASCII", "Alt", "Mouse", "F1", "unknown key",
+		"paste",
 	};
 
 	if (key >= UI_KEY_SPECIAL &&

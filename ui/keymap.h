@@ -40,6 +40,7 @@ enum ui_key {
 	UI_KEY_F1,
 	UI_KEY_UNKNOWN,		/* a function key's sequence that no key
 				 * here is, dropped whole */
+	UI_KEY_PASTE,		/* a bracketed paste, read whole (decode.h) */
 };
 
 /* True for a key that a text field inserts: a printable code point. */

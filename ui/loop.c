@@ -70,6 +70,70 @@ catch_sigquit(void)
 }
 
 /*
+ * Bracketed paste (xterm's mode 2004, which terminals that lack it ignore):
+ * the terminal sends a paste between ESC [ 200 ~ and ESC [ 201 ~, so the
+ * decoder reads it as text and never as keys (a newline in it as Enter).
+ * On only while sbpolicy has the screen: off for a run, a suspend and
+ * every way out, or the shell after it would get those bytes around each
+ * paste. By write(2), safe in a signal handler, and past curses, whose
+ * output it does not touch.
+ */
+static volatile sig_atomic_t paste_on;
+
+static void
+paste_mode(bool on)
+{
+	static const char set[] = "\033[?2004h", reset[] = "\033[?2004l";
+	ssize_t n;
+
+	paste_on = on;
+	n = on ? write(STDOUT_FILENO, set, sizeof set - 1) :
+	    write(STDOUT_FILENO, reset, sizeof reset - 1);
+	(void)n;
+}
+
+/* ncurses' handlers of the signals it restores the terminal on, which
+ * ours call after the mode is off. */
+static void (*curses_on_int)(int);
+static void (*curses_on_term)(int);
+static void (*curses_on_tstp)(int);
+
+static void
+on_curses_signal(int sig)
+{
+	void (*h)(int) = sig == SIGINT ? curses_on_int : sig == SIGTERM ?
+	    curses_on_term : curses_on_tstp;
+	bool was = paste_on != 0;
+
+	paste_mode(false);
+	if (h != NULL)
+		h(sig);
+	/* Back from a suspend (SIGINT and SIGTERM exit in ncurses'), on
+	 * again unless it was off (a run). */
+	if (sig == SIGTSTP && was)
+		paste_mode(true);
+}
+
+/*
+ * Puts ours before the handler that ncurses installed for sig (it does
+ * so only for a signal at the default); a signal ignored, or at another
+ * program's handler, is left as it is.
+ */
+static void
+wrap_curses_signal(int sig, void (**saved)(int))
+{
+	struct sigaction sa, old;
+
+	if (sigaction(sig, NULL, &old) == -1 || (old.sa_flags & SA_SIGINFO) ||
+	    old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN)
+		return;
+	*saved = old.sa_handler;
+	sa = old;
+	sa.sa_handler = on_curses_signal;
+	(void)sigaction(sig, &sa, NULL);
+}
+
+/*
  * Sets curses up on the terminal. newterm rather than initscr, so an unknown
  * $TERM is an error we word ourselves instead of curses' exit. ncurses
  * installs its own SIGINT/SIGTERM handlers (restore the terminal, exit) and
@@ -110,6 +174,10 @@ ui_setup(const char **why)
 #endif
 	curs_set(0);
 	ui_theme_init(ui_theme_want_color());
+	wrap_curses_signal(SIGINT, &curses_on_int);
+	wrap_curses_signal(SIGTERM, &curses_on_term);
+	wrap_curses_signal(SIGTSTP, &curses_on_tstp);
+	paste_mode(true);
 	return s;
 }
 
@@ -121,6 +189,7 @@ ui_setup(const char **why)
 static void
 ui_oom(void)
 {
+	paste_mode(false);
 	endwin();
 }
 
@@ -129,8 +198,32 @@ ui_shutdown(SCREEN *s)
 {
 	if (s == NULL)
 		return;
+	paste_mode(false);
 	endwin();
 	delscreen(s);
+}
+
+/*
+ * Wipes the line of "Press any key" on the normal screen, where the shell
+ * would find it after sbpolicy ends: the run's output and its exit status
+ * above it stay, as a record. putp's bytes go out with curses' next
+ * update, before it takes the screen back.
+ */
+static void
+wipe_line(int cols)
+{
+	char el[] = "el";	/* not const: older curses.h take char * */
+	const char *cap = tigetstr(el);
+
+	fputs("\r", stdout);
+	if (cap == NULL || cap == (char *)-1) {
+		while (cols-- > 1)
+			putchar(' ');
+		fputs("\r", stdout);
+	}
+	fflush(stdout);
+	if (cap != NULL && cap != (char *)-1)
+		(void)putp(cap);
 }
 
 /*
@@ -162,6 +255,7 @@ ui_launch(struct ui_model *m)
 	launch_argv_free(argv);
 
 	def_prog_mode();
+	paste_mode(false);
 	endwin();
 	/* Curses is off: plain stdio is safe until reset_prog_mode. The
 	 * command line as typed (through sh -c when it went there), but no
@@ -187,11 +281,13 @@ ui_launch(struct ui_model *m)
 		printf("sbpolicy: the command it would have run:\n%s\n\n", line);
 		printf("sbpolicy: %s\n", err.msg);
 	}
-	printf("\nsbpolicy: exit status %d. Press any key to return to "
-	    "sbpolicy.", status);
+	printf("\nsbpolicy: exit status %d.\n", status);
+	fputs("Press any key to return to sbpolicy.", stdout);
 	fflush(stdout);
 
 	reset_prog_mode();
+	/* On for the key too: a paste there is one key, not many. */
+	paste_mode(true);
 	/*
 	 * Ctrl-C and Ctrl-\ are keys here like any other (raw): as signals
 	 * they would end sbpolicy while curses' idea of the screen is out of
@@ -204,10 +300,9 @@ ui_launch(struct ui_model *m)
 	    !got_sigquit);
 	noraw();
 	cbreak();
-	/* A fresh line: curses comes back to it when sbpolicy ends, so the
-	 * shell's prompt goes under the run's output, not after it. */
-	fputs("\r\n", stdout);
-	fflush(stdout);
+	/* Curses comes back to this line when sbpolicy ends: the shell's
+	 * prompt goes under the run's output, in place of the question. */
+	wipe_line(COLS);
 
 	if (sb_error_is_set(&err))
 		ui_model_status(m, true, "run: exit status %d: %s", status,
@@ -255,7 +350,10 @@ ui_loop(struct ui_model *m)
 {
 	struct ui_layout lay;
 	struct ui_mouse ev;
+	enum ui_paste kind;
+	const char *paste;
 	unsigned flags = UI_R_RELAYOUT | UI_R_REGEN;
+	size_t len;
 	int key;
 
 	for (;;) {
@@ -301,6 +399,11 @@ ui_loop(struct ui_model *m)
 		if (key == UI_KEY_MOUSE) {
 			ui_input_mouse(&ev);
 			flags = ui_model_mouse(m, &lay, &ev);
+			continue;
+		}
+		if (key == UI_KEY_PASTE) {
+			paste = ui_input_paste(&len, &kind);
+			flags = ui_model_paste(m, paste, len, kind);
 			continue;
 		}
 		if (lay.too_small && !usable_when_small(m, key)) {

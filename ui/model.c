@@ -33,6 +33,7 @@ ui_model_status(struct ui_model *m, bool error, const char *fmt, ...)
 	va_end(ap);
 	m->status_err = error;
 	m->status_search = false;
+	m->status_new = true;
 }
 
 void
@@ -703,6 +704,13 @@ apply(struct ui_model *m, enum ui_action a, int key)
 		case ACT_HOME:		m->help_top = 0; break;
 		case ACT_END:		scroll_help(m, (long)m->nhelp); break;
 		case ACT_CANCEL:
+			/* Esc ends a search of the help first, as in the
+			 * preview (its message says so); q closes. */
+			if (key == UI_KEY_ESC && m->search_help &&
+			    m->search_on) {
+				m->search_on = false;
+				break;
+			}
 			m->search_on = false;
 			if (m->help_from == UI_MODE_PICK) {
 				m->help_from = UI_MODE_LIST;
@@ -832,6 +840,11 @@ apply(struct ui_model *m, enum ui_action a, int key)
 	case ACT_HELP:
 		open_help(m, UI_MODE_LIST);
 		return UI_R_REDRAW;
+	case ACT_MESSAGE:
+		if (m->status == NULL)
+			ui_model_status(m, false, "no message to show");
+		m->status_new = true;
+		return UI_R_REDRAW;
 	case ACT_QUIT:
 		m->modified = !params_equal(&m->params, &m->saved);
 		if (!m->modified)
@@ -865,6 +878,8 @@ ui_model_key(struct ui_model *m, int key)
 {
 	enum ui_action a;
 
+	/* A long message shown whole goes back to its row. */
+	m->status_new = false;
 	/* Input that was dropped says so, or the keys seem dead. */
 	switch (key) {
 	case UI_KEY_BAD_INPUT:

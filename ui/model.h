@@ -8,6 +8,7 @@
 
 #include "actions.h"
 #include "checks.h"
+#include "decode.h"
 #include "err.h"
 #include "gen.h"
 #include "import-srt.h"
@@ -158,6 +159,7 @@ enum ui_mouse_what {
 	UI_MOUSE_CLICK,		/* button 1 pressed */
 	UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN,
+	UI_MOUSE_OTHER,		/* a release, a drag: nothing to do */
 };
 
 struct ui_mouse {
@@ -255,6 +257,10 @@ struct ui_model {
 
 	char			*status;
 	bool			 status_err;
+	/* Set since the last key: a status too long for its row shows
+	 * whole (wrapped) until the next key, then cut, M showing it
+	 * whole again. */
+	bool			 status_new;
 	/* The status is a search's ("n next"): it goes when the search
 	 * ends. */
 	bool			 status_search;
@@ -469,8 +475,19 @@ bool	ui_model_can_scroll(const struct ui_model *, bool right);
  */
 bool	ui_model_refuse_stale(struct ui_model *);
 
-/* The prompt's label ("allow socket: "). Static string. */
+/* The prompt's label ("allow socket: "), and a shorter one that says
+ * the same for a narrow screen ("run (no shell): "). Static strings. */
 const char *ui_model_prompt_label(const struct ui_model *);
+const char *ui_model_prompt_label_short(const struct ui_model *);
+
+/*
+ * A paste (UI_KEY_PASTE, len bytes of text, kind as the decoder read it):
+ * typed into the prompt open when it is one line of text (a newline at
+ * its end aside); refused whole with the reason otherwise, and outside a
+ * prompt ignored with a message: a paste is never keys.
+ */
+unsigned ui_model_paste(struct ui_model *, const char *text, size_t len,
+	    enum ui_paste kind);
 
 /* The question's text ("unsaved changes: s save, d discard, c cancel"). New string. */
 char	*ui_model_confirm_text(const struct ui_model *);

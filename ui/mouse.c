@@ -100,7 +100,7 @@ mouse(struct ui_model *m, const struct ui_layout *l, const struct ui_mouse *ev)
 {
 	bool in_settings, in_preview;
 
-	if (l->too_small)
+	if (l->too_small || ev->what == UI_MOUSE_OTHER)
 		return 0;
 	switch (m->mode) {
 	case UI_MODE_EDIT_PATH:
@@ -146,6 +146,8 @@ ui_model_mouse(struct ui_model *m, const struct ui_layout *l,
 	bool searching = ui_search_active(m);
 	unsigned r;
 
+	if (ev->what != UI_MOUSE_OTHER)
+		m->status_new = false;
 	r = mouse(m, l, ev);
 	/* A click on the settings ends a search of the preview, as Tab. */
 	ui_search_settle(m, searching);

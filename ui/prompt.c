@@ -15,6 +15,7 @@
 #include "search.h"
 #include "shquote.h"
 #include "unicode.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* --- the prompt ----------------------------------------------------------- */
@@ -61,6 +62,17 @@ ui_model_prompt_label(const struct ui_model *m)
 		l = ui_list_by_prompt(m->prompt);
 		return l != NULL ? l->label : "";
 	}
+}
+
+const char *
+ui_model_prompt_label_short(const struct ui_model *m)
+{
+	/* The way the line runs stays: the hints name Ctrl-T. */
+	if (m->prompt == UI_PROMPT_RUN)
+		return m->run_shell ? "run with sh -c: " : "run (no shell): ";
+	if (m->prompt == UI_PROMPT_SEARCH && m->search_help)
+		return "search help: ";
+	return ui_model_prompt_label(m);
 }
 
 /*
@@ -334,7 +346,7 @@ accept_prompt(struct ui_model *m)
 	struct sb_error err;
 	const char *text = ui_line_str(&m->line);
 	const struct ui_list *l;
-	char **argv, *before, *after, *prop, *shown;
+	char **argv, *before, *after, *prop, *shown, *path, *why;
 	bool replace;
 	size_t index;
 
@@ -348,6 +360,16 @@ accept_prompt(struct ui_model *m)
 		}
 		if (m->prompt == UI_PROMPT_SAVE &&
 		    (prop = dir_proposal(m, text)) != NULL) {
+			/* Said now, not after Enter again. */
+			path = ui_model_typed_file(m, prop);
+			why = ui_model_dir_problem(m, path);
+			free(path);
+			if (why != NULL) {
+				ui_model_status(m, true, "not saved: %s", why);
+				free(why);
+				free(prop);
+				return UI_R_REDRAW;
+			}
 			shown = ui_model_show_new(text);
 			ui_line_set(&m->line, prop);
 			ui_model_status(m, false, "%s names a directory: Enter "
@@ -355,6 +377,19 @@ accept_prompt(struct ui_model *m)
 			free(shown);
 			free(prop);
 			return UI_R_REDRAW;
+		}
+		if (m->prompt == UI_PROMPT_SAVE) {
+			/* A directory that is not there is a typo: the name
+			 * stays to be fixed (the profiles directory is made
+			 * as needed). */
+			path = ui_model_typed_file(m, text);
+			why = ui_model_dir_problem(m, path);
+			free(path);
+			if (why != NULL) {
+				ui_model_status(m, true, "not saved: %s", why);
+				free(why);
+				return UI_R_REDRAW;
+			}
 		}
 		free(m->pending_path);
 		if (m->prompt == UI_PROMPT_OPEN) {
@@ -496,6 +531,69 @@ ui_prompt_check(struct ui_model *m)
 		return UI_R_REDRAW;
 	}
 	ui_model_prompt(m, UI_PROMPT_CHECK, NULL);
+	return UI_R_REDRAW;
+}
+
+/* --- a paste -------------------------------------------------------------- */
+
+/* Why a paste (a newline at its end aside) cannot go into the prompt as
+ * text, or NULL. */
+static const char *
+paste_problem(const char *s, size_t len, enum ui_paste kind)
+{
+	size_t i, n;
+	long cp;
+
+	switch (kind) {
+	case UI_PASTE_LONG:
+		return "it is longer than 4096 bytes";
+	case UI_PASTE_UNENDED:
+		return "its end did not come";
+	case UI_PASTE_KEYS:
+		return "it holds a function key's sequence";
+	case UI_PASTE_NOT_UTF8:
+		return "it is not UTF-8";
+	case UI_PASTE_NON_ASCII:
+		return "it is not ASCII, and the locale is not UTF-8 (see "
+		    "LANG, LC_ALL)";
+	case UI_PASTE_TEXT:
+		break;
+	}
+	for (i = 0; i < len; i += n) {
+		cp = ui_utf8_decode(s + i, len - i, &n);
+		if (cp == '\n' || cp == '\r')
+			return "it has more than one line, and a prompt takes "
+			    "one";
+		if (!ui_key_is_text((int)cp))
+			return "it holds a control character";
+	}
+	return NULL;
+}
+
+unsigned
+ui_model_paste(struct ui_model *m, const char *s, size_t len,
+    enum ui_paste kind)
+{
+	const char *why;
+	size_t i, n;
+
+	m->status_new = false;
+	if (m->mode != UI_MODE_EDIT_PATH) {
+		ui_model_status(m, true, "ignored a paste: only a prompt takes "
+		    "pasted text (u, w, o, r and the like open one)");
+		return UI_R_REDRAW;
+	}
+	/* A line copied whole ends with its newline, which is no Enter. */
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if ((why = paste_problem(s, len, kind)) != NULL) {
+		ui_model_status(m, true, "refused the paste: %s; nothing of it "
+		    "was typed", why);
+		return UI_R_REDRAW;
+	}
+	for (i = 0; i < len; i += n)
+		ui_line_insert(&m->line, (int)ui_utf8_decode(s + i, len - i,
+		    &n));
 	return UI_R_REDRAW;
 }
 

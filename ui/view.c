@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "help.h"
 #include "keymap.h"
 #include "lists.h"
 #include "search.h"
@@ -89,6 +90,22 @@ puts_at(int y, int x, int cols, const char *s, attr_t attr)
 	return put(y, x, cols, s, strlen(s), attr);
 }
 
+/* The same, but a text too long for cols ends in "...", at a blank when
+ * one is near, so that it is not read as whole. */
+static int
+put_cut(int y, int x, int cols, const char *s, size_t len, attr_t attr)
+{
+	size_t cut, next;
+
+	if (text_cols(s, len) <= cols || cols <= 3)
+		return put(y, x, cols, s, len, attr);
+	cut = ui_utf8_wrap(s, len, cols - 3, (size_t)(cols - 3) / 2, &next);
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	x += put(y, x, cols - 3, s, cut, attr);
+	return put(y, x, 3, "...", 3, attr) + text_cols(s, cut);
+}
+
 /*
  * Writes text from row y down, wrapped at blanks to cols columns (a word
  * longer than a row is cut), while rows last. Returns the row after it.
@@ -159,69 +176,133 @@ fill(int y, int x, int cols, attr_t attr)
 
 /* --- title ---------------------------------------------------------------- */
 
-/* The fewest columns of a file name that the title cuts to keep the
- * modes beside it: fewer, and the modes give way (the name says more). */
+/* The fewest columns of the name that the title cuts it to before the
+ * rest gives way (then it goes on shrinking, the modes last). */
 #define TITLE_NAME_MIN	12
+#define TITLE_NAMES_MAX	16
 
+/*
+ * The forms of the title's name, longest first, each a new string into
+ * v: a file's name, "~" for $HOME, then ".../" and fewer of its
+ * directories, down to ".../NAME"; a new policy's "[new policy from X]",
+ * then "[from X]" and "[X]". The last one is cut at its start when even
+ * it is too long. Returns how many.
+ */
+static size_t
+title_names(const struct ui_model *m, char **v)
+{
+	const char *file = m->file, *p;
+	size_t n = 0, hlen = m->home != NULL ? strlen(m->home) : 0;
+
+	if (file == NULL) {
+		if (m->preset_name == NULL) {
+			v[n++] = xstrdup("[new policy]");
+			v[n++] = xstrdup("[new]");
+			return n;
+		}
+		xasprintf(&v[n++], "[new policy from %s]", m->preset_name);
+		xasprintf(&v[n++], "[from %s]", m->preset_name);
+		xasprintf(&v[n++], "[%s]", m->preset_name);
+		return n;
+	}
+	v[n++] = xstrdup(file);
+	if (hlen > 1 && strncmp(file, m->home, hlen) == 0 &&
+	    file[hlen] == '/') {
+		xasprintf(&v[n], "~%s", file + hlen);
+		file = v[n++];
+	}
+	for (p = strchr(file + 1, '/'); p != NULL && p[1] != '\0' &&
+	    n < TITLE_NAMES_MAX; p = strchr(p + 1, '/'))
+		xasprintf(&v[n++], "...%s", p);
+	return n;
+}
+
+/*
+ * The name in at most room columns, at least min (fewer, or no room at
+ * all: NULL): the
+ * first form that fits, else the last cut at its start ("..." and its
+ * end, which names the file). New string.
+ */
+static char *
+title_fit(char *const *v, size_t n, int room, int min)
+{
+	const char *last = v[n - 1];
+	size_t i, len = strlen(last), skip;
+	char *s;
+	int w;
+
+	if (room < 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (text_cols(v[i], strlen(v[i])) <= room)
+			return xstrdup(v[i]);
+	}
+	if (room < min || room < 4)
+		return min > 0 ? NULL : xstrdup("");
+	w = text_cols(last, len);
+	skip = text_skip(last, len, w - (room - 3));
+	xasprintf(&s, "...%s", last + skip);
+	return s;
+}
+
+/*
+ * The title: " sbpolicy: NAME [modified]", and the modes on the right. On
+ * a narrow terminal the name gives way first (title_names, down to
+ * TITLE_NAME_MIN columns), then "sbpolicy: ", then "[modified]" for
+ * vim's "[+]", "network" for "net", then the rest of the name: the modes,
+ * which say what the policy opens, go last.
+ */
 static void
 draw_title(const struct ui_model *m, const struct ui_rect *r)
 {
-	static const char prefix[] = " sbpolicy: ";
-	char right[128], *from = NULL, *tilde = NULL;
-	const char *file = m->file != NULL ? m->file : "[new policy]";
-	const char *mark = m->modified ? " [modified]" : "";
-	const char *slash;
+	static const struct {
+		const char	*prefix;
+		bool		 short_mark;
+		bool		 short_modes;
+		int		 min;
+	} tries[] = {
+		{ " sbpolicy: ", false, false, TITLE_NAME_MIN },
+		{ " ", false, false, TITLE_NAME_MIN },
+		{ " ", true, false, TITLE_NAME_MIN },
+		{ " ", true, true, TITLE_NAME_MIN },
+		{ " ", true, true, 0 },
+	};
+	char right[128], *v[TITLE_NAMES_MAX], *name = NULL;
+	const char *mark = "";
 	attr_t a = ui_theme_attr(UI_ROLE_TITLE);
-	size_t flen = strlen(file), hlen, skip;
-	int rw, room, fw, x, fit;
+	size_t n, i, t;
+	int rw = 0, room, x;
 
-	if (m->file == NULL && m->preset_name != NULL) {
-		xasprintf(&from, "[new policy from %s]", m->preset_name);
-		file = from;
-		flen = strlen(file);
-	}
-	snprintf(right, sizeof right, "network %s | fs %s ",
-	    net_mode_name(m->params.net_mode), fs_mode_name(m->params.fs_mode));
+	n = title_names(m, v);
 	fill(r->y, r->x, r->w, a);
-	rw = (int)strlen(right);
-	fw = text_cols(file, flen);
-	room = r->w - (int)strlen(prefix) - (int)strlen(mark);
-	/*
-	 * Too long for the modes beside it (80 columns): the name gives
-	 * way first, "~" for $HOME, then its start, while enough of it is
-	 * left to know it by; else the modes go.
-	 */
-	hlen = m->home != NULL ? strlen(m->home) : 0;
-	if (fw + rw + 2 > room && m->file != NULL && hlen > 1 &&
-	    strncmp(file, m->home, hlen) == 0 && file[hlen] == '/') {
-		xasprintf(&tilde, "~%s", file + hlen);
-		file = tilde;
-		flen = strlen(file);
-		fw = text_cols(file, flen);
+	for (t = 0; t < sizeof tries / sizeof tries[0] && name == NULL; t++) {
+		snprintf(right, sizeof right, "%s %s | fs %s ",
+		    tries[t].short_modes ? "net" : "network",
+		    net_mode_name(m->params.net_mode),
+		    fs_mode_name(m->params.fs_mode));
+		mark = !m->modified ? "" : tries[t].short_mark ? " [+]" :
+		    " [modified]";
+		rw = (int)strlen(right);
+		room = r->w - (int)strlen(tries[t].prefix) -
+		    (int)strlen(mark) - 2 - rw;
+		name = title_fit(v, n, room, tries[t].min);
 	}
-	fit = room - rw - 2;
-	if (fw + rw + 2 <= room)
-		fit = fw;
-	else if (fit < TITLE_NAME_MIN && fit < fw) {
+	t--;
+	if (name == NULL) {
+		/* Narrower than any terminal the layout draws. */
 		rw = 0;
-		fit = room;
+		if ((name = title_fit(v, n, r->w - 1 - (int)strlen(mark),
+		    0)) == NULL)
+			name = xstrdup("");
 	}
-	x = r->x + puts_at(r->y, r->x, r->w, prefix, a);
-	/* The marker must stay in sight: a long name loses its start, up
-	 * to a '/' when one is left, so no name shows cut. */
-	if (fw > fit && fit > 4) {
-		skip = text_skip(file, flen, fw - (fit - 3));
-		if ((slash = memchr(file + skip, '/', flen - skip)) != NULL)
-			skip = (size_t)(slash - file);
-		x += puts_at(r->y, x, 3, "...", a);
-		x += put(r->y, x, fit - 3, file + skip, flen - skip, a);
-	} else
-		x += put(r->y, x, fit > 0 ? fit : 0, file, flen, a);
+	x = r->x + puts_at(r->y, r->x, r->w, tries[t].prefix, a);
+	x += puts_at(r->y, x, r->x + r->w - x, name, a);
 	puts_at(r->y, x, r->x + r->w - x, mark, a);
 	if (rw > 0)
 		puts_at(r->y, r->x + r->w - rw, rw, right, a);
-	free(tilde);
-	free(from);
+	free(name);
+	for (i = 0; i < n; i++)
+		free(v[i]);
 }
 
 static void
@@ -384,9 +465,10 @@ line_role(enum ui_line_role r)
 /*
  * The attributes of a preview line, byte by byte: its role's (or that of
  * a changed line, or of the selected check's deciding rule, which fill the
- * row); what the selected entry wrote (span) in its own; (param "KEY")
- * references inside rules standing out, underlined inside the entry's
- * bytes; and the matches of a search on top of all.
+ * row); what the selected entry wrote (span) in reverse video, its own
+ * (param "KEY") references too, so that on a monochrome terminal they are
+ * not those of the other entries, which stand out underlined; and the
+ * matches of a search on top of all.
  */
 static void
 line_attrs(const struct ui_pline *l, attr_t *at, const char *pat)
@@ -414,7 +496,7 @@ line_attrs(const struct ui_pline *l, attr_t *at, const char *pat)
 		    (sizeof ref - 1));
 		q = q != NULL ? q + 1 : end;
 		for (k = (size_t)(p - s); k < (size_t)(q - s); k++)
-			at[k] = k >= lo && k < hi ? ea | A_UNDERLINE : pa;
+			at[k] = k >= lo && k < hi ? ea : pa;
 	}
 	if (pat == NULL || (n = strlen(pat)) == 0)
 		return;
@@ -472,10 +554,60 @@ draw_pline(const struct ui_pline *l, int y, const struct ui_rect *r,
 		free(at);
 }
 
+/*
+ * Without a separator beside the pane (stacked, zoomed), where its '*'
+ * would be: the lines of the selected entry's rules, "" for none.
+ */
 static void
-draw_preview(const struct ui_model *m, const struct ui_rect *r)
+entry_lines(const struct ui_model *m, const struct ui_layout *l, char *buf,
+    size_t size)
 {
-	char head[256], cols[48];
+	size_t i, first = SIZE_MAX, last = 0;
+
+	buf[0] = '\0';
+	if (l->sep.h > 0)
+		return;
+	for (i = 0; i < m->nlines; i++) {
+		if (!(m->lines[i].mark & UI_MARK_ENTRY) ||
+		    m->lines[i].role == UI_LINE_PARAM)
+			continue;
+		if (first == SIZE_MAX)
+			first = i;
+		last = i;
+	}
+	if (first == last && first != SIZE_MAX)
+		snprintf(buf, size, "  (entry: line %zu)", first + 1);
+	else if (first != SIZE_MAX)
+		snprintf(buf, size, "  (entry: lines %zu-%zu)", first + 1,
+		    last + 1);
+}
+
+/* No preview yet, as the policy does not generate: why, in its place. */
+static void
+draw_no_preview(const struct ui_model *m, const struct ui_rect *r)
+{
+	char *text;
+	int y = r->y + 1, end = r->y + r->h;
+	size_t len, cut, next;
+	const char *p;
+
+	xasprintf(&text, "The policy does not generate, so there is no "
+	    "profile to show (s, r and C are refused until it does): %s",
+	    m->gen_error != NULL ? m->gen_error : "see the status line");
+	for (p = text; *p != '\0' && y < end; y++, p += next) {
+		len = strlen(p);
+		cut = ui_utf8_wrap(p, len, r->w - 2, 0, &next);
+		put(y, r->x + 1, r->w - 2, p, cut,
+		    ui_theme_attr(UI_ROLE_WARNING));
+	}
+	free(text);
+}
+
+static void
+draw_preview(const struct ui_model *m, const struct ui_layout *l)
+{
+	const struct ui_rect *r = &l->preview;
+	char head[256], cols[48], entry[64];
 	const char *pat;
 	size_t i, last;
 	int y, lines = ui_layout_pane_lines(r);
@@ -491,13 +623,25 @@ draw_preview(const struct ui_model *m, const struct ui_rect *r)
 	if (m->preview_left > 0)
 		snprintf(cols, sizeof cols, ", from column %zu",
 		    m->preview_left + 1);
-	snprintf(head, sizeof head, " Preview  lines %zu-%zu of %zu%s%s%s",
-	    m->nlines > 0 ? m->preview_top + 1 : 0, last, m->nlines, cols,
-	    /* Only what the settings show: a "no effect" warning about a
-	     * whole list is the dimmed reason there. */
-	    m->warnings_shown > 0 ? "  (warnings: see settings)" : "",
-	    m->preview_stale ? "  [stale]" : "");
+	entry_lines(m, l, entry, sizeof entry);
+	if (m->nlines == 0 && m->preview_stale)
+		snprintf(head, sizeof head, " Preview  none: the policy does "
+		    "not generate");
+	else
+		snprintf(head, sizeof head, " Preview  lines %zu-%zu of "
+		    "%zu%s%s%s%s", m->nlines > 0 ? m->preview_top + 1 : 0,
+		    last, m->nlines, cols, entry,
+		    /* Only what the settings show: a "no effect" warning
+		     * about a whole list is the dimmed reason there. */
+		    m->warnings_shown == 0 ? "" : m->zoom ?
+		    "  (warnings: z shows the settings)" :
+		    "  (warnings: see settings)",
+		    m->preview_stale ? "  [stale]" : "");
 	draw_heading(r, head, focus && m->mode != UI_MODE_HELP);
+	if (m->nlines == 0 && m->preview_stale) {
+		draw_no_preview(m, r);
+		return;
+	}
 	if (!ui_model_search_shown(m, false, &pat))
 		pat = NULL;
 	for (y = 0, i = m->preview_top; y < lines && i < m->nlines; y++, i++)
@@ -595,190 +739,46 @@ draw_help(const struct ui_model *m, const struct ui_layout *l)
 
 /* --- status and hints ----------------------------------------------------- */
 
-struct hint {
-	enum ui_action	 action;
-	const char	*label;
-};
-
-/*
- * By importance for the focus: in the settings, what the selected row
- * takes (row_hints) comes first, then saving, opening and running, quit
- * and undo, then the keys of the policy; the preview's own keys first
- * there. Every list ends with "? help", which says "? more" when the
- * others do not all fit (draw_hints keeps its room).
- */
-static const struct hint hints_settings[] = {
-	{ ACT_SAVE, "save" }, { ACT_OPEN, "open" }, { ACT_RUN, "run" },
-	{ ACT_QUIT, "quit" }, { ACT_UNDO, "undo" }, { ACT_REDO, "redo" },
-	{ ACT_FOCUS, "pane" }, { ACT_NET_CYCLE, "net" },
-	{ ACT_FS_CYCLE, "fs" }, { ACT_ADD_ALLOW, "allow" },
-	{ ACT_ADD_DENY, "deny" }, { ACT_ADD_ROOT, "root" },
-	{ ACT_ADD_PORT, "port" }, { ACT_TOGGLE_LOCAL, "local" },
-	{ ACT_TOGGLE_ALLOW_ALL, "all" }, { ACT_TOGGLE_BUILTIN, "builtin" },
-	{ ACT_CHECK, "check" }, { ACT_SEARCH, "search" },
-	{ ACT_ZOOM, "zoom" }, { ACT_PRESETS, "presets" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_preview[] = {
-	{ ACT_SEARCH, "search" }, { ACT_SCROLL_LEFT, "scroll" },
-	{ ACT_SCROLL_RIGHT, "scroll" },
-	{ ACT_ZOOM, "zoom" }, { ACT_FOCUS, "pane" }, { ACT_SAVE, "save" },
-	{ ACT_OPEN, "open" }, { ACT_RUN, "run" }, { ACT_QUIT, "quit" },
-	{ ACT_UNDO, "undo" }, { ACT_REDO, "redo" }, { ACT_CHECK, "check" },
-	{ ACT_NET_CYCLE, "net" }, { ACT_FS_CYCLE, "fs" },
-	{ ACT_ADD_ALLOW, "allow" }, { ACT_ADD_DENY, "deny" },
-	{ ACT_ADD_ROOT, "root" }, { ACT_ADD_PORT, "port" },
-	{ ACT_TOGGLE_LOCAL, "local" }, { ACT_TOGGLE_ALLOW_ALL, "all" },
-	{ ACT_TOGGLE_BUILTIN, "builtin" }, { ACT_PRESETS, "presets" },
-	{ ACT_NONE, NULL },
-};
-/* A search's own keys first: n no longer cycles the network mode. */
-static const struct hint hints_search[] = {
-	{ ACT_SEARCH_NEXT, "next" }, { ACT_SEARCH_PREV, "previous" },
-	{ ACT_CANCEL, "end search" }, { ACT_SEARCH, "search" },
-	{ ACT_SCROLL_LEFT, "scroll" }, { ACT_SCROLL_RIGHT, "scroll" },
-	{ ACT_QUIT, "quit" }, { ACT_UNDO, "undo" },
-	{ ACT_FOCUS, "pane" }, { ACT_ZOOM, "zoom" },
-	{ ACT_NONE, NULL },
-};
-/* Moving goes without saying; "? help" ends them (the help, at these
- * keys). */
-static const struct hint hints_pick[] = {
-	{ ACT_ACCEPT, "open" }, { ACT_CANCEL, "close" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_edit[] = {
-	{ ACT_ACCEPT, "accept" }, { ACT_CANCEL, "cancel" },
-	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
-	{ ACT_KILL_LINE, "clear" },
-	{ ACT_NONE, NULL },
-};
-/* The run prompt: how the line is run, and the history. */
-static const struct hint hints_run_words[] = {
-	{ ACT_ACCEPT, "run" }, { ACT_CANCEL, "cancel" },
-	{ ACT_SHELL_TOGGLE, "sh -c" }, { ACT_HISTORY_PREV, "history" },
-	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
-	{ ACT_KILL_LINE, "clear" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_run_shell[] = {
-	{ ACT_ACCEPT, "run" }, { ACT_CANCEL, "cancel" },
-	{ ACT_SHELL_TOGGLE, "no shell" }, { ACT_HISTORY_PREV, "history" },
-	{ ACT_COMPLETE, "complete" }, { ACT_KILL_WORD, "word" },
-	{ ACT_KILL_LINE, "clear" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_help[] = {
-	{ ACT_CANCEL, "close" }, { ACT_PAGE_DOWN, "page" },
-	{ ACT_SEARCH, "search" }, { ACT_SEARCH_NEXT, "next" },
-	{ ACT_SEARCH_PREV, "previous" },
-	{ ACT_NONE, NULL },
-};
-/* Each question offers only the keys that answer it. */
-static const struct hint hints_unsaved[] = {
-	{ ACT_CONFIRM_YES, "save" }, { ACT_CONFIRM_NO, "discard" },
-	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
-};
-static const struct hint hints_overwrite[] = {
-	{ ACT_CONFIRM_YES, "yes" }, { ACT_CONFIRM_NO, "no" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_srt[] = {
-	{ ACT_CONFIRM_YES, "convert" }, { ACT_CONFIRM_NO, "no" },
-	{ ACT_NONE, NULL },
-};
-static const struct hint hints_changed[] = {
-	{ ACT_CONFIRM_OVERWRITE, "overwrite" },
-	{ ACT_CONFIRM_RELOAD, "reload" },
-	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
-};
-/* Removed meanwhile: nothing to reload. */
-static const struct hint hints_removed[] = {
-	{ ACT_CONFIRM_OVERWRITE, "write" },
-	{ ACT_CANCEL, "cancel" }, { ACT_NONE, NULL },
-};
-
-#define ROW_HINTS_MAX	6
-
-/* What the selected settings row takes, what Enter does there named for
- * it: cycle a mode, toggle a switch, add to a list, edit an entry. A
- * deny entry has no access, so no c; a built-in deny only its switch. */
-static void
-row_hints(const struct ui_model *m, struct hint *out)
+/* The rows a message takes wrapped to cols columns, at most max: the
+ * byte ranges of each in cut[] and len[]. */
+static int
+wrap_rows(const char *s, int cols, int max, size_t *cut, size_t *len)
 {
-	const struct ui_row *r = m->nrows > 0 ? &m->rows[m->sel] : NULL;
-	const struct ui_list *l;
-	size_t n = 0;
+	size_t n = strlen(s), at = 0, next;
+	int rows = 0;
 
-	out[0] = (struct hint){ ACT_NONE, NULL };
-	if (r == NULL || m->mode != UI_MODE_LIST)
-		return;
-	l = ui_list_by_row(r->kind);
-	if (r->kind == ROW_NET_MODE || r->kind == ROW_FS_MODE)
-		out[n++] = (struct hint){ ACT_EDIT, "cycle" };
-	else if (ui_switch_by_row(r->kind) != NULL)
-		out[n++] = (struct hint){ ACT_EDIT, "toggle" };
-	else if (l != NULL && l->ops == NULL)
-		out[n++] = (struct hint){ ACT_TOGGLE_BUILTIN, "builtin" };
-	else if (l != NULL && r->kind == l->head)
-		out[n++] = (struct hint){ ACT_EDIT, "add" };
-	else if (l != NULL) {
-		out[n++] = (struct hint){ ACT_EDIT, "edit" };
-		out[n++] = (struct hint){ ACT_DELETE, "del" };
-		if (l->ops->socket != NULL) {
-			out[n++] = (struct hint){ ACT_CYCLE_MATCH, "match" };
-			if (r->kind != ROW_DENY_ENTRY)
-				out[n++] = (struct hint){ ACT_CYCLE_ACCESS,
-				    "access" };
-		}
-		out[n++] = (struct hint){ ACT_ADD_HERE, "add" };
+	if (cols < 1)
+		return 0;
+	while (at < n && rows < max) {
+		cut[rows] = at;
+		len[rows] = ui_utf8_wrap(s + at, n - at, cols, 0, &next);
+		at += next;
+		rows++;
 	}
-	out[n] = (struct hint){ ACT_NONE, NULL };
+	if (at < n && rows > 0)
+		len[rows - 1] = n - cut[rows - 1];	/* put cuts it, "..." */
+	return rows;
 }
 
-/* The keys a hint names beside the first: vi's, so they are found. */
-static const struct {
-	enum ui_action	 action;
-	int		 key;
-} hint_also[] = {
-	{ ACT_SCROLL_LEFT, 'h' }, { ACT_SCROLL_RIGHT, 'l' },
-};
-
-/* Whether hint h is one to show now, and its key's name in key. */
-static bool
-hint_shown(const struct ui_model *m, const struct hint *h, char *key,
-    size_t len)
+/* The most rows a message takes at the bottom of the screen: a long one
+ * covers the hints and the panes' last rows while it shows whole. */
+static int
+message_rows_max(const struct ui_layout *l)
 {
-	char also[16];
-	size_t i, n;
-	int k;
+	return l->rows / 2 > 2 ? l->rows / 2 : 2;
+}
 
-	/* Zoomed, Tab does nothing: there is one pane. */
-	if (h->action == ACT_FOCUS && m->zoom)
-		return false;
-	if ((h->action == ACT_UNDO && m->undo.n == 0) ||
-	    (h->action == ACT_REDO && m->redo.n == 0))
-		return false;
-	/* Only the ways the preview can scroll now. */
-	if ((h->action == ACT_SCROLL_LEFT || h->action == ACT_SCROLL_RIGHT) &&
-	    !ui_model_can_scroll(m, h->action == ACT_SCROLL_RIGHT))
-		return false;
-	/* Tab only where it completes (not a search, a port, a name). */
-	if (h->action == ACT_COMPLETE && !ui_model_prompt_completes(m))
-		return false;
-	if ((k = ui_keymap_key_for(m->mode, h->action)) == UI_KEY_NONE)
-		return false;
-	ui_key_name(k, key, len);
-	for (i = 0; i < sizeof hint_also / sizeof hint_also[0]; i++) {
-		if (hint_also[i].action != h->action ||
-		    hint_also[i].key == k || ui_keymap_lookup(m->mode,
-		    hint_also[i].key) != h->action)
-			continue;
-		n = strlen(key);
-		snprintf(key + n, len - n, "/%s", ui_key_name(hint_also[i].key,
-		    also, sizeof also));
-	}
-	return true;
+/* Whether the status (not a prompt's or a question's) is too long for its
+ * row and not shown whole now: then it is cut, and M shows it. The list
+ * of presets shows the text of the one selected, which is its status,
+ * whole already. */
+static bool
+status_cut(const struct ui_model *m, const struct ui_layout *l)
+{
+	return m->status != NULL && (!m->status_new ||
+	    m->mode == UI_MODE_PICK) && m->mode != UI_MODE_EDIT_PATH &&
+	    m->mode != UI_MODE_CONFIRM &&
+	    text_cols(m->status, strlen(m->status)) > l->cols - 1;
 }
 
 /* "KEY label" at x; returns the columns used. */
@@ -795,113 +795,154 @@ put_hint(int y, int x, const char *key, const char *label)
 	return n;
 }
 
-/*
- * The hints come from the keymap, so they show the keys that work. Where
- * ? opens the help, its hint ends the row: "? help" when all the others
- * fit, else "? more", so that a cut row says so.
- */
+/* The hints (help.c) on the hint row. */
 static void
-draw_hints(const struct ui_model *m, const struct ui_rect *r)
+draw_hints(const struct ui_model *m, const struct ui_layout *l)
 {
-	struct hint row[ROW_HINTS_MAX + 1];
-	const struct hint *lists[2], *h;
-	char key[32], help[32];
-	int x = r->x + 1, end = r->x + r->w, n, reserve = 0;
-	size_t i;
-	bool cut = false;
+	const struct ui_rect *r = &l->hints;
+	struct ui_hint h[UI_HINTS_MAX], help;
+	int x = r->x + 1, end = r->x + r->w;
+	size_t i, n;
 
-	row_hints(m, row);
-	lists[0] = row;
-	switch (m->mode) {
-	case UI_MODE_EDIT_PATH:
-		lists[1] = m->prompt != UI_PROMPT_RUN ? hints_edit :
-		    m->run_shell ? hints_run_shell : hints_run_words;
-		break;
-	case UI_MODE_HELP:	lists[1] = hints_help; break;
-	case UI_MODE_SEARCH:	lists[1] = hints_search; break;
-	case UI_MODE_PICK:	lists[1] = hints_pick; break;
-	case UI_MODE_PREVIEW:	lists[1] = hints_preview; break;
-	case UI_MODE_CONFIRM:
-		lists[1] = m->confirm == UI_CONFIRM_OVERWRITE ?
-		    hints_overwrite : m->confirm == UI_CONFIRM_CHANGED ?
-		    (m->disk_change == UI_DISK_REMOVED ? hints_removed :
-		    hints_changed) : m->confirm == UI_CONFIRM_SRT ? hints_srt :
-		    hints_unsaved;
-		break;
-	default:		lists[1] = hints_settings; break;
-	}
 	fill(r->y, r->x, r->w, ui_theme_attr(UI_ROLE_KEYHINT));
 	/* What the check prompt takes, before its keys: explain's form. */
 	if (m->mode == UI_MODE_EDIT_PATH && (m->prompt == UI_PROMPT_CHECK ||
 	    (m->prompt == UI_PROMPT_EDIT && m->edit_kind == ROW_CHECK)))
 		x += puts_at(r->y, x, end - x, "VERB TARGET (read "
 		    "~/.ssh/id_ed25519)", ui_theme_attr(UI_ROLE_KEYHINT)) + 2;
-	if (hint_shown(m, &(struct hint){ ACT_HELP, "help" }, help,
-	    sizeof help))
-		reserve = (int)strlen(help) + 1 + 4;
-	for (i = 0; i < 2 && !cut; i++) {
-		for (h = lists[i]; h->label != NULL; h++) {
-			if (h->action == ACT_HELP ||
-			    !hint_shown(m, h, key, sizeof key))
-				continue;
-			n = (int)strlen(key) + 1 + (int)strlen(h->label);
-			if (x + n + (reserve > 0 ? 2 + reserve : 0) >= end) {
-				cut = true;
-				break;
-			}
-			x += put_hint(r->y, x, key, h->label) + 2;
-		}
-	}
-	if (reserve > 0 && x + reserve < end)
-		put_hint(r->y, x, help, cut ? "more" : "help");
+	n = ui_hints(m, status_cut(m, l), end - x, h, &help);
+	for (i = 0; i < n; i++)
+		x += put_hint(r->y, x, h[i].key, h[i].label) + 2;
+	if (help.label != NULL && x + (int)strlen(help.key) + 5 < end)
+		put_hint(r->y, x, help.key, help.label);
 }
 
-/* Returns the cursor column for a prompt, or -1. */
-static int
-draw_status(const struct ui_model *m, const struct ui_rect *r)
+/*
+ * A message of rows rows wrapped to the width, from column x, on the
+ * screen's rows bottom - rows + 1 to bottom; cut with "..." when it
+ * needs more.
+ */
+static void
+put_message(const char *s, int x, int bottom, int cols, attr_t attr,
+    int max)
 {
-	const char *label, *text;
-	char *q;
-	size_t len, skip = 0;
-	int lw, room, cur;
+	size_t cut[64], len[64];
+	int rows, i, y;
 
+	if (max > 64)
+		max = 64;
+	rows = wrap_rows(s, cols - x, max, cut, len);
+	for (i = 0; i < rows; i++) {
+		y = bottom - rows + 1 + i;
+		fill(y, 0, cols, A_NORMAL);
+		put_cut(y, x, cols - x, s + cut[i], len[i], attr);
+	}
+}
+
+/* The rows a message needs at the bottom of the screen, from column x. */
+static int
+message_rows(const char *s, int x, const struct ui_layout *l)
+{
+	size_t cut[64], len[64];
+	int max = message_rows_max(l);
+
+	return wrap_rows(s, l->cols - x, max > 64 ? 64 : max, cut, len);
+}
+
+/*
+ * The status and hint rows: the question, the prompt, or the status and
+ * the hints. A message too long for its row wraps onto the rows above:
+ * a question (its answers left to the hints), the reason a prompt refused
+ * a value (under the prompt, which moves up), and a status until the next
+ * key (over the hints; then cut, and M shows it whole again). Sets *cy
+ * and *cx to the prompt's cursor, or *cx to -1.
+ */
+static void
+draw_bottom(const struct ui_model *m, const struct ui_layout *l, int *cy,
+    int *cx)
+{
+	const struct ui_rect *r = &l->status;
+	const char *label, *text;
+	attr_t sa = ui_theme_attr(m->status_err ? UI_ROLE_STATUS_ERR :
+	    UI_ROLE_STATUS_OK);
+	char *q, *answers, *cutl = NULL;
+	size_t len, skip = 0;
+	int lw, room, cur, rows, y = r->y;
+
+	*cx = -1;
 	fill(r->y, r->x, r->w, A_NORMAL);
 	if (m->mode == UI_MODE_CONFIRM) {
+		/* Too long for its row: the question whole, over the rows
+		 * above, without its answers, which the hints name. */
 		q = ui_model_confirm_text(m);
-		puts_at(r->y, r->x, r->w, q, ui_theme_attr(UI_ROLE_PROMPT));
+		if (text_cols(q, strlen(q)) > r->w &&
+		    (answers = strstr(q, "?  ")) != NULL)
+			answers[1] = '\0';
+		if ((rows = message_rows(q, 0, l)) > 1)
+			put_message(q, 0, r->y, l->cols,
+			    ui_theme_attr(UI_ROLE_PROMPT), rows);
+		else
+			puts_at(r->y, r->x, r->w, q,
+			    ui_theme_attr(UI_ROLE_PROMPT));
+		draw_hints(m, l);
 		free(q);
-		return -1;
+		return;
 	}
-	if (m->mode == UI_MODE_EDIT_PATH) {
-		label = ui_model_prompt_label(m);
-		text = ui_line_str(&m->line);
-		len = strlen(text);
-		lw = puts_at(r->y, r->x, r->w / 2, label,
-		    ui_theme_attr(UI_ROLE_PROMPT));
-		room = r->w - lw - 1;
-		cur = (int)ui_line_cursor_col(&m->line);
-		if (room < 1)
-			room = 1;
-		if (cur >= room) {
-			/* Scrolled so the cursor is in sight; a wide
-			 * character is left out whole. */
-			skip = text_skip(text, len, cur - room + 1);
-			cur -= text_cols(text, skip);
+	if (m->mode != UI_MODE_EDIT_PATH) {
+		if (m->status != NULL && (rows = message_rows(m->status, 1,
+		    l)) > 1 && !status_cut(m, l)) {
+			put_message(m->status, 1, l->hints.y, l->cols, sa,
+			    rows);
+			return;
 		}
-		put(r->y, r->x + lw, room, text + skip, len - skip, A_NORMAL);
-		return r->x + lw + cur;
+		if (m->status != NULL)
+			put_cut(r->y, r->x + 1, r->w - 1, m->status,
+			    strlen(m->status), sa);
+		draw_hints(m, l);
+		return;
 	}
-	if (m->status != NULL)
-		puts_at(r->y, r->x + 1, r->w - 1, m->status,
-		    ui_theme_attr(m->status_err ? UI_ROLE_STATUS_ERR :
-		    UI_ROLE_STATUS_OK));
-	return -1;
+	/* A prompt: a refused value's reason under it, on the hint row, so
+	 * the text typed stays whole; a long one on more rows. */
+	rows = m->status != NULL ? message_rows(m->status, 1, l) : 0;
+	if (rows > 0) {
+		put_message(m->status, 1, l->hints.y, l->cols, sa, rows);
+		y = l->hints.y - rows;
+		fill(y, r->x, r->w, A_NORMAL);
+	} else
+		draw_hints(m, l);
+	label = ui_model_prompt_label(m);
+	/* Narrow: the short label, and at most half the row, its ": " kept
+	 * so the text never runs into it. */
+	if (text_cols(label, strlen(label)) > r->w / 2)
+		label = ui_model_prompt_label_short(m);
+	if (text_cols(label, strlen(label)) > r->w / 2) {
+		xasprintf(&cutl, "%.*s: ", (int)text_bytes(label,
+		    strlen(label), r->w / 2 - 2), label);
+		label = cutl;
+	}
+	text = ui_line_str(&m->line);
+	len = strlen(text);
+	lw = puts_at(y, r->x, r->w / 2, label, ui_theme_attr(UI_ROLE_PROMPT));
+	free(cutl);
+	room = r->w - lw - 1;
+	cur = (int)ui_line_cursor_col(&m->line);
+	if (room < 1)
+		room = 1;
+	if (cur >= room) {
+		/* Scrolled so the cursor is in sight; a wide character is
+		 * left out whole. */
+		skip = text_skip(text, len, cur - room + 1);
+		cur -= text_cols(text, skip);
+	}
+	put(y, r->x + lw, room, text + skip, len - skip, A_NORMAL);
+	*cy = y;
+	*cx = r->x + lw + cur;
 }
 
 void
 ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 {
-	int cur;
+	int cy = 0, cx;
 
 	erase();
 	if (l->too_small) {
@@ -916,21 +957,12 @@ ui_view_draw(const struct ui_model *m, const struct ui_layout *l)
 	else {
 		draw_settings(m, &l->settings);
 		draw_separator(m, l);
-		draw_preview(m, &l->preview);
+		draw_preview(m, l);
 	}
-	cur = draw_status(m, &l->status);
-	/* In a prompt, a refused value's reason takes the hint row, so the
-	 * text typed stays whole on the status row. */
-	if (m->mode == UI_MODE_EDIT_PATH && m->status != NULL) {
-		fill(l->hints.y, 0, l->hints.w, A_NORMAL);
-		puts_at(l->hints.y, 1, l->hints.w - 1, m->status,
-		    ui_theme_attr(m->status_err ? UI_ROLE_STATUS_ERR :
-		    UI_ROLE_STATUS_OK));
-	} else
-		draw_hints(m, &l->hints);
-	if (cur >= 0) {
+	draw_bottom(m, l, &cy, &cx);
+	if (cx >= 0) {
 		curs_set(1);
-		move(l->status.y, cur);
+		move(cy, cx);
 	} else
 		curs_set(0);
 	wnoutrefresh(stdscr);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # tui-ctrl-c.sh: Ctrl-C ends the TUI and leaves the terminal sane: echo and
-# canonical input back, the cursor visible, the alternate screen left.
+# canonical input back, the cursor visible, the alternate screen left,
+# bracketed paste off.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 start 100 30 -- tui
@@ -13,4 +14,9 @@ text /tmp/half
 key C-c
 wait_for "EXIT="
 check_sane_terminal "Ctrl-C"
+# Bracketed paste is off again: the shell's paste comes without brackets.
+t set-buffer -- "after-exit"
+t paste-buffer -p -t ui
+wait_for "after-exit"
+screen | grep -qF "[200~" && fail "bracketed paste left on after Ctrl-C"
 exit 0

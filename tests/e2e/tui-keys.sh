@@ -3,8 +3,9 @@
 # tui-keys.sh: the keys of the QA round in a real terminal. Home and End
 # as tmux sends them under TERM=xterm-256color (ESC [ 1 ~, ESC [ 4 ~, which
 # that terminfo does not name); h and l scroll the preview and never
-# toggle local binding there, with hints for the ways it can scroll; a
-# search of the help ends with the help, so n is the network's again; Tab
+# toggle local binding there, with hints for the ways it can scroll; Esc
+# ends a search of the help and a second closes it, so n is the network's
+# again; Tab
 # completes verbs in the check prompt and nothing in the search prompt.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
@@ -31,17 +32,23 @@ key h
 wait_gone ", from column "
 screen | grep -qF "local binding: on" && fail "l toggled local binding"
 
-# A search of the help ends when the help closes.
+# A search of the help: Esc ends it, as its message says, and a second
+# Esc closes the help; n is the network's again.
 key '?'
 wait_for "Keys  (q, Esc or ? closes"
 key /
 wait_for "search the help:"
 text "ctrl"
 key Enter
-wait_for "n next, N previous"
+wait_for "n next, N previous, Esc ends"
+wait_row 30 "Esc end search"
+key Escape
+wait_gone "n next"
+screen | grep -qF "Keys  (q, Esc" || fail "Esc closed the help, not the search"
+screen | sed -n 30p | grep -qF "N previous" &&
+    fail "the hints offer N with no search"
 key Escape
 wait_gone "Keys  (q, Esc"
-wait_gone "n next"
 sleep 0.3
 key n
 wait_for "network restricted"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # tui-mouse.sh: a click selects a settings row and focuses a pane, the wheel
 # scrolls the pane under the pointer, a click on a preset selects it and a
-# second opens it; with NO_MOUSE the TUI asks for no mouse at all. The
+# second opens it; with NO_MOUSE the TUI asks for no mouse at all, and the
+# reports a terminal still sends are dropped whole. The
 # events are the xterm (SGR) sequences a terminal sends, put to the pane
 # as raw bytes.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
@@ -48,13 +49,32 @@ wait_for "unsaved changes;"
 key d
 wait_for "EXIT=0"
 
-# NO_MOUSE: the sequence is not taken as a click (no selection moves).
+# NO_MOUSE: the sequence is not taken as a click (no selection moves), and
+# none of its bytes is a key: the m of a release would change the match of
+# the socket entry selected.
 t kill-session -t ui
-start 100 30 NO_MOUSE=1 -- tui --network full
+start 100 30 NO_MOUSE=1 -- tui --network full --allow-unix-socket /tmp/m.sock
 wait_for "Preview  lines 1-"
 mouse 65 60 10
 sleep 0.5
 screen | grep -qF "Preview  lines 4-" && fail "the wheel scrolled with NO_MOUSE"
+_n=0
+while ! screen | sed -n 30p | grep -qF "m match"; do
+	[ $_n -lt 40 ] || fail "no socket entry to select"
+	key Down
+	sleep 0.1
+	_n=$((_n + 1))
+done
+mouse 0 10 6
+# X10's form too: ESC [ M and three bytes (a space is Enter's twin).
+key -H 1b 5b 4d 20 2a 26
+key n
+wait_for "network off"
+screen | grep -qF "match: " && fail "a mouse report's m changed the match"
+screen | grep -qF "edit path:" && fail "a mouse report's byte edited the entry"
+screen | grep -qF "subpath connect-bind" || fail "the entry changed"
 key q
+wait_for "unsaved changes;"
+key n
 wait_for "EXIT=0"
 exit 0

@@ -3,7 +3,7 @@
 # tui-open-srt.sh: o given an srt settings file asks before converting it;
 # n keeps the open prompt with the name, y opens the conversion as a new,
 # unsaved policy whose save goes to the profiles directory, never to the
-# settings file, the warning counted and the first shown; a file the import
+# settings file, the warnings counted and each shown; a file the import
 # refuses is one line; `tui SETTINGS.json` asks at the start.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
@@ -43,7 +43,9 @@ key Enter
 wait_for "is an srt settings file; convert it"
 key y
 wait_for "[new policy from settings.json (srt)]"
-wait_for "converted: 1 setting has no equivalent, not saved yet (s saves it); the first: network.allowedDomains:"
+wait_for "converted, not saved yet (s saves it); 1 setting has no equivalent:"
+wait_for "network.allowedDomains: sbpolicy cannot filter"
+wait_for "the network stays"
 wait_for "/tmp/app.sock"
 screen | sed -n 1p | grep -qF "[modified]" && fail "the conversion marked modified"
 
