@@ -259,6 +259,9 @@ utf8_widths_count_wide_characters_twice(void **state)
 	assert_int_equal(ui_utf8_width("e\xcc\x81", 3), 1);
 	/* A control character or a bad byte is drawn as one '?'. */
 	assert_int_equal(ui_utf8_width("a\n\xff", 3), 3);
+	/* So is U+202E, which wcwidth calls 0 columns wide. */
+	assert_int_equal(ui_utf8_cp_width(0x202e), -1);
+	assert_int_equal(ui_utf8_width("a\xe2\x80\xae" "b", 5), 3);
 	/* A wide character that does not fit is left out whole. */
 	assert_int_equal(ui_utf8_fit("a\xe6\x97\xa5", 4, 2), 1);
 	assert_int_equal(ui_utf8_fit("a\xe6\x97\xa5", 4, 3), 4);

@@ -41,7 +41,9 @@ ui_utf8_cp_width(long cp)
 {
 	int w;
 
-	if (cp < 0x20 || cp == 0x7f)
+	/* A bidi control would reorder the path around it on screen:
+	 * drawn as a '?' like a control character. */
+	if (cp < 0x20 || cp == 0x7f || unicode_is_bidi_control(cp))
 		return -1;
 	if (cp < 0x7f)
 		return 1;
