@@ -575,7 +575,7 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 	char show[SB_SHOW_MAX], shortopts[16] = "";
 	size_t npend = 0, n = 0, i;
 	int ch, status = 0;
-	bool no_default_protect = false;
+	bool no_default_protect = false, srt;
 
 	memset(o, 0, sizeof *o);
 	o->cmd = cmd;
@@ -743,10 +743,11 @@ cli_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o)
 		if (params_json_load(o->params_file, &o->params, &err) == -1) {
 			/* tui's own file may be an srt settings file, which
 			 * the TUI asks to convert (ui/tui-main.c). */
+			srt = import_srt_detect_file(o->params_file);
 			if (cmd != CLI_TUI || o->params_file != o->command[0] ||
-			    !import_srt_detect_file(o->params_file)) {
+			    !srt) {
 				status = CLI_EXIT_ERROR;
-				if (!import_srt_detect_file(o->params_file))
+				if (!srt)
 					goto fail;
 				/* Elsewhere, say what would read it. */
 				cli_warn("%s (an srt settings file: 'sbpolicy "

@@ -153,7 +153,6 @@ int	import_srt_fail(struct imp *, bool, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	import_srt_push(struct imp *, const char *key, size_t index);
 void	import_srt_pop(struct imp *);
-const char *import_srt_type_name(const cJSON *);
 const char *import_srt_value_text(struct imp *, char *out, size_t size);
 int	import_srt_wrong_type(struct imp *, const cJSON *,
 	    const char *expected);

@@ -80,7 +80,7 @@ path_entry(struct imp *im, const cJSON *v, const char **s, bool *literal)
 	}
 	if (!cJSON_IsObject(v))
 		return import_srt_fail(im, false, "%s, got %s: %s", shape,
-		    import_srt_type_name(v), import_srt_value_text(im, show,
+		    json_type_name(v), import_srt_value_text(im, show,
 		    sizeof show));
 	/* srt refuses any other key here, and so does this. */
 	for (c = v->child, k = 0; c != NULL; c = c->next, k++) {

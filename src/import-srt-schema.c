@@ -332,22 +332,6 @@ import_srt_pop(struct imp *im)
 	json_path_pop(&im->path);
 }
 
-const char *
-import_srt_type_name(const cJSON *v)
-{
-	if (cJSON_IsNull(v))
-		return "null";
-	if (cJSON_IsBool(v))
-		return "a boolean";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsArray(v))
-		return "an array";
-	return "an object";
-}
-
 /*
  * The value at im->path as the file writes it, for a message: on one
  * line (blanks between its tokens as one space), at most VALUE_SHOW_MAX
@@ -435,7 +419,7 @@ import_srt_wrong_type(struct imp *im, const cJSON *v, const char *expected)
 		return import_srt_fail(im, false, "expected %s, got null",
 		    expected);
 	return import_srt_fail(im, false, "expected %s, got %s: %s", expected,
-	    import_srt_type_name(v), import_srt_value_text(im, show,
+	    json_type_name(v), import_srt_value_text(im, show,
 	    sizeof show));
 }
 

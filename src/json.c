@@ -280,6 +280,22 @@ json_fail(const struct json_doc *doc, const struct json_path *path,
 	return -1;
 }
 
+const char *
+json_type_name(const struct cJSON *v)
+{
+	if (cJSON_IsNull(v))
+		return "null";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsArray(v))
+		return "an array";
+	return "an object";
+}
+
 void
 json_number_text(const struct json_doc *doc, const struct json_path *path,
     char *out, size_t size)

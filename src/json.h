@@ -87,6 +87,9 @@ int	json_fail_at(const struct json_doc *, size_t off, struct sb_error *,
 int	json_fail(const struct json_doc *, const struct json_path *,
 	    bool at_key, struct sb_error *, enum sb_errcode, const char *fmt,
 	    ...) __attribute__((format(printf, 6, 7)));
+/* A value's JSON type for a message: "null", "a boolean", "a number",
+ * "a string", "an array" or "an object". */
+const char	*json_type_name(const struct cJSON *);
 /* The number at path as it is written ("1.5", "1e400"), for messages,
  * cut to fit out[size]. */
 void	json_number_text(const struct json_doc *, const struct json_path *,

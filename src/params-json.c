@@ -105,27 +105,11 @@ missing(struct loader *ld, const char *key)
 	return -1;
 }
 
-static const char *
-type_name(const cJSON *v)
-{
-	if (cJSON_IsNull(v))
-		return "null";
-	if (cJSON_IsBool(v))
-		return "a boolean";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsArray(v))
-		return "an array";
-	return "an object";
-}
-
 static int
 wrong_type(struct loader *ld, const cJSON *v, const char *expected)
 {
 	return fail(ld, false, SB_EINVAL, "expected %s, got %s", expected,
-	    type_name(v));
+	    json_type_name(v));
 }
 
 /* Member k of the object at ld->path, key, is no child of field id. */
